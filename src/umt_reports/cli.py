@@ -1,0 +1,123 @@
+"""The ``umt-reports`` command: a thin edge over :mod:`umt_reports.api`.
+
+This is the only place where errors become messages and exit codes:
+
+- 0: done;
+- 2: the input is wrong (every problem listed with its place) or a limit was hit;
+- 1: the toolkit could not finish for another stated reason (font, PDF/A, archive);
+- 3: an internal error (a bug) — reported in one line, never as a traceback
+  (set ``UMT_DEBUG=1`` to see the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Callable, NoReturn, TypeVar
+
+import click
+
+from umt_reports import api
+from umt_reports.errors import InputError, ProfileError, TemplateError, UmtError
+from umt_reports.messages import render
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+T = TypeVar("T")
+
+
+def _lang() -> str:
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.find_root().params.get("lang") if ctx else None
+    return lang or os.environ.get("UMT_LANG", "vi")
+
+
+def _say(code: str, **params: object) -> str:
+    return render(code, params, _lang())
+
+
+def _fail(error: UmtError, source: Path | None) -> NoReturn:
+    """Print every problem of ``error`` (file first, then one line per place) and exit."""
+    lang = _lang()
+    if source is not None:
+        click.echo(render("cli.problems", {"path": str(source), "count": len(error.problems)}, lang), err=True)
+    for problem in error.problems:
+        click.echo(f"  - {problem.format(lang)}", err=True)
+    code = EXIT_INPUT if isinstance(error, (InputError, ProfileError, TemplateError)) else EXIT_FAILED
+    sys.exit(code)
+
+
+def _guard(action: Callable[[], T], source: Path | None = None) -> T:
+    """Run ``action``; turn our errors into messages and unexpected ones into one line."""
+    try:
+        return action()
+    except UmtError as error:
+        _fail(error, source)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # -- the one place a bug is caught: no traceback for users --
+        if os.environ.get("UMT_DEBUG"):
+            raise
+        click.echo(_say("cli.internal", kind=type(exc).__name__, detail=str(exc)[:200]), err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Ngôn ngữ thông báo / message language (mặc định vi; biến môi trường UMT_LANG).",
+)
+@click.version_option(package_name="umt-reports")
+def main(lang: str | None) -> None:
+    """umt-reports: lập báo cáo, tin bài, quyết định khen thưởng từ dữ liệu hội nghị."""
+
+
+profile_dirs_option = click.option(
+    "--profiles",
+    "profile_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Thư mục hồ sơ cơ quan ban hành (tìm trước các thư mục mặc định).",
+)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@profile_dirs_option
+def validate(file: Path, profile_dirs: tuple[Path, ...]) -> None:
+    """Kiểm tra tệp dữ liệu (.yaml hoặc .xlsx) và liệt kê mọi lỗi."""
+    _guard(lambda: api.load_meeting(file, profile_dirs=profile_dirs), file)
+    click.echo(_say("cli.valid", path=str(file)))
+
+
+@main.command("xlsx-template")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Điền sẵn sổ tính từ một tệp meeting.yaml.",
+)
+def xlsx_template(out: Path, source: Path | None) -> None:
+    """Tạo sổ tính Excel để nhập dữ liệu hội nghị (trống, hoặc điền từ YAML)."""
+
+    def run() -> None:
+        data = None
+        if source is not None:
+            data = api.read_meeting_file(source).data
+        from umt_reports.sources.xlsx_template import write_template
+
+        write_template(out, data)
+
+    _guard(run, source)
+    click.echo(_say("cli.written", path=str(out)))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

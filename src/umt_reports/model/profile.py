@@ -1,0 +1,135 @@
+"""Issuing bodies (``profiles/*.yaml``) and signers.
+
+Organisation names, places and signers are data that change with reforms (district
+government ended in 2025), so a profile carries the dates it is valid for, and a
+document dated outside them is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, model_validator
+
+from umt_reports.model._types import OptionalText, PartialDate, Strict, Text, TextList, fail
+
+__all__ = ["Issuer", "Signer", "SigningMode"]
+
+
+class SigningMode(str, Enum):
+    """How the signer signs (ND30 PL I §II.7): the style decides the printed prefix."""
+
+    TM = "TM"  # on behalf of a collective body
+    KT = "KT"  # a deputy signs for the head
+    TL = "TL"  # by order
+    TUQ = "TUQ"  # by authorisation
+    Q = "Q"  # acting head
+
+
+_MODE_SPELLINGS = {
+    "TM": SigningMode.TM,
+    "T/M": SigningMode.TM,
+    "KT": SigningMode.KT,
+    "K/T": SigningMode.KT,
+    "TL": SigningMode.TL,
+    "T/L": SigningMode.TL,
+    "TUQ": SigningMode.TUQ,
+    "Q": SigningMode.Q,
+}
+
+
+def _signing_mode(value: Any) -> SigningMode | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, SigningMode):
+        return value
+    key = str(value).strip().upper().rstrip(".").replace(" ", "")
+    if key in _MODE_SPELLINGS:
+        return _MODE_SPELLINGS[key]
+    fail("signer.bad_mode", value=value, allowed="TM, KT, TL, TUQ, Q (Đảng: T/M, K/T, T/L, Q)")
+
+
+class Signer(Strict):
+    """Who signs the document, with the title printed above the name."""
+
+    name: Text
+    title: Text
+    mode: Annotated[SigningMode | None, BeforeValidator(_signing_mode)] = None
+
+
+def _full_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    date = PartialDate.model_validate(value).to_date()
+    if date is None:
+        fail("date.needs_full", value=value)
+    return date
+
+
+FullDate = Annotated[dt.date | None, BeforeValidator(_full_date)]
+
+
+class Issuer(Strict):
+    """The body that issues the documents: its letterhead, symbol, place and signer."""
+
+    #: ``state`` follows Nghị định 30/2020; ``party`` follows the Party rules (HD36).
+    kind: Literal["state", "party"]
+    #: Parent-body lines of the left header block (upright, not bold); may be empty.
+    parent: TextList = []
+    #: Issuing-body name lines (bold), as printed: ``[ỦY BAN NHÂN DÂN, HUYỆN U MINH THƯỢNG]``.
+    name: TextList
+    #: The body's part of the ký hiệu: ``UBND``, ``BDVHU``.
+    symbol: Text
+    #: Full name in running text: ``Ủy ban nhân dân huyện U Minh Thượng``.
+    full_name: Text
+    #: Short name in running text: ``UBND huyện``; defaults to ``full_name``.
+    short_name: OptionalText = None
+    #: Place name of the date line: ``U Minh Thượng``.
+    place: Text
+    #: Collective body a ``TM.`` signature speaks for: ``Ủy ban nhân dân``, ``Ban Thường vụ``.
+    collective: OptionalText = None
+    #: Title of the head, printed under ``KT.``: ``Chủ tịch``, ``Trưởng ban``.
+    head_title: OptionalText = None
+    #: Default signer when the data names none.
+    signer: Signer | None = None
+    #: Drafting-unit codes of the ``Lưu:`` line after ``VT``: ``[VP]``.
+    filing: TextList = []
+    #: Legal grounds (căn cứ) of decisions, one per line, without the final punctuation.
+    legal_grounds: TextList = []
+    #: Address, telephone, e-mail lines for the foot of page 1 (optional).
+    contact: TextList = []
+    #: The body's documents are valid from/to these dates (inclusive).
+    valid_from: FullDate = None
+    valid_to: FullDate = None
+
+    @model_validator(mode="after")
+    def _name_given(self) -> "Issuer":
+        if not self.name:
+            fail("value.missing", field="name")
+        return self
+
+    @property
+    def display_short_name(self) -> str:
+        return self.short_name or self.full_name
+
+    def valid_on(self, date: dt.date) -> bool:
+        if self.valid_from and date < self.valid_from:
+            return False
+        if self.valid_to and date > self.valid_to:
+            return False
+        return True
+
+    def validity_span(self) -> str:
+        """``từ 01/01/2010 đến 30/6/2025``-style span, for messages."""
+        from umt_reports import vn
+
+        parts = []
+        if self.valid_from:
+            parts.append(f"từ {vn.running_date(self.valid_from)}")
+        if self.valid_to:
+            parts.append(f"đến {vn.running_date(self.valid_to)}")
+        return " ".join(parts)

@@ -1,0 +1,214 @@
+"""Validation: from located raw data to a :class:`Meeting`, or every problem at once.
+
+Pydantic checks each field; its errors are turned into :class:`Problem` objects
+located through :meth:`RawSource.locate`. Checks that involve several blocks (the
+issuer's validity dates, Party signing modes) run afterwards, also located.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from umt_reports import messages
+from umt_reports.errors import InputError, Problem, ProfileError
+from umt_reports.model.meeting import Meeting
+from umt_reports.model.profile import Issuer, SigningMode
+from umt_reports.sources import RawSource, read_source
+from umt_reports.sources.profiles import available_profiles, find_profile, profile_search_path
+
+__all__ = ["load_issuer", "problems_of", "validate"]
+
+# -- pydantic's own error types that can still reach us, mapped to our codes --
+_BUILTIN: dict[str, str] = {
+    "missing": "value.missing",
+    "extra_forbidden": "value.unknown_key",
+    "string_type": "value.not_text",
+    "list_type": "value.not_list",
+    "model_type": "value.not_mapping",
+    "model_attributes_type": "value.not_mapping",
+    "dict_type": "value.not_mapping",
+    "int_type": "value.not_integer",
+    "int_parsing": "value.not_integer",
+    "decimal_parsing": "value.not_number",
+    "literal_error": "value.bad_choice",
+    "enum": "value.bad_choice",
+    "date_type": "date.unreadable",
+    "date_parsing": "date.unreadable",
+    "date_from_datetime_parsing": "date.unreadable",
+}
+
+
+def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = ()) -> Meeting:
+    """The meeting described by ``raw``; raises :class:`InputError` listing every problem."""
+    problems: list[Problem] = []
+    data = dict(raw.data)
+    if "issuer" not in data:
+        name = data.get("profile")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem("profile.missing", raw.locate(("profile",))))
+        else:
+            try:
+                issuer_raw = _read_profile(name.strip(), raw, profile_dirs)
+            except (InputError, ProfileError) as exc:
+                problems.extend(exc.problems)
+            else:
+                raw.graft("issuer", issuer_raw)
+                data["issuer"] = issuer_raw.data
+    try:
+        meeting = Meeting.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problems_of(exc, raw, Meeting))
+        raise InputError(_unique(problems)) from None
+    problems.extend(_cross_checks(meeting, raw))
+    if problems:
+        raise InputError(_unique(problems))
+    return meeting
+
+
+def load_issuer(path: Path) -> Issuer:
+    """Read and validate one profile file on its own."""
+    raw = read_source(path)
+    try:
+        return Issuer.model_validate(raw.data)
+    except ValidationError as exc:
+        raise ProfileError(problems_of(exc, raw, Issuer)) from None
+
+
+def _read_profile(name: str, raw: RawSource, extra: Iterable[Path]) -> RawSource:
+    search = profile_search_path(raw.path, extra)
+    found = find_profile(name, search)
+    if found is None:
+        raise ProfileError.of(
+            "profile.not_found",
+            raw.locate(("profile",)),
+            name=name,
+            available=", ".join(available_profiles(search)) or "—",
+        )
+    return read_source(found)
+
+
+def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
+    problems = []
+    issuer = meeting.issuer
+    date = meeting.document_date
+    if date is not None and not issuer.valid_on(date):
+        path = ("report", "date") if meeting.report.date and meeting.report.date.to_date() else ("meeting", "date")
+        problems.append(
+            Problem(
+                "profile.not_valid_on",
+                raw.locate(path),
+                {"issuer": issuer.full_name, "span": issuer.validity_span(), "date": date.strftime("%d/%m/%Y")},
+            )
+        )
+    signer = meeting.report.signer
+    if signer and issuer.kind == "party" and signer.mode is SigningMode.TUQ:
+        problems.append(
+            Problem(
+                "signer.bad_mode",
+                raw.locate(("report", "signer", "mode")),
+                {"field": field_label(("report", "signer", "mode")), "value": "TUQ", "allowed": "T/M, K/T, T/L, Q"},
+            )
+        )
+    return problems
+
+
+def problems_of(exc: ValidationError, raw: RawSource, model: type[BaseModel]) -> list[Problem]:
+    """Turn pydantic's errors into located problems with our message codes."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = _clean_loc(error["loc"])
+        kind = error["type"]
+        params: dict[str, Any] = dict(error.get("ctx") or {})
+        params.setdefault("field", field_label(loc))
+        params.setdefault("value", _short(error.get("input")))
+        params.setdefault("found", _short(error.get("input")))
+        if kind in messages.CATALOGUE:
+            code = kind
+        elif kind in _BUILTIN:
+            code = _BUILTIN[kind]
+            if code == "value.unknown_key":
+                params["key"] = loc[-1] if loc else "?"
+                params["allowed"] = ", ".join(_allowed_keys(model, loc[:-1]))
+            if code == "value.bad_choice":
+                params["allowed"] = params.get("expected", "?")
+        else:
+            code = "value.invalid"
+            params["reason"] = error.get("msg", kind)
+        problems.append(Problem(code, raw.locate(loc), params))
+    return problems
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    # -- drop union-branch and function-validator markers pydantic inserts in loc --
+    return tuple(p for p in loc if isinstance(p, int) or not (str(p).startswith(("function-", "union[")) or "[" in str(p) and "]" in str(p) and not str(p).isidentifier()))
+
+
+def field_label(loc: tuple[str | int, ...]) -> str:
+    """``chairs[2].name``-style path of a value, as YAML users write it."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "tệp"
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = _field_by_key(current, part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _field_by_key(model: type[BaseModel], key: str) -> Any:
+    for name, field in model.model_fields.items():
+        if key in (name, field.alias):
+            return field
+    return None
+
+
+def _model_in(annotation: Any) -> Any:
+    """The model class inside ``list[X]``, ``X | None``, ``Annotated[X, …]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        return _model_in(origin)
+    return None
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "một nhóm khóa" if isinstance(value, dict) else "một danh sách"
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen = set()
+    result = []
+    for p in problems:
+        key = (p.code, p.location, tuple(sorted((k, str(v)) for k, v in p.params.items())))
+        if key not in seen:
+            seen.add(key)
+            result.append(p)
+    return result
+
+

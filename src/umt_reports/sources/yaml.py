@@ -1,0 +1,134 @@
+"""Read a YAML meeting or profile file into plain data with line locations.
+
+Safe by construction: PyYAML's composer builds the node graph (no object
+construction), and our own walk turns it into dicts, lists and scalars while
+counting every node it visits, so an alias bomb is stopped at a fixed budget
+instead of being expanded. Only the standard scalar tags are accepted.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from umt_reports.errors import InputError, LimitError, Location, Problem
+from umt_reports.sources.raw import Path_, RawSource
+
+__all__ = ["MAX_DEPTH", "MAX_NODES", "read_yaml", "read_yaml_text"]
+
+#: Nodes visited after alias expansion; a real meeting has a few hundred.
+MAX_NODES = 100_000
+#: Nesting depth of mappings and lists.
+MAX_DEPTH = 40
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+def read_yaml(path: Path) -> RawSource:
+    """Read ``path`` (UTF-8 YAML whose top level is a mapping)."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError.of("file.not_utf8", Location.of_file(path), offset=exc.start) from None
+    return read_yaml_text(text, path)
+
+
+def read_yaml_text(text: str, path: Path) -> RawSource:
+    """Parse YAML ``text`` as if read from ``path`` (used for locations only)."""
+    name = path.name
+    loader = yaml.SafeLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            column = mark.column + 1 if mark else None
+            raise InputError.of(
+                "yaml.syntax",
+                Location(file=name, line=line, column=column),
+                line=line,
+                column=column,
+                reason=exc.problem or str(exc),
+            ) from None
+        except yaml.YAMLError as exc:
+            raise InputError.of("yaml.syntax", Location.of_file(path), line="?", column="?", reason=str(exc)) from None
+        walker = _Walker(loader, name)
+        if node is None:
+            raise InputError.of("yaml.not_mapping", Location.of_file(path), found="một tệp rỗng")
+        data = walker.value(node, (), 0)
+    finally:
+        loader.dispose()
+    if walker.problems:
+        error = LimitError if any(p.code.startswith("yaml.too_") for p in walker.problems) else InputError
+        raise error(walker.problems)
+    if not isinstance(data, dict):
+        raise InputError.of("yaml.not_mapping", walker.locations[()], found=type(data).__name__)
+    return RawSource(path=path, data=data, locations=walker.locations)
+
+
+class _Walker:
+    """Turns a composed node graph into plain data, recording locations and problems."""
+
+    def __init__(self, loader: yaml.SafeLoader, name: str):
+        self.loader = loader
+        self.name = name
+        self.visited = 0
+        self.locations: dict[Path_, Location] = {}
+        self.problems: list[Problem] = []
+
+    def where(self, node: yaml.Node) -> Location:
+        return Location(file=self.name, line=node.start_mark.line + 1, column=node.start_mark.column + 1)
+
+    def value(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise LimitError.of("yaml.too_many_nodes", self.where(node), limit=MAX_NODES)
+        if depth > MAX_DEPTH:
+            raise LimitError.of("yaml.too_deep", self.where(node), limit=MAX_DEPTH)
+        self.locations.setdefault(path, self.where(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if node.tag not in _SCALAR_TAGS:
+            self.problems.append(Problem("yaml.tag", self.where(node), {"tag": node.tag}))
+            return None
+        value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFC", value)
+        return value
+
+    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(Problem("yaml.tag", self.where(key_node), {"tag": "<<"}))
+                continue
+            key = self.value(key_node, (*path, "\0key"), depth + 1) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problems.append(Problem("yaml.key_not_text", self.where(key_node), {"found": repr(key)}))
+                continue
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                self.problems.append(
+                    Problem("yaml.duplicate_key", self.where(key_node), {"key": key, "first_line": first_line[key]})
+                )
+                continue
+            first_line[key] = line
+            self.locations[(*path, key)] = self.where(key_node)
+            result[key] = self.value(value_node, (*path, key), depth + 1)
+        self.locations.pop((*path, "\0key"), None)
+        return result
