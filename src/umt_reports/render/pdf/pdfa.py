@@ -1,0 +1,173 @@
+"""Turning reportlab output into a validated, reproducible PDF/A-2b file.
+
+In: the bytes reportlab wrote (every font embedded: see :mod:`.fonts`) and the
+document's :class:`PdfMetadata`. Out: PDF/A-2b bytes that pikepdf's own PDF/A
+validator approved, identical for identical input.
+
+The steps (design §4 "PDF/A-2b")::
+
+    drop reportlab's empty page /Trans   (the validator does not recognise the key)
+    set DocInfo and /Lang                (title, issuing body, subject, keywords, dates)
+    pikepdf.pdfa.prepare                 (sRGB output intent, XMP from DocInfo, pdfaid 2B)
+    pin the XMP marks prepare stamps     (xmp:MetadataDate = now, pdf:Producer = pikepdf)
+    drop reportlab's /ID                 (qpdf then derives /ID from the content)
+    pikepdf.pdfa.save                    (writes, re-reads and validates)
+
+Every date is the document date at midnight Vietnam time (UTC+07:00): no clock time
+and no dependence on the machine's time zone, so the bytes do not change between runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import pikepdf
+import pikepdf.pdfa
+
+from umt_reports.errors import PdfaError, RenderError
+
+__all__ = ["FLAVOUR", "VIETNAM_TIME", "PdfMetadata", "check_pdfa", "make_pdfa"]
+
+log = logging.getLogger(__name__)
+
+#: The PDF/A flavour we write: part 2, conformance level B.
+FLAVOUR: Final = "2b"
+#: Vietnam has one time zone and no daylight saving time.
+VIETNAM_TIME: Final = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+#: How many validator findings an error lists.
+_LISTED_FINDINGS = 10
+
+
+@dataclass(frozen=True)
+class PdfMetadata:
+    """What the PDF says about itself (DocInfo and XMP).
+
+    ``created`` is the document date; a ``datetime``'s clock time is ignored, so the
+    same document always gets the same dates.
+    """
+
+    title: str
+    #: The issuing body (dc:creator, /Author).
+    author: str
+    subject: str
+    keywords: list[str]
+    created: dt.date | dt.datetime
+    #: BCP 47 language tag for /Lang and dc:language.
+    language: str = "vi-VN"
+    #: Written as /Producer, /Creator, pdf:Producer and xmp:CreatorTool.
+    producer: str = "umt-reports"
+
+    def instant(self) -> dt.datetime:
+        """The document date as midnight Vietnam time."""
+        day = self.created.date() if isinstance(self.created, dt.datetime) else self.created
+        return dt.datetime(day.year, day.month, day.day, tzinfo=VIETNAM_TIME)
+
+
+def _pdf_date(when: dt.datetime) -> str:
+    """``D:YYYYMMDDHHmmSS+HH'mm'``, the DocInfo date form."""
+    offset = when.utcoffset() or dt.timedelta(0)
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"D:{when:%Y%m%d%H%M%S}{sign}{minutes // 60:02d}'{minutes % 60:02d}'"
+
+
+def _drop_empty_transitions(doc: pikepdf.Pdf) -> int:
+    """Remove the empty ``/Trans <<>>`` reportlab writes on every page; return how many."""
+    removed = 0
+    for page in doc.pages:
+        trans = page.obj.get(pikepdf.Name.Trans)
+        if isinstance(trans, pikepdf.Dictionary) and len(trans.keys()) == 0:
+            del page.obj[pikepdf.Name.Trans]
+            removed += 1
+    return removed
+
+
+def _set_docinfo(doc: pikepdf.Pdf, meta: PdfMetadata) -> None:
+    """Replace reportlab's DocInfo with ours; ``prepare`` copies it into the XMP packet."""
+    info = doc.docinfo
+    for key in list(info.keys()):
+        del info[key]
+    stamp = _pdf_date(meta.instant())
+    entries = {
+        "/Title": meta.title,
+        "/Author": meta.author,
+        "/Subject": meta.subject,
+        "/Keywords": ", ".join(meta.keywords),
+        "/Creator": meta.producer,
+        "/Producer": meta.producer,
+        "/CreationDate": stamp,
+        "/ModDate": stamp,
+    }
+    for key, value in entries.items():
+        if value:
+            info[key] = pikepdf.String(value)
+    doc.Root.Lang = pikepdf.String(meta.language)
+
+
+def _pin_xmp(doc: pikepdf.Pdf, meta: PdfMetadata) -> None:
+    """Overwrite what ``prepare`` stamps from the clock and its own name, and add the language."""
+    with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        xmp["xmp:MetadataDate"] = meta.instant().isoformat()
+        xmp["pdf:Producer"] = meta.producer
+        xmp["dc:language"] = [meta.language]
+    doc.docinfo[pikepdf.Name.Producer] = pikepdf.String(meta.producer)
+
+
+def _listed(report: pikepdf.pdfa.Report) -> str:
+    """The first findings of a report, one sentence each, joined with semicolons."""
+    findings = [str(f) for f in report.findings]
+    listed = "; ".join(findings[:_LISTED_FINDINGS])
+    if len(findings) > _LISTED_FINDINGS:
+        listed += f"; … (+{len(findings) - _LISTED_FINDINGS})"
+    return listed
+
+
+def make_pdfa(pdf: bytes, meta: PdfMetadata) -> bytes:
+    """PDF/A-2b bytes for the reportlab PDF ``pdf``, validated, byte-identical for identical input.
+
+    reportlab must have embedded every font (register a TrueType font and make it
+    the canvas default) and should run with ``invariant=1`` so its own bytes repeat.
+
+    Raises:
+        RenderError: ``render.pdf_unreadable`` if ``pdf`` is not a PDF.
+        PdfaError: ``render.pdfa_failed`` listing the validator's findings.
+    """
+    try:
+        doc = pikepdf.open(io.BytesIO(pdf))
+    except pikepdf.PdfError as exc:
+        raise RenderError.of("render.pdf_unreadable", reason=str(exc)) from exc
+    with doc:
+        _drop_empty_transitions(doc)
+        _set_docinfo(doc, meta)
+        prepared = pikepdf.pdfa.prepare(doc, FLAVOUR, output_intent="sRGB")
+        for level, sentence in prepared.messages():
+            log.debug("pdfa.prepare (%s): %s", level, sentence)
+        _pin_xmp(doc, meta)
+        # -- reportlab's /ID is random, or with invariant=1 the same for every document; --
+        # -- without one, qpdf's deterministic_id derives both halves from the content --
+        if pikepdf.Name.ID in doc.trailer:
+            del doc.trailer[pikepdf.Name.ID]
+        out = io.BytesIO()
+        try:
+            pikepdf.pdfa.save(doc, out, FLAVOUR, repair=False, deterministic_id=True)
+        except pikepdf.pdfa.PdfaError as exc:
+            raise PdfaError.of(
+                "render.pdfa_failed",
+                flavour=FLAVOUR,
+                count=len(exc.report.findings),
+                findings=_listed(exc.report),
+            ) from exc
+    return out.getvalue()
+
+
+def check_pdfa(data: bytes | Path) -> list[str]:
+    """Human-readable findings of pikepdf's PDF/A-2b validator; empty when the file passes."""
+    source: Path | io.BytesIO = Path(data) if isinstance(data, Path) else io.BytesIO(data)
+    report = pikepdf.pdfa.validate_written(source, FLAVOUR)
+    return [str(finding) for finding in report.findings]

@@ -1,0 +1,96 @@
+"""Vietnamese language rules, in one place: dates, numbers, amounts in words, collation, text, type abbreviations.
+
+Everything here is a pure function of its arguments (no I/O). Modules:
+
+- :mod:`.dates` — ND30 place-date line, running-text dates, reading typed dates;
+- :mod:`.numbers` — ``19,4``/``1.234.567`` via Babel ``vi``, reading typed numbers;
+- :mod:`.words` — amounts in words (``Bằng chữ``);
+- :mod:`.collation` — Vietnamese sort keys and name order;
+- :mod:`.text` — NFC, diacritics, slugs, header folding, list letters, Roman numerals;
+- :mod:`.doctypes` — ND30 type abbreviations and award forms.
+"""
+
+from __future__ import annotations
+
+from .collation import SortKey, name_sort_key, sort_key, sort_names
+from .dates import (
+    DATE_BLANK,
+    date_line,
+    date_line_partial,
+    is_real_date,
+    long_date,
+    parse_date_text,
+    parse_datetime_text,
+    portal_timestamp,
+    running_date,
+    running_date_partial,
+)
+from .doctypes import (
+    AWARD_FORMS,
+    COPY_FORM_ABBREVIATIONS,
+    DOCUMENT_TYPE_ABBREVIATIONS,
+    abbreviation,
+    match_award_form,
+)
+from .numbers import (
+    CURRENCY_WORD,
+    format_money,
+    format_number,
+    format_percent_value,
+    parse_number,
+    parse_number_with_unit,
+)
+from .text import (
+    capitalize_first,
+    clean_spaces,
+    fold_header,
+    nfc,
+    point_letter,
+    point_letters,
+    roman,
+    slug,
+    strip_diacritics,
+    upper,
+)
+from .words import MAX_AMOUNT, amount_in_words, money_in_words
+
+__all__ = [
+    "AWARD_FORMS",
+    "COPY_FORM_ABBREVIATIONS",
+    "CURRENCY_WORD",
+    "DATE_BLANK",
+    "DOCUMENT_TYPE_ABBREVIATIONS",
+    "MAX_AMOUNT",
+    "SortKey",
+    "abbreviation",
+    "amount_in_words",
+    "capitalize_first",
+    "clean_spaces",
+    "date_line",
+    "date_line_partial",
+    "fold_header",
+    "format_money",
+    "format_number",
+    "format_percent_value",
+    "is_real_date",
+    "long_date",
+    "match_award_form",
+    "money_in_words",
+    "name_sort_key",
+    "nfc",
+    "parse_date_text",
+    "parse_datetime_text",
+    "parse_number",
+    "parse_number_with_unit",
+    "point_letter",
+    "point_letters",
+    "portal_timestamp",
+    "roman",
+    "running_date",
+    "running_date_partial",
+    "slug",
+    "sort_key",
+    "sort_names",
+    "strip_diacritics",
+    "upper",
+]
