@@ -119,5 +119,43 @@ def xlsx_template(out: Path, source: Path | None) -> None:
     click.echo(_say("cli.written", path=str(out)))
 
 
+def _split(value: str) -> list[str]:
+    return [part.strip().lower() for part in value.split(",") if part.strip()]
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="Thư mục ghi văn bản và manifest.json.")
+@click.option("--kind", "kinds", default="report", show_default=True,
+              help="Loại văn bản, cách nhau bằng dấu phẩy: report.")
+@click.option("--format", "formats", default="docx", show_default=True,
+              help="Định dạng, cách nhau bằng dấu phẩy: docx, pdf, html.")
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Thư mục mẫu câu chữ thay cho templates/ (từng tệp).")
+@click.option("--font", default=None, help="Phông chữ cho PDF: tên họ phông hoặc đường dẫn tệp .ttf.")
+@profile_dirs_option
+def build(source: Path, out_dir: Path, kinds: str, formats: str, templates: Path | None, font: str | None,
+          profile_dirs: tuple[Path, ...]) -> None:
+    """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx) vào thư mục --out."""
+    from umt_reports.build import build as run_build
+    from umt_reports.render import RenderOptions
+
+    result = _guard(
+        lambda: run_build(source, out_dir, kinds=_split(kinds), formats=_split(formats), templates=templates,
+                          options=RenderOptions(font=font), profile_dirs=profile_dirs),
+        source,
+    )
+    fonts = sorted({f.rendered.font for f in result.files if f.rendered.font})
+    for written in result.files:
+        pages = f", {written.rendered.pages} trang" if written.rendered.pages else ""
+        click.echo(_say("cli.written_file", path=str(written.path), kind=written.kind, format=written.format,
+                        pages=pages))
+    for font_used in fonts:
+        click.echo(_say("cli.font", font=font_used))
+    if result.manifest:
+        click.echo(_say("cli.written", path=str(result.manifest)))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

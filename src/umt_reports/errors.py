@@ -59,6 +59,16 @@ class Location:
     def of_file(cls, path: str | Path) -> "Location":
         return cls(file=Path(path).name)
 
+    def sort_key(self) -> tuple:
+        """Reading order: by file, sheet, then row and column (or line and column)."""
+        row, col = self.line or 0, self.column or 0
+        if self.cell:
+            letters = "".join(ch for ch in self.cell if ch.isalpha())
+            digits = "".join(ch for ch in self.cell if ch.isdigit())
+            row = int(digits) if digits else 0
+            col = sum((ord(ch.upper()) - 64) * 26**i for i, ch in enumerate(reversed(letters)))
+        return (self.file, self.sheet or "", row, col)
+
     def __str__(self) -> str:
         if self.sheet is not None:
             return f"{self.sheet}!{self.cell}" if self.cell else self.sheet

@@ -207,12 +207,58 @@ _add(
     }
 )
 
+# -- template: wording templates ------------------------------------------------------
+_add(
+    {
+        "template.not_found": (
+            "Không tìm thấy mẫu câu chữ {name} (trong --templates hoặc templates/).",
+            "Wording template {name} not found (in --templates or templates/).",
+        ),
+        "template.syntax": (
+            "Mẫu câu chữ sai cú pháp Jinja: {reason}.",
+            "Wording template has a Jinja syntax error: {reason}.",
+        ),
+        "template.no_block": (
+            "Mẫu {name} thiếu khối {{% block {block} %}}.",
+            "Template {name} has no {{% block {block} %}}.",
+        ),
+        "template.undefined": (
+            "Khối «{block}» dùng biến không có: {reason}.",
+            "Block '{block}' uses an undefined variable: {reason}.",
+        ),
+        "template.unsafe": (
+            "Khối «{block}» làm việc không được phép trong mẫu: {reason}.",
+            "Block '{block}' does something templates may not do: {reason}.",
+        ),
+        "template.failed": ("Khối «{block}» bị lỗi: {reason}.", "Block '{block}' failed: {reason}."),
+    }
+)
+
+# -- build: producing documents -------------------------------------------------------
+_add(
+    {
+        "build.unknown_kind": (
+            "Không có loại văn bản «{value}». Chọn trong: {allowed}.",
+            "There is no document kind '{value}'. Choose from: {allowed}.",
+        ),
+        "build.unknown_format": (
+            "Không có định dạng «{value}». Chọn trong: {allowed}.",
+            "There is no format '{value}'. Choose from: {allowed}.",
+        ),
+    }
+)
+
 # -- cli: command-line edge ----------------------------------------------------------
 _add(
     {
         "cli.valid": ("{path}: hợp lệ.", "{path}: valid."),
         "cli.problems": ("{path}: {count} lỗi.", "{path}: {count} problem(s)."),
         "cli.written": ("Đã ghi {path}", "Wrote {path}"),
+        "cli.written_file": (
+            "Đã ghi {path} ({kind}, {format}{pages})",
+            "Wrote {path} ({kind}, {format}{pages})",
+        ),
+        "cli.font": ("Phông chữ PDF: {font}", "PDF font: {font}"),
         "cli.internal": (
             "Lỗi nội bộ của umt-reports ({kind}: {detail}). Xin báo lỗi kèm tệp dữ liệu.",
             "Internal error in umt-reports ({kind}: {detail}). Please report it with the data file.",
@@ -269,6 +315,69 @@ _add(
             "Không mở được sổ tính: {reason}. Hãy mở bằng Excel và lưu lại thành .xlsx.",
             "Cannot open the workbook: {reason}. Open it in Excel and save it as .xlsx again.",
         ),
-        # xlsx helper: add further xlsx.* codes here
+        "xlsx.not_workbook": (
+            "Tệp là tệp zip nhưng không phải sổ tính Excel (thiếu xl/workbook.xml); có thể là tệp Word hoặc tệp khác bị đổi đuôi. Cần một tệp Excel Workbook (.xlsx).",
+            "The file is a zip but not an Excel workbook (xl/workbook.xml is missing); it may be a renamed Word or other file. Expected an Excel Workbook (.xlsx).",
+        ),
+        "xlsx.zip_bomb": (
+            "Tệp .xlsx khai báo {size} byte khi giải nén (nén {ratio}:1); giới hạn là {limit} byte và tỉ lệ {max_ratio}:1. Tệp có thể độc hại nên không được mở.",
+            "The .xlsx file declares {size} bytes once unpacked (a {ratio}:1 ratio); the limit is {limit} bytes and {max_ratio}:1. It may be hostile, so it is not opened.",
+        ),
+        "xlsx.too_many_rows": (
+            "Trang tính có dữ liệu ở dòng {row}; chỉ đọc tối đa {limit} dòng. Hãy xóa các dòng thừa.",
+            "The sheet has data in row {row}; at most {limit} rows are read. Delete the extra rows.",
+        ),
+        "xlsx.formula_no_value": (
+            "Các ô {cells} có công thức nhưng chưa có giá trị tính sẵn (tệp được tạo bằng chương trình, chưa mở bằng Excel). Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc thay công thức bằng giá trị.",
+            "Cells {cells} hold formulas without a computed value (the file was made by a program and never opened in Excel). Open it in Excel or LibreOffice and save it again, or replace the formulas by values.",
+        ),
+        "xlsx.formula_error": (
+            "Ô có lỗi công thức {value}. Cần một giá trị: hãy sửa công thức hoặc ghi giá trị trực tiếp.",
+            "The cell shows the formula error {value}. Expected a value: fix the formula or type the value.",
+        ),
+        "xlsx.missing_sheet": (
+            "Không có trang tính «{sheet}» (có: {found}). Hãy tạo sổ tính mẫu bằng lệnh umt-reports và điền vào đó.",
+            "There is no sheet '{sheet}' (found: {found}). Generate the template with umt-reports and fill it in.",
+        ),
+        "xlsx.missing_column": (
+            "Trang «{sheet}» thiếu cột «{header}» (các cột đang có: {found}). Hãy thêm cột này vào dòng tiêu đề.",
+            "Sheet '{sheet}' has no column '{header}' (columns found: {found}). Add it to the header row.",
+        ),
+        "xlsx.duplicate_header": (
+            "«{header}» có hai lần (lần đầu ở ô {first}); chỉ lấy lần đầu. Hãy xóa hoặc đổi tên ô này.",
+            "'{header}' appears twice (first in cell {first}); only the first is read. Delete or rename this one.",
+        ),
+        "xlsx.count_conflict": (
+            "{field}: Số lượng ghi {count} ở đây nhưng {first} ở ô {first_cell}. Mỗi nhóm tập thể/cá nhân của một đợt khen chỉ ghi một số lượng.",
+            "{field}: the count here is {count} but {first} in cell {first_cell}. Give one count per group of collectives/individuals of an award.",
+        ),
+        "xlsx.nested_sections": (
+            "{path}: sổ tính không có chỗ cho mục con (sections lồng trong sections). Hãy gộp mục con vào mục cha, hoặc dùng tệp YAML.",
+            "{path}: the workbook cannot hold sub-sections (sections inside sections). Merge them into the parent section, or keep the YAML file.",
+        ),
+        "xlsx.unsupported_key": (
+            "{path}: sổ tính không có chỗ cho khóa này, nên dữ liệu sẽ bị mất. Hãy bỏ khóa này hoặc dùng tệp YAML.",
+            "{path}: the workbook has no place for this key, so the data would be lost. Remove the key or keep the YAML file.",
+        ),
+        "xlsx.bad_value": (
+            "{path}: không ghi được vào một ô ({found}). Cần chữ, số hoặc ngày.",
+            "{path}: cannot be written into a cell ({found}). Expected text, a number or a date.",
+        ),
+        "xlsx.awards_merge": (
+            "{path}: cùng Hình thức, Cấp quyết định, Lý do và Mức thưởng với đợt khen liền trước, nên trong sổ tính hai đợt sẽ nhập làm một. Hãy gộp hai đợt này, hoặc dùng tệp YAML.",
+            "{path}: same form, decision, reason and amount as the award just before it, so the workbook would merge the two. Merge them, or keep the YAML file.",
+        ),
+        "xlsx.sections_merge": (
+            "{path}: mục không có tên, hoặc trùng tên với mục liền trước, nên trong sổ tính sẽ nhập vào mục trước. Hãy đặt tên mục khác đi (chỉ mục đầu tiên được để trống tên).",
+            "{path}: the section has no title, or the same title as the one before, so the workbook would merge it into that one. Give it a distinct title (only the first section may be untitled).",
+        ),
+        "xlsx.attendee_group_and_name": (
+            "{path}: một dòng thành phần chỉ là một nhóm hoặc một người, không thể có cả group và name. Hãy tách thành hai dòng.",
+            "{path}: an attendee line is either a group or a person, not both group and name. Split it into two lines.",
+        ),
+        "xlsx.cannot_write": (
+            "Không ghi được tệp {path}: {reason}.",
+            "Cannot write the file {path}: {reason}.",
+        ),
     }
 )

@@ -95,9 +95,11 @@ class Preset:
     org_rule: RuleSpec
     #: Mark under the trích yếu of a document with a type name.
     subject_rule: RuleSpec
-    #: ``{number}``, ``{type}``, ``{symbol}`` placeholders; ``number_blank`` keeps a slot for the clerk.
+    #: Số và ký hiệu: ``{number}``, ``{type}``, ``{symbol}`` placeholders (``25/BC-UBND``);
+    #: ``code_blank`` keeps a slot for the clerk; ``number_pattern`` adds the ``Số`` word.
+    code_pattern: str
+    code_blank: str
     number_pattern: str
-    number_blank: str
     #: Printed signing prefixes by :class:`~umt_reports.model.SigningMode` value.
     signing_prefixes: Mapping[str, str]
     #: Mark closing the body of the document (``./.`` for state documents).
@@ -128,11 +130,15 @@ class Preset:
         """``text`` with the case rule of ``role`` applied (documents call this)."""
         return text.upper() if self.style(role).upper else text
 
-    def number(self, number: int | None, doc_type: str, symbol: str) -> str:
-        """The số và ký hiệu line: ``Số: 25/BC-UBND``, ``Số 25-BC/BDVHU``, or the blank slot."""
+    def code(self, number: int | None, doc_type: str, symbol: str) -> str:
+        """Số và ký hiệu: ``25/BC-UBND`` (state), ``25-BC/BDVHU`` (Party); numbers below 10 get a 0."""
         if number is None:
-            return self.number_blank.format(type=doc_type, symbol=symbol)
-        return self.number_pattern.format(number=f"{number:02d}", type=doc_type, symbol=symbol)
+            return self.code_blank.format(type=doc_type, symbol=symbol)
+        return self.code_pattern.format(number=f"{number:02d}", type=doc_type, symbol=symbol)
+
+    def number(self, number: int | None, doc_type: str, symbol: str) -> str:
+        """The number line: ``Số: 25/BC-UBND``, ``Số 25-BC/BDVHU``, or ``Số:      /BC-UBND``."""
+        return self.number_pattern.format(code=self.code(number, doc_type, symbol))
 
     def prefix(self, mode: str) -> str:
         return self.signing_prefixes[mode]
@@ -234,8 +240,9 @@ ND30 = Preset(
     nation_rule=RuleSpec("line", width=1.0),
     org_rule=RuleSpec("line", width=0.4),
     subject_rule=RuleSpec("line", width=0.4),
-    number_pattern="Số: {number}/{type}-{symbol}",
-    number_blank="Số:      /{type}-{symbol}",
+    code_pattern="{number}/{type}-{symbol}",
+    code_blank="     /{type}-{symbol}",
+    number_pattern="Số: {code}",
     signing_prefixes=MappingProxyType({"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ.", "Q": "Q."}),
     closing_mark="./.",
     recipients_label="Nơi nhận:",
@@ -269,8 +276,9 @@ HD36 = Preset(
     nation_rule=RuleSpec("line", width=1.0),
     org_rule=RuleSpec("star"),
     subject_rule=RuleSpec("dashes"),
-    number_pattern="Số {number}-{type}/{symbol}",
-    number_blank="Số      -{type}/{symbol}",
+    code_pattern="{number}-{type}/{symbol}",
+    code_blank="     -{type}/{symbol}",
+    number_pattern="Số {code}",
     signing_prefixes=MappingProxyType({"TM": "T/M", "KT": "K/T", "TL": "T/L", "Q": "Q."}),
     closing_mark="",
     recipients_label="Nơi nhận:",

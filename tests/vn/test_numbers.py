@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+
+from umt_reports import vn
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -239,3 +241,17 @@ def test_parse_number_reads_back_what_format_number_writes(value: Decimal) -> No
 @given(st.integers(min_value=0, max_value=10**15))
 def test_parse_number_reads_back_formatted_integers(value: int) -> None:
     assert parse_number(format_number(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (Decimal("19.4"), "%/năm", "19,4%/năm"),
+        (Decimal("93.32"), "%", "93,32%"),
+        (47, "đơn", "47 đơn"),
+        (1387, None, "1.387"),
+        (18, " mô hình ", "18 mô hình"),
+    ],
+)
+def test_format_quantity_glues_percent_and_spaces_other_units(value, unit, expected) -> None:
+    assert vn.format_quantity(value, unit) == expected

@@ -6,6 +6,8 @@ import unicodedata
 
 import pytest
 
+from umt_reports import vn
+
 from umt_reports.vn.text import (
     capitalize_first,
     clean_spaces,
@@ -168,3 +170,30 @@ def test_upper_keeps_vietnamese_letters_precomposed(text: str, expected: str) ->
 )
 def test_capitalize_first_touches_only_the_first_letter(text: str, expected: str) -> None:
     assert capitalize_first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ([], ""),
+        (["a"], "a"),
+        (["a", "b"], "a và b"),
+        (["a", "b", "c"], "a, b và c"),
+        (["a", "", "c"], "a và c"),
+    ],
+)
+def test_join_list_reads_as_vietnamese_prose(items: list[str], expected: str) -> None:
+    assert vn.join_list(items) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kết quả hội nghị", "kết quả hội nghị"),
+        ("Ủy ban", "ủy ban"),
+        ("UBND huyện", "UBND huyện"),
+        ("", ""),
+    ],
+)
+def test_lower_first_keeps_abbreviations(text: str, expected: str) -> None:
+    assert vn.lower_first(text) == expected

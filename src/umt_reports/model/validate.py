@@ -60,7 +60,10 @@ def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = ()) -> Meeting:
     try:
         meeting = Meeting.model_validate(data)
     except ValidationError as exc:
-        problems.extend(problems_of(exc, raw, Meeting))
+        found = problems_of(exc, raw, Meeting)
+        if "issuer" not in data:  # -- the profile problem is already said; "issuer missing" adds nothing --
+            found = [p for p in found if not (p.code == "value.missing" and p.params.get("field") == "issuer")]
+        problems.extend(found)
         raise InputError(_unique(problems)) from None
     problems.extend(_cross_checks(meeting, raw))
     if problems:
@@ -202,6 +205,8 @@ def _short(value: Any) -> str:
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
+    """Problems without repeats, in reading order of their locations (stable)."""
+    problems = sorted(problems, key=lambda p: p.location.sort_key() if p.location else ("",))
     seen = set()
     result = []
     for p in problems:

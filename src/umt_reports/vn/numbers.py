@@ -19,6 +19,7 @@ __all__ = [
     "format_money",
     "format_number",
     "format_percent_value",
+    "format_quantity",
     "parse_number",
     "parse_number_with_unit",
 ]
@@ -166,3 +167,16 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(f"unexpected {unit!r} after the number in {text.strip()!r}")
     return value
 
+
+
+def format_quantity(value: int | Decimal | float, unit: str | None = None) -> str:
+    """A figure with its unit in running text: ``19,4%/năm``, ``93,32%``, ``47 đơn``.
+
+    A unit starting with ``%`` is glued to the number (CLDR ``vi``); other units follow
+    after a space.
+    """
+    number = format_number(value)
+    if not unit:
+        return number
+    unit = unit.strip()
+    return f"{number}{unit}" if unit.startswith(_PERCENT_SIGN) else f"{number} {unit}"

@@ -13,6 +13,8 @@ __all__ = [
     "capitalize_first",
     "clean_spaces",
     "fold_header",
+    "join_list",
+    "lower_first",
     "nfc",
     "point_letter",
     "point_letters",
@@ -126,3 +128,26 @@ def capitalize_first(s: str) -> str:
         if ch.isalpha():
             return s[:index] + ch.upper() + s[index + 1 :]
     return s
+
+
+def lower_first(s: str) -> str:
+    """Lower-case the first letter of ``s`` (Party trích yếu): ``"Kết quả"`` → ``"kết quả"``.
+
+    A first word that is an abbreviation or a proper name written in capitals
+    (``UBND``, ``HĐND``) is left as it is.
+    """
+    words = s.split(" ", 1)
+    if words[0][:2].isupper():
+        return s
+    for index, ch in enumerate(s):
+        if ch.isalpha():
+            return s[:index] + ch.lower() + s[index + 1 :]
+    return s
+
+
+def join_list(items: list[str] | tuple[str, ...], *, sep: str = ", ", last: str = " và ") -> str:
+    """Join items as Vietnamese prose: ``a``, ``a và b``, ``a, b và c``."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return sep.join(items[:-1]) + last + items[-1]

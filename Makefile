@@ -1,0 +1,36 @@
+# umt-reports — two commands on a fresh machine with Python 3.11+:
+#   make demo   creates .venv, installs, validates the samples and builds them into output/
+#   make test   runs the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SAMPLE := samples/u-minh-thuong-2022
+OUT    := output
+
+.PHONY: demo test bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/umt-reports validate $(SAMPLE)/meeting.yaml
+	$(BIN)/umt-reports validate $(SAMPLE)/meeting-party.yaml
+	$(BIN)/umt-reports validate $(SAMPLE)/meeting.xlsx
+	$(BIN)/umt-reports xlsx-template $(OUT)/mau-nhap-lieu.xlsx
+	$(BIN)/umt-reports xlsx-template --from $(SAMPLE)/meeting.yaml $(OUT)/meeting.xlsx
+	$(BIN)/umt-reports build $(SAMPLE)/meeting.yaml --out $(OUT)/state --kind report --format docx,pdf
+	$(BIN)/umt-reports build $(SAMPLE)/meeting-party.yaml --out $(OUT)/party --kind report --format docx,pdf
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache

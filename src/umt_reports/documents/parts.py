@@ -1,0 +1,117 @@
+"""Parts every official document shares: the header, the title, the signature block.
+
+Each function decides *what* a part says under the issuer's style preset (ND30 or
+Party) and returns IR blocks; it never decides how they look.
+"""
+
+from __future__ import annotations
+
+from umt_reports import vn
+from umt_reports.documents.document import HeaderBlock, Para, Rule, SignatureBlock, Spacer
+from umt_reports.model import Issuer, PartialDate, Signer, SigningMode
+from umt_reports.style import Preset
+
+__all__ = [
+    "close_body",
+    "date_line",
+    "official_header",
+    "recipient_lines",
+    "signature_block",
+    "signature_lines",
+    "title_block",
+]
+
+
+def date_line(issuer: Issuer, date: PartialDate | None) -> str:
+    """``U Minh Thượng, ngày 22 tháng 6 năm 2022``, with blank slots for unknown parts."""
+    full = date.to_date() if date else None
+    if full is not None:
+        return vn.date_line(issuer.place, full)
+    if date is None:
+        return vn.date_line_partial(issuer.place, None, None, None)
+    return vn.date_line_partial(issuer.place, date.day, date.month, date.year)
+
+
+def official_header(preset: Preset, issuer: Issuer, number_line: str, date_text: str) -> HeaderBlock:
+    """Two columns: issuing body over its number | national (or Party) title over the date."""
+    left: list = [Para.of("header.parent", preset.text("header.parent", line)) for line in issuer.parent]
+    names = [preset.text("header.org", line) for line in issuer.name]
+    left += [Para.of("header.org", line) for line in names]
+    left.append(Rule(preset.org_rule, over=max(names, key=len), role="header.org"))
+    right: list = [Para.of(role, preset.text(role, text)) for role, text in preset.nation_lines]
+    last_role, last_text = preset.nation_lines[-1]
+    right.append(Rule(preset.nation_rule, over=preset.text(last_role, last_text), role=last_role))
+    return HeaderBlock(
+        rows=(
+            (tuple(left), tuple(right)),
+            ((Para.of("number", number_line),), (Para.of("date_line", date_text),)),
+        )
+    )
+
+
+def title_block(preset: Preset, type_name: str, subject: str) -> list:
+    """``BÁO CÁO`` over its trích yếu, with the mark under it."""
+    if preset.subject_lower_first:
+        subject = vn.lower_first(subject)
+    return [
+        Para.of("title.kind", preset.text("title.kind", type_name), keep_with_next=True),
+        Para.of("title.subject", subject, keep_with_next=True),
+        Rule(preset.subject_rule, over=subject, role="title.subject"),
+    ]
+
+
+def signature_lines(preset: Preset, issuer: Issuer, signer: Signer) -> list[Para]:
+    """The authority and title lines above the signature (ND30 PL I §II.7)."""
+    def authority(text: str) -> Para:
+        return Para.of("signature.authority", preset.text("signature.authority", text))
+
+    title = Para.of("signature.title", preset.text("signature.title", signer.title))
+    head = issuer.head_title or signer.title
+    mode = signer.mode
+    lines: list[Para] = []
+    if mode is SigningMode.TM:
+        lines.append(authority(f"{preset.prefix('TM')} {issuer.collective or issuer.full_name}"))
+        lines.append(title)
+    elif mode is SigningMode.KT:
+        if issuer.collective:
+            lines.append(authority(f"{preset.prefix('TM')} {issuer.collective}"))
+        lines.append(authority(f"{preset.prefix('KT')} {head}"))
+        lines.append(title)
+    elif mode in (SigningMode.TL, SigningMode.TUQ):
+        lines.append(authority(f"{preset.prefix(mode.value)} {head}"))
+        lines.append(title)
+    elif mode is SigningMode.Q:
+        lines.append(authority(f"{preset.prefix('Q')} {signer.title}"))
+    else:
+        lines.append(title)
+    return lines
+
+
+def recipient_lines(preset: Preset, recipients: list[str], filing: list[str]) -> list[Para]:
+    """``Nơi nhận:`` then ``- …;`` per recipient and the ``- Lưu: VT, …`` line."""
+    lines = [Para.of("recipients.label", preset.recipients_label)]
+    for item in recipients:
+        lines.append(Para.of("recipients.item", f"- {item.rstrip(' ;.,')};"))
+    codes = ", ".join(dict.fromkeys(["VT", *filing]))
+    lines.append(Para.of("recipients.item", preset.filing_pattern.format(codes=codes)))
+    return lines
+
+
+def signature_block(
+    preset: Preset, issuer: Issuer, signer: Signer | None, recipients: list[str], filing: list[str]
+) -> SignatureBlock:
+    """Recipients on the left; authority, title, space for the signature and name on the right."""
+    right: list = []
+    if signer is not None:
+        right += signature_lines(preset, issuer, signer)
+        right.append(Spacer(preset.signature_space_pt))
+        right.append(Para.of("signature.name", signer.name))
+    return SignatureBlock(left=tuple(recipient_lines(preset, recipients, filing)), right=tuple(right))
+
+
+def close_body(preset: Preset, text: str) -> str:
+    """End the last body paragraph with the preset's closing mark (``./.`` for state bodies)."""
+    if not preset.closing_mark:
+        return text
+    return text.rstrip(" .") + preset.closing_mark
+

@@ -1,0 +1,135 @@
+"""The command line: exit codes, messages in Vietnamese (or English), never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from umt_reports.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_accepts_the_samples(sample_yaml, sample_party_yaml) -> None:
+    for path in (sample_yaml, sample_party_yaml):
+        code, out, err = run("validate", str(path))
+        assert (code, err) == (0, "")
+        assert out == f"{path}: hợp lệ.\n"
+
+
+def test_validate_lists_every_problem_and_exits_2(write_yaml) -> None:
+    path = write_yaml("profile: ubnd-u-minh-thuong\nmeeting:\n  date: 31/02/2022\n  plase: x\n")
+    code, out, err = run("validate", str(path))
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0] == f"{path}: 3 lỗi."
+    assert lines[1:] == [
+        "  - meeting.yaml:2: Thiếu meeting.title.",
+        "  - meeting.yaml:3: meeting.date: ngày 31/02/2022 không tồn tại. Cần một ngày có thật, dạng ngày/tháng/năm "
+        "(ví dụ 21/6/2022).",
+        "  - meeting.yaml:4: Khóa không hợp lệ `plase` (gõ nhầm?). Các khóa được phép: title, date, place.",
+    ]
+
+
+def test_messages_are_in_english_on_request(write_yaml) -> None:
+    path = write_yaml("profile: ubnd-u-minh-thuong\nmeeting:\n  title: X\n  date: 31/02/2022\n")
+    code, _, err = run("--lang", "en", "validate", str(path))
+    assert code == 2
+    assert err.splitlines() == [
+        f"{path}: 1 problem(s).",
+        "  - meeting.yaml:4: meeting.date: 31/02/2022 is not a real date. Expected a real date as day/month/year "
+        "(e.g. 21/6/2022).",
+    ]
+
+
+def _password_protected_xlsx() -> bytes:
+    # -- an encrypted workbook is an OLE compound file, whatever its extension --
+    return bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504
+
+
+def _truncated_xlsx(sample_yaml: Path, tmp_path: Path) -> bytes:
+    from umt_reports.sources.xlsx_template import write_template
+    import yaml
+
+    full = tmp_path / "full.xlsx"
+    write_template(full, yaml.safe_load(sample_yaml.read_text(encoding="utf-8")))
+    data = full.read_bytes()
+    return data[: len(data) // 2]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("meeting.xls", bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504, "file.unsupported_type"),
+        ("meeting.ods", b"PK\x03\x04" + b"\0" * 100, "file.unsupported_type"),
+        ("meeting.csv", "Tên hội nghị;Ngày\n".encode(), "file.unsupported_type"),
+        ("meeting.xlsx", b"", "file.empty"),
+        ("meeting.yaml", b"", "file.empty"),
+        ("meeting.xlsx", b"this is not a workbook", "xlsx.not_zip"),
+        ("meeting.xlsx", _password_protected_xlsx(), "xlsx.encrypted"),
+        ("meeting.yaml", "meeting: [1, 2\n".encode(), "yaml.syntax"),
+        ("meeting.yaml", b"\xff\xfe bad bytes", "file.not_utf8"),
+    ],
+)
+def test_unusable_files_get_one_clear_message(tmp_path, name, content, code) -> None:
+    from umt_reports.messages import CATALOGUE
+
+    path = tmp_path / name
+    path.write_bytes(content)
+    exit_code, out, err = run("validate", str(path))
+    assert exit_code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0] == f"{path}: 1 lỗi."
+    expected_start = CATALOGUE[code]["vi"].split("{")[0]
+    assert expected_start in lines[1]
+    assert "Traceback" not in err
+
+
+def test_a_truncated_workbook_gets_one_clear_message(tmp_path, sample_yaml) -> None:
+    path = tmp_path / "meeting.xlsx"
+    path.write_bytes(_truncated_xlsx(sample_yaml, tmp_path))
+    code, _, err = run("validate", str(path))
+    assert code == 2
+    assert len(err.splitlines()) == 2 and "Traceback" not in err
+
+
+def test_yaml_syntax_errors_name_line_and_column(write_yaml) -> None:
+    path = write_yaml("meeting:\n  title: X\n  date: [1, 2\n")
+    code, _, err = run("validate", str(path))
+    assert code == 2
+    assert err.splitlines()[1].startswith("  - meeting.yaml:4: Lỗi cú pháp YAML ở dòng 4, cột 1:")
+
+
+def test_a_yaml_alias_bomb_is_refused_quickly(write_yaml) -> None:
+    text = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        text += f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]\n"
+    code, _, err = run("validate", str(write_yaml(text)))
+    assert code == 2
+    assert "quá phức tạp" in err
+
+
+def test_a_missing_file_is_named(tmp_path) -> None:
+    code, _, err = run("validate", str(tmp_path / "khong-co.yaml"))
+    assert code == 2
+    assert "Không tìm thấy tệp" in err
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, sample_yaml) -> None:
+    import umt_reports.api as api
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(api, "load_meeting", boom)
+    code, _, err = run("validate", str(sample_yaml))
+    assert code == 3
+    assert err.startswith("Lỗi nội bộ của umt-reports (RuntimeError: hỏng)")
+    assert "Traceback" not in err
+
+
