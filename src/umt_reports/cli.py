@@ -148,9 +148,9 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, templates: Path
     )
     fonts = sorted({f.rendered.font for f in result.files if f.rendered.font})
     for written in result.files:
-        pages = f", {written.rendered.pages} trang" if written.rendered.pages else ""
-        click.echo(_say("cli.written_file", path=str(written.path), kind=written.kind, format=written.format,
-                        pages=pages))
+        code = "cli.written_pages" if written.rendered.pages else "cli.written_file"
+        click.echo(_say(code, path=str(written.path), kind=written.kind, format=written.format,
+                        pages=written.rendered.pages))
     for font_used in fonts:
         click.echo(_say("cli.font", font=font_used))
     if result.manifest:

@@ -254,9 +254,10 @@ _add(
         "cli.valid": ("{path}: hợp lệ.", "{path}: valid."),
         "cli.problems": ("{path}: {count} lỗi.", "{path}: {count} problem(s)."),
         "cli.written": ("Đã ghi {path}", "Wrote {path}"),
-        "cli.written_file": (
-            "Đã ghi {path} ({kind}, {format}{pages})",
-            "Wrote {path} ({kind}, {format}{pages})",
+        "cli.written_file": ("Đã ghi {path} ({kind}, {format})", "Wrote {path} ({kind}, {format})"),
+        "cli.written_pages": (
+            "Đã ghi {path} ({kind}, {format}, {pages} trang)",
+            "Wrote {path} ({kind}, {format}, {pages} pages)",
         ),
         "cli.font": ("Phông chữ PDF: {font}", "PDF font: {font}"),
         "cli.internal": (

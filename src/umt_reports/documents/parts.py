@@ -23,7 +23,7 @@ __all__ = [
 
 
 def date_line(issuer: Issuer, date: PartialDate | None) -> str:
-    """``U Minh Thượng, ngày 22 tháng 6 năm 2022``, with blank slots for unknown parts."""
+    """``Hà Nội, ngày 22 tháng 6 năm 2022``, with blank slots for unknown parts."""
     full = date.to_date() if date else None
     if full is not None:
         return vn.date_line(issuer.place, full)

@@ -80,15 +80,15 @@ class Issuer(Strict):
     kind: Literal["state", "party"]
     #: Parent-body lines of the left header block (upright, not bold); may be empty.
     parent: TextList = []
-    #: Issuing-body name lines (bold), as printed: ``[ỦY BAN NHÂN DÂN, HUYỆN U MINH THƯỢNG]``.
+    #: Issuing-body name lines (bold), as printed: ``[ỦY BAN NHÂN DÂN, HUYỆN TÂN PHÚ]``.
     name: TextList
     #: The body's part of the ký hiệu: ``UBND``, ``BDVHU``.
     symbol: Text
-    #: Full name in running text: ``Ủy ban nhân dân huyện U Minh Thượng``.
+    #: Full name in running text: ``Ủy ban nhân dân huyện Tân Phú``.
     full_name: Text
     #: Short name in running text: ``UBND huyện``; defaults to ``full_name``.
     short_name: OptionalText = None
-    #: Place name of the date line: ``U Minh Thượng``.
+    #: Place name of the date line: ``Tân Phú``.
     place: Text
     #: Collective body a ``TM.`` signature speaks for: ``Ủy ban nhân dân``, ``Ban Thường vụ``.
     collective: OptionalText = None

@@ -103,7 +103,7 @@ def _header_month(month: int) -> str:
 
 
 def date_line(place: str, d: datetime.date) -> str:
-    """Return the ND30 place-date line: ``"U Minh Thượng, ngày 05 tháng 02 năm 2022"``.
+    """Return the ND30 place-date line: ``"Hà Nội, ngày 05 tháng 02 năm 2022"``.
 
     Days 1–9 and months 1–2 get a leading zero, nothing else does (``ngày 21 tháng 6``).
     """
@@ -123,8 +123,8 @@ def date_line_partial(
     The words and single spaces always stay; only the number is replaced, so with the
     default four-space blank::
 
-        date_line_partial("U Minh Thượng", None, None, 2022)
-        == "U Minh Thượng, ngày      tháng      năm 2022"   # "ngày" + 6 spaces + "tháng" ...
+        date_line_partial("Hà Nội", None, None, 2022)
+        == "Hà Nội, ngày      tháng      năm 2022"   # "ngày" + 6 spaces + "tháng" ...
         date_line_partial(None, 5, 2, None) == "ngày 05 tháng 02 năm     "
 
     A ``None`` place drops the ``"<place>, "`` prefix. Known parts follow :func:`date_line`'s
