@@ -110,6 +110,7 @@ def xlsx_template(out: Path, source: Path | None) -> None:
     def run() -> None:
         data = None
         if source is not None:
+            api.load_meeting(source)  # -- only valid data becomes a workbook --
             data = api.read_meeting_file(source).data
         from umt_reports.sources.xlsx_template import write_template
 
@@ -128,7 +129,7 @@ def _split(value: str) -> list[str]:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Thư mục ghi văn bản và manifest.json.")
 @click.option("--kind", "kinds", default="report", show_default=True,
-              help="Loại văn bản, cách nhau bằng dấu phẩy: report.")
+              help="Loại văn bản, cách nhau bằng dấu phẩy: report, press, press-release.")
 @click.option("--format", "formats", default="docx", show_default=True,
               help="Định dạng, cách nhau bằng dấu phẩy: docx, pdf, html.")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,

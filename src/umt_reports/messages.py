@@ -182,6 +182,14 @@ _add(
             "{field}: số văn bản phải từ 1 đến 99999 (nhận được {value}).",
             "{field}: the document number must be between 1 and 99999 (got {value}).",
         ),
+        "photo.missing": (
+            "Không tìm thấy ảnh {file} (đường dẫn tính từ thư mục của tệp dữ liệu).",
+            "Photo {file} not found (paths are relative to the data file's folder).",
+        ),
+        "photo.unreadable": (
+            "Không đọc được ảnh {file}: cần tệp ảnh JPEG hoặc PNG.",
+            "Cannot read photo {file}: expected a JPEG or PNG image.",
+        ),
         "statistic.no_value": (
             "{field}: chỉ tiêu «{label}» chưa có giá trị (số hoặc chữ).",
             "{field}: statistic '{label}' has no value (a number or text).",

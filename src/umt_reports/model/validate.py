@@ -17,6 +17,7 @@ from umt_reports.errors import InputError, Problem, ProfileError
 from umt_reports.model.meeting import Meeting
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
+from umt_reports.sources.photos import check_photo
 from umt_reports.sources.profiles import available_profiles, find_profile, profile_search_path
 
 __all__ = ["load_issuer", "problems_of", "validate"]
@@ -43,7 +44,7 @@ _BUILTIN: dict[str, str] = {
 
 def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = ()) -> Meeting:
     """The meeting described by ``raw``; raises :class:`InputError` listing every problem."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(raw.problems)
     data = dict(raw.data)
     if "issuer" not in data:
         name = data.get("profile")
@@ -63,7 +64,7 @@ def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = ()) -> Meeting:
         found = problems_of(exc, raw, Meeting)
         if "issuer" not in data:  # -- the profile problem is already said; "issuer missing" adds nothing --
             found = [p for p in found if not (p.code == "value.missing" and p.params.get("field") == "issuer")]
-        problems.extend(found)
+        problems.extend(_not_already_said(found, problems))
         raise InputError(_unique(problems)) from None
     problems.extend(_cross_checks(meeting, raw))
     if problems:
@@ -106,6 +107,12 @@ def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
                 {"issuer": issuer.full_name, "span": issuer.validity_span(), "date": date.strftime("%d/%m/%Y")},
             )
         )
+    base = raw.path.parent
+    for index, photo in enumerate(meeting.press.photos):
+        reason = check_photo(base / photo.file)
+        if reason is not None:
+            where = raw.locate(("press", "photos", index, "file"))
+            problems.append(Problem(f"photo.{reason}", where, {"file": photo.file}))
     signer = meeting.report.signer
     if signer and issuer.kind == "party" and signer.mode is SigningMode.TUQ:
         problems.append(
@@ -202,6 +209,12 @@ def _short(value: Any) -> str:
         return "một nhóm khóa" if isinstance(value, dict) else "một danh sách"
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _not_already_said(found: list[Problem], said: list[Problem]) -> list[Problem]:
+    """Drop model problems about a place the reader has already reported."""
+    places = {p.location for p in said if p.location is not None and p.location.cell}
+    return [p for p in found if p.location not in places]
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from umt_reports.errors import Location
+from umt_reports.errors import Location, Problem
 
 __all__ = ["Path_", "RawSource"]
 
@@ -27,6 +27,8 @@ class RawSource:
     path: Path
     data: dict[str, Any]
     locations: dict[Path_, Location] = field(default_factory=dict)
+    #: Problems the reader met that did not stop it (a bad cell); validation reports them too.
+    problems: list[Problem] = field(default_factory=list)
 
     def locate(self, path: Path_) -> Location:
         """The location of ``path``, or of its nearest located ancestor, or the file."""
