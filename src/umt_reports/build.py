@@ -30,19 +30,44 @@ from umt_reports.errors import InputError, Problem
 from umt_reports.model import Meeting
 from umt_reports.render import FORMATS, RenderOptions, Rendered, render
 
-__all__ = ["BuildResult", "KINDS", "OutputFile", "build", "build_documents", "file_stem"]
+__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "file_stem"]
 
 MANIFEST = "manifest.json"
 
 
-def _report(meeting: Meeting, wording: Wording) -> Document:
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document builder may use besides the meeting."""
+
+    wording: Wording
+    #: Folder of the data file (photos are relative to it).
+    source_dir: Path | None = None
+
+
+def _report(meeting: Meeting, ctx: DocumentContext) -> Document:
     from umt_reports.documents.report import build_report
 
-    return build_report(meeting, wording=wording)
+    return build_report(meeting, wording=ctx.wording)
+
+
+def _press(meeting: Meeting, ctx: DocumentContext) -> Document:
+    from umt_reports.documents.press import build_press
+
+    return build_press(meeting, wording=ctx.wording, source_dir=ctx.source_dir)
+
+
+def _press_release(meeting: Meeting, ctx: DocumentContext) -> Document:
+    from umt_reports.documents.press import build_press_release
+
+    return build_press_release(meeting, wording=ctx.wording)
 
 
 #: Document kind -> builder. Every kind renders in every format.
-KINDS: dict[str, Callable[[Meeting, Wording], Document]] = {"report": _report}
+KINDS: dict[str, Callable[[Meeting, DocumentContext], Document]] = {
+    "report": _report,
+    "press": _press,
+    "press-release": _press_release,
+}
 
 
 @dataclass(frozen=True)
@@ -99,10 +124,10 @@ def file_stem(document: Document) -> str:
     return "_".join(p for p in parts if p)
 
 
-def build_documents(meeting: Meeting, kinds: Iterable[str], wording: Wording | None = None) -> list[Document]:
+def build_documents(meeting: Meeting, kinds: Iterable[str], ctx: DocumentContext | None = None) -> list[Document]:
     """The documents of ``kinds`` for ``meeting`` (no rendering, no files)."""
-    wording = wording or Wording()
-    return [KINDS[kind](meeting, wording) for kind in kinds]
+    ctx = ctx or DocumentContext(Wording())
+    return [KINDS[kind](meeting, ctx) for kind in kinds]
 
 
 def build(
@@ -122,9 +147,9 @@ def build(
     source = Path(source)
     out_dir = Path(out_dir)
     meeting = load_meeting(source, profile_dirs=profile_dirs)
-    wording = Wording(Path(templates) if templates else None)
+    ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
     drawn: list[tuple[str, Document, str, Rendered]] = []
-    for kind, document in zip(kinds, build_documents(meeting, kinds, wording)):
+    for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
         for fmt in formats:
             drawn.append((kind, document, fmt, render(document, fmt, options)))
     result = BuildResult(out_dir=out_dir)

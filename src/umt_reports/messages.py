@@ -215,6 +215,16 @@ _add(
     }
 )
 
+# -- render: images -------------------------------------------------------------------
+_add(
+    {
+        "render.image_unreadable": (
+            "Không vẽ được ảnh {name}: dữ liệu ảnh không đọc được ({reason}).",
+            "Cannot draw image {name}: its data is unreadable ({reason}).",
+        ),
+    }
+)
+
 # -- template: wording templates ------------------------------------------------------
 _add(
     {
@@ -388,5 +398,157 @@ _add(
             "Không ghi được tệp {path}: {reason}.",
             "Cannot write the file {path}: {reason}.",
         ),
+    }
+)
+
+# -- archive: keeping issued PDF/A files, finding, verifying and exporting them ------------
+_add(
+    {
+        "archive.path_not_found": (
+            "Không tìm thấy {path}. Cần một thư mục kết quả lập văn bản, tệp manifest.json hoặc tệp PDF.",
+            "{path} does not exist. Expected a build folder, a manifest.json file or a PDF file.",
+        ),
+        "archive.unreadable": ("Không đọc được {path}: {reason}.", "Cannot read {path}: {reason}."),
+        "archive.not_pdf": (
+            "{path} không phải tệp PDF đọc được. Kho chỉ nhận tệp PDF/A.",
+            "{path} is not a readable PDF file. The archive accepts PDF/A files only.",
+        ),
+        "archive.not_pdfa": (
+            "{path} không đạt PDF/A-{flavour} ({count} lỗi: {findings}). Hãy lập lại văn bản bằng umt-reports build --format pdf.",
+            "{path} is not valid PDF/A-{flavour} ({count} finding(s): {findings}). Build it again with umt-reports build --format pdf.",
+        ),
+        "archive.manifest_unreadable": (
+            "Không đọc được manifest {path}: {reason}. Cần tệp manifest.json do umt-reports build ghi.",
+            "Cannot read the manifest {path}: {reason}. Expected a manifest.json written by umt-reports build.",
+        ),
+        "archive.manifest_outside": (
+            "Manifest ghi đường dẫn {path} ra ngoài thư mục của nó; bỏ qua vì không an toàn.",
+            "The manifest names {path}, outside its own folder; refused as unsafe.",
+        ),
+        "archive.manifest_file_missing": (
+            "Manifest ghi tệp {path} nhưng tệp không có trong thư mục. Hãy lập lại văn bản.",
+            "The manifest lists {path} but the file is not in the folder. Build it again.",
+        ),
+        "archive.manifest_mismatch": (
+            "{path} đã bị sửa sau khi lập (SHA-256 {found}…, manifest ghi {expected}…). Hãy lập lại văn bản rồi lưu.",
+            "{path} changed after it was built (SHA-256 {found}…, the manifest says {expected}…). Build it again, then archive it.",
+        ),
+        "archive.nothing_to_add": (
+            "{path} không có tệp PDF nào để lưu. Hãy lập văn bản với --format pdf.",
+            "{path} holds no PDF to archive. Build with --format pdf.",
+        ),
+        "archive.code_taken": (
+            "Số {number} năm {year} đã có trong kho (mục #{id}, {file}) với nội dung khác. Dùng --replace để thay (bản cũ được giữ lại là bản bị thay thế), hoặc cấp số khác.",
+            "Number {number} of {year} is already archived (entry #{id}, {file}) with different content. Use --replace to replace it (the old one is kept as superseded), or give another number.",
+        ),
+        "archive.no_archive": (
+            "Chưa có kho lưu trữ tại {path}. Hãy lưu văn bản bằng umt-reports archive add, hoặc chỉ đúng kho bằng --archive-dir hay biến UMT_ARCHIVE.",
+            "There is no archive at {path}. Add documents with umt-reports archive add, or point to it with --archive-dir or UMT_ARCHIVE.",
+        ),
+        "archive.catalog_unreadable": (
+            "Không đọc được danh mục kho {path}: {reason}.",
+            "Cannot read the archive catalog {path}: {reason}.",
+        ),
+        "archive.schema_newer": (
+            "Danh mục kho do phiên bản mới hơn tạo (lược đồ {found}; phiên bản này đọc đến {supported}). Hãy cập nhật umt-reports.",
+            "The catalog was made by a newer version (schema {found}; this version reads up to {supported}). Update umt-reports.",
+        ),
+        "archive.locked": (
+            "Danh mục kho {path} đang bị tiến trình khác giữ quá {seconds} giây. Hãy thử lại sau.",
+            "The catalog {path} has been held by another process for more than {seconds} seconds. Try again later.",
+        ),
+        "archive.storage_failed": (
+            "Không ghi được vào kho {path}: {reason}. Kho không thay đổi.",
+            "Cannot write to the archive {path}: {reason}. The archive is unchanged.",
+        ),
+        "archive.not_found": (
+            "Không có văn bản «{ref}» trong kho. Cần số thứ tự (#), số và ký hiệu (25/BC-UBND) hoặc đầu mã SHA-256.",
+            "No document '{ref}' in the archive. Expected an entry number, a number and notation (25/BC-UBND) or a SHA-256 prefix.",
+        ),
+        "archive.ambiguous": (
+            "«{ref}» khớp {count} văn bản (mục {ids}). Hãy dùng số thứ tự.",
+            "'{ref}' matches {count} documents (entries {ids}). Use the entry number.",
+        ),
+        "archive.export_changed": (
+            "Không xuất được: tệp của mục #{id} ({path}) bị thiếu hoặc đã thay đổi. Chạy umt-reports archive verify để xem chi tiết.",
+            "Export stopped: the file of entry #{id} ({path}) is missing or changed. Run umt-reports archive verify for details.",
+        ),
+        "archive.bad_date": (
+            "«{value}» không phải ngày. Cần dạng năm-tháng-ngày (2022-06-22) hoặc ngày/tháng/năm (22/6/2022).",
+            "'{value}' is not a date. Expected year-month-day (2022-06-22) or day/month/year (22/6/2022).",
+        ),
+        "archive.added": ("Đã lưu #{id} {number} ({file})", "Archived #{id} {number} ({file})"),
+        "archive.unchanged": (
+            "Đã có #{id} {number} ({file}), không thay đổi",
+            "Already archived #{id} {number} ({file}), unchanged",
+        ),
+        "archive.replaced": (
+            "Đã lưu #{id} {number} ({file}) thay cho #{old}; bản cũ được giữ là bản bị thay thế",
+            "Archived #{id} {number} ({file}) replacing #{old}; the old one is kept as superseded",
+        ),
+        "archive.nothing_added": ("Không có tệp PDF nào để lưu.", "No PDF to archive."),
+        "archive.no_number": ("(chưa có số)", "(no number)"),
+        "archive.none_found": ("Không có văn bản nào.", "No documents."),
+        "archive.count": ("{count} văn bản.", "{count} document(s)."),
+        "archive.verify_ok": (
+            "Kho nguyên vẹn: {count} tệp đúng mã băm và đạt PDF/A.",
+            "The archive is intact: {count} file(s) match their hashes and pass PDF/A.",
+        ),
+        "archive.verify_ok_hash": (
+            "Kho nguyên vẹn: {count} tệp đúng mã băm (không kiểm tra PDF/A).",
+            "The archive is intact: {count} file(s) match their hashes (PDF/A not checked).",
+        ),
+        "archive.verify_failed": (
+            "Kho có {problems} vấn đề ({count} tệp đã kiểm tra):",
+            "The archive has {problems} problem(s) ({count} file(s) checked):",
+        ),
+        "archive.finding_missing": ("thiếu tệp: #{id} {number} ({path})", "missing: #{id} {number} ({path})"),
+        "archive.finding_changed": (
+            "tệp đã bị thay đổi: #{id} {number} ({path})",
+            "changed: #{id} {number} ({path})",
+        ),
+        "archive.finding_not_pdfa": (
+            "không còn đạt PDF/A: #{id} {number} ({path}): {detail}",
+            "no longer valid PDF/A: #{id} {number} ({path}): {detail}",
+        ),
+        "archive.finding_unknown": (
+            "tệp lạ, không có trong danh mục: {path}",
+            "unknown file, not in the catalog: {path}",
+        ),
+        "archive.finding_catalog": ("danh mục bị hỏng: {detail}", "the catalog is damaged: {detail}"),
+        "archive.exported": ("Đã xuất {count} văn bản vào {path}", "Exported {count} document(s) to {path}"),
+        "archive.status_current": ("hiện hành", "current"),
+        "archive.status_superseded": ("đã bị thay thế", "superseded"),
+        "archive.col_id": ("#", "#"),
+        "archive.col_code": ("Số, ký hiệu", "Number"),
+        "archive.col_date": ("Ngày", "Date"),
+        "archive.col_type": ("Loại", "Type"),
+        "archive.col_subject": ("Trích yếu", "Subject"),
+        "archive.col_pages": ("Trang", "Pages"),
+        "archive.col_status": ("Trạng thái", "Status"),
+        "archive.versions": ("Các phiên bản của số này:", "Versions of this number:"),
+        "archive.field_file_code": ("Mã hồ sơ", "File code"),
+        "archive.field_type_name": ("Tên loại văn bản", "Document type"),
+        "archive.field_code": ("Số và ký hiệu", "Number and notation"),
+        "archive.field_issued_date": ("Ngày, tháng, năm văn bản", "Issued date"),
+        "archive.field_organ_name": ("Cơ quan ban hành", "Issuing organ"),
+        "archive.field_subject": ("Trích yếu nội dung", "Subject"),
+        "archive.field_language": ("Ngôn ngữ", "Language"),
+        "archive.field_page_amount": ("Số trang", "Pages"),
+        "archive.field_description": ("Ghi chú", "Description"),
+        "archive.field_signer_position": ("Chức vụ người ký", "Signer position"),
+        "archive.field_signer_name": ("Họ tên người ký", "Signer name"),
+        "archive.field_title": ("Tiêu đề", "Title"),
+        "archive.field_kind": ("Loại (umt-reports)", "Kind (umt-reports)"),
+        "archive.field_file_name": ("Tên tệp khi lưu", "File name when archived"),
+        "archive.field_sha256": ("SHA-256", "SHA-256"),
+        "archive.field_size": ("Kích thước (byte)", "Size (bytes)"),
+        "archive.field_pdfa": ("PDF/A", "PDF/A"),
+        "archive.field_font": ("Phông chữ", "Font"),
+        "archive.field_source": ("Dữ liệu nguồn", "Source data"),
+        "archive.field_status": ("Trạng thái", "Status"),
+        "archive.field_version": ("Phiên bản", "Version"),
+        "archive.field_archived_at": ("Thời điểm lưu (UTC)", "Archived at (UTC)"),
+        "archive.field_path": ("Tệp trong kho", "Stored file"),
     }
 )

@@ -46,13 +46,16 @@ class TextStyle:
 class RuleSpec:
     """A short mark under a header text: a solid line or a star.
 
-    ``width`` is a fraction of the width of the text above (1.0 = as long as the text);
+    ``width`` is a fraction of the width of the text above (1.0 = as long as the text),
+    or of the available width when the text wraps onto several lines;
     ``kind`` ``star`` prints ``*`` centred (Party headers) and ``dashes`` prints ``-----``.
     """
 
     kind: Literal["line", "star", "dashes"] = "line"
     width: float = 1.0
     thickness_pt: float = 0.75
+    #: Extra space between the text line above and the line, so it never touches descenders.
+    gap_pt: float = 2.5
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,8 @@ class Preset:
     signature_column: float = 0.5
     #: Table cell padding in points.
     cell_padding_pt: float = 3.0
+    #: Width of table grid lines in points.
+    grid_pt: float = 0.5
 
     def style(self, role: str) -> TextStyle:
         """The style of ``role``; a dotted role falls back to its parent (``table.cell.num`` → ``table.cell``)."""
@@ -232,7 +237,7 @@ ND30 = Preset(
     rule="Nghị định 30/2020/NĐ-CP",
     font_name=_FONT,
     page=PageSpec(top_mm=20, bottom_mm=20, left_mm=30, right_mm=15),
-    header_columns_mm=(68.0, 97.0),
+    header_columns_mm=(72.0, 93.0),
     nation_lines=(
         ("header.nation", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         ("header.motto", "Độc lập - Tự do - Hạnh phúc"),
@@ -290,7 +295,7 @@ HD36 = Preset(
             "header.nation": TextStyle(15, bold=True, upper=True, align="center"),
             "header.parent": TextStyle(14, upper=True, align="center"),
             "header.org": TextStyle(14, bold=True, upper=True, align="center"),
-            "number": TextStyle(14, align="center"),
+            "number": TextStyle(14, align="center", space_before_pt=4),
             "date_line": TextStyle(14, italic=True, align="center", space_before_pt=4),
             "title.kind": TextStyle(16, bold=True, upper=True, align="center", space_before_pt=18),
             "title.subject": TextStyle(14, bold=True, align="center"),
@@ -302,7 +307,26 @@ HD36 = Preset(
     ),
 )
 
-PRESETS: Mapping[str, Preset] = MappingProxyType({"nd30": ND30, "hd36": HD36})
+#: The portal's news item (tin bài): not an administrative document, so no header block and
+#: no signature; ND30 page geometry and body so the DOCX/PDF print like the office's papers.
+PRESS = replace(
+    ND30,
+    name="press",
+    rule="tin bài cổng thông tin",
+    roles=MappingProxyType(
+        {
+            **ND30.roles,
+            "press.kicker": TextStyle(12, bold=True, upper=True, align="left", space_after_pt=_GAP),
+            "press.headline": TextStyle(18, bold=True, align="left", space_after_pt=_GAP, line_spacing=1.1),
+            "press.timestamp": TextStyle(11, italic=True, align="left", space_after_pt=_GAP * 2),
+            "press.lead": TextStyle(14, bold=True, space_after_pt=_GAP, line_spacing=1.15),
+            "press.byline": TextStyle(14, bold=True, align="right", space_before_pt=_GAP),
+            "caption": TextStyle(12, italic=True, align="center", space_after_pt=_GAP * 2),
+        }
+    ),
+)
+
+PRESETS: Mapping[str, Preset] = MappingProxyType({"nd30": ND30, "hd36": HD36, "press": PRESS})
 
 
 def preset_for(kind: str) -> Preset:

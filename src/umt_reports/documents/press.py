@@ -1,0 +1,146 @@
+"""The news item for the portal (tin bài) and the formal press release (thông cáo báo chí).
+
+``build_press``: kicker, headline, the portal's timestamp, a lead saying what, when and
+where, the chairs with all their positions, the attendees, the figures in running text,
+the narrative, the awards (with names when the data has them), photos with captions and
+the byline. ``build_press_release``: the same facts as an ND30 *Thông cáo* (type TC) in
+the layout of the report. Neither says anything the data does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from umt_reports import vn
+from umt_reports.documents.document import Block, DocMeta, Document, Image, Para
+from umt_reports.documents.parts import close_body, date_line, official_header, signature_block, title_block
+from umt_reports.documents.wording import Wording
+from umt_reports.model import Meeting, PartialDate
+from umt_reports.sources.photos import load_photo
+from umt_reports.style import PRESS, preset_for
+
+__all__ = ["build_press", "build_press_release"]
+
+_TEMPLATE = "press.j2"
+RELEASE_TYPE = "Thông cáo"
+
+
+def _story(meeting: Meeting, wording: Wording) -> list[str]:
+    """The paragraphs both forms share: lead, chairs and attendees, figures, narrative, awards."""
+    context = {"meeting": meeting, "issuer": meeting.issuer}
+    say = lambda block, **extra: wording.paragraphs(_TEMPLATE, block, **context, **extra)  # noqa: E731
+    paragraphs = [*say("lead"), *say("chairs"), *say("results")]
+    paragraphs += [p for section in meeting.sections for p in section.paragraphs]
+    for award in meeting.awards:
+        names = [m.name for group in (award.collectives, award.individuals) if group for m in group.members]
+        paragraphs += say("award", award=award, names=names)
+    return paragraphs
+
+
+def build_press(meeting: Meeting, *, wording: Wording | None = None, source_dir: Path | None = None) -> Document:
+    """The news item in the portal's house style."""
+    wording = wording or Wording()
+    context = {"meeting": meeting, "issuer": meeting.issuer}
+    press = meeting.press
+    story = _story(meeting, wording)
+    blocks: list[Block] = []
+    kicker = wording.line(_TEMPLATE, "kicker", **context)
+    if press.outlet:
+        blocks.append(Para.of("press.kicker", PRESS.text("press.kicker", press.outlet)))
+    if kicker:
+        blocks.append(Para.of("press.kicker", PRESS.text("press.kicker", kicker)))
+    headline = wording.line(_TEMPLATE, "headline", **context)
+    blocks.append(Para.of("press.headline", headline, keep_with_next=True))
+    stamp = _timestamp(press.published)
+    if stamp:
+        blocks.append(Para.of("press.timestamp", stamp))
+    if story:
+        blocks.append(Para.of("press.lead", story[0]))
+        blocks += [Para.of("body", p) for p in story[1:]]
+    for photo in press.photos:
+        image = load_photo((source_dir or Path.cwd()) / photo.file)
+        caption = " - ".join(x for x in (photo.caption, f"Ảnh: {photo.credit}" if photo.credit else None) if x)
+        blocks.append(Image(image.data, image.width_px, image.height_px, width=1.0,
+                            caption=Para.of("caption", caption) if caption else None, alt=photo.caption or ""))
+    if press.author:
+        blocks.append(Para.of("press.byline", press.author))
+    return Document(
+        meta=DocMeta(
+            kind="press",
+            type_name="Tin bài",
+            type_code="TIN",
+            subject=headline,
+            code=None,
+            number=None,
+            date=_published_date(press.published),
+            issuer=press.outlet or meeting.issuer.full_name,
+            issuer_symbol=meeting.issuer.symbol,
+            signer_name=press.author,
+            keywords=tuple(k for k in ("tin bài", press.section, meeting.info.title) if k),
+        ),
+        preset=PRESS,
+        blocks=tuple(blocks),
+        page_numbers=True,
+    )
+
+
+def _published_date(published: Any) -> dt.date | None:
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, PartialDate):
+        return published.to_date()
+    return None
+
+
+def _timestamp(published: Any) -> str | None:
+    """``(13:37 | 22/06/2022)`` when the time is known, ``(22/06/2022)`` or ``(21/6)`` otherwise."""
+    if published is None:
+        return None
+    if isinstance(published, PartialDate):
+        return f"({published.text()})"
+    return f"({vn.portal_timestamp(published)})"
+
+
+def build_press_release(meeting: Meeting, *, wording: Wording | None = None) -> Document:
+    """The formal thông cáo báo chí (ND30 Mẫu 1.4, type TC) with the same facts as the news item."""
+    wording = wording or Wording()
+    preset = preset_for(meeting.issuer.kind)
+    issuer = meeting.issuer
+    type_code = vn.abbreviation(RELEASE_TYPE)
+    info = meeting.report
+    # -- a release has its own number, given by the văn thư: keep the slot blank --
+    number = None
+    published = _published_date(meeting.press.published)
+    release_date = PartialDate.of(published) if published else info.date
+    code = None
+    subject = wording.line(_TEMPLATE, "release_subject", meeting=meeting, issuer=issuer)
+    story = _story(meeting, wording)
+    if story:
+        story[-1] = close_body(preset, story[-1])
+    signer = info.signer or issuer.signer
+    blocks: list[Block] = [
+        official_header(preset, issuer, preset.number(number, type_code, issuer.symbol), date_line(issuer, release_date)),
+        *title_block(preset, f"{RELEASE_TYPE} báo chí", subject),
+        *(Para.of("body", p) for p in story),
+        signature_block(preset, issuer, signer, list(info.recipients), [*issuer.filing, *info.filing]),
+    ]
+    return Document(
+        meta=DocMeta(
+            kind="press-release",
+            type_name=f"{RELEASE_TYPE} báo chí",
+            type_code=type_code,
+            subject=subject,
+            code=code,
+            number=number,
+            date=release_date.to_date() if release_date else None,
+            issuer=issuer.full_name,
+            issuer_symbol=issuer.symbol,
+            signer_name=signer.name if signer else None,
+            signer_title=signer.title if signer else None,
+            keywords=tuple(k for k in (code, "Thông cáo báo chí", issuer.full_name, meeting.info.title) if k),
+        ),
+        preset=preset,
+        blocks=tuple(blocks),
+    )

@@ -1,0 +1,73 @@
+"""The .docx package around the body: template clean-up, core properties, reproducible bytes.
+
+In: a finished python-docx document and the document's :class:`DocMeta`.
+Out: the bytes of the .docx, identical for identical input (no clock time anywhere).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx.document import Document as WordDocument
+
+from umt_reports.documents.document import DocMeta
+from umt_reports.render.docx import _oxml
+from umt_reports.render.docx.styles import LANG
+
+__all__ = ["LAST_MODIFIED_BY", "ZIP_DATE_TIME", "drop_template_extras", "save", "set_core_properties"]
+
+#: ``cp:lastModifiedBy`` of every file we write.
+LAST_MODIFIED_BY = "umt-reports"
+#: Timestamp of every zip entry (the earliest a zip can hold), for byte-reproducible output.
+ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
+
+# -- parts of python-docx's template that would describe the template, not our document --
+_EXTRA_RELTYPES = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+)
+
+
+def drop_template_extras(word: WordDocument) -> None:
+    """Drop the template's thumbnail (an empty page) and its Word 2010 ``stylesWithEffects`` copy."""
+    for rels in (word.part.package.rels, word.part.rels):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype in _EXTRA_RELTYPES]:
+            del rels[rid]
+
+
+def set_core_properties(word: WordDocument, meta: DocMeta) -> None:
+    """Title, author, subject, keywords, language, fixed revision; dates at midnight of ``meta.date``."""
+    core = word.core_properties
+    core.title = meta.title
+    core.author = meta.issuer
+    core.subject = meta.subject
+    core.keywords = ", ".join(meta.keywords)
+    core.comments = ""
+    core.language = LANG
+    core.last_modified_by = LAST_MODIFIED_BY
+    core.revision = 1
+    if meta.date is None:
+        # -- python-docx can set but not remove a date; its proxy's element is the way in --
+        _oxml.clear_core_dates(core._element)
+        return
+    midnight = dt.datetime.combine(meta.date, dt.time())
+    core.created = midnight
+    core.modified = midnight
+
+
+def save(word: WordDocument) -> bytes:
+    """The .docx bytes, with every zip entry stamped :data:`ZIP_DATE_TIME` (python-docx stamps 'now')."""
+    raw = io.BytesIO()
+    word.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(item.filename, date_time=ZIP_DATE_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            # -- the same bytes on every platform (ZipInfo guesses these from the host) --
+            entry.create_system = 0
+            entry.external_attr = 0
+            target.writestr(entry, source.read(item.filename))
+    return out.getvalue()

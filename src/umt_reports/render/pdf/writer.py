@@ -1,0 +1,188 @@
+"""The PDF renderer: a Document in, validated PDF/A-2b bytes out.
+
+The pipeline::
+
+    resolve_font(options.font)         the body family (Times New Roman, Liberation Serif, …)
+    require_glyphs(family, text)       refuse a character the font cannot draw, naming it
+    StoryBuilder.document(doc)         blocks -> platypus flowables (story.py)
+    _OfficialDocTemplate.build         A4 pages, margins of the preset, page numbers
+    _bare_jpegs                        photos as plain JPEG (documents with images only)
+    make_pdfa                          PDF/A-2b, metadata, validated (pdfa.py)
+
+Page numbers follow the official rules: centred in the top margin from page 2 on,
+never on page 1; an annex starts on a new page and is numbered from 1 on its own
+(its first page unnumbered). The same document gives the same bytes every time.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+from typing import Any, Final
+
+import pikepdf
+from reportlab.pdfbase.pdfmetrics import getDescent
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.pdfgen.canvas import Canvas
+
+from umt_reports.documents.document import Document, Image
+from umt_reports.render import Rendered, RenderOptions
+from umt_reports.render.fonts import FontFamily, face_name, require_glyphs, resolve_font
+from umt_reports.render.measure import PT_PER_MM
+from umt_reports.render.pdf.flowables import KeepWithNext, NumberingRestart
+from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
+from umt_reports.render.pdf.story import StoryBuilder, document_text
+from umt_reports.render.pdf.styles import SINGLE_LINE
+from umt_reports.style import PageSpec, TextStyle
+
+__all__ = ["render_pdf"]
+
+#: Role of the page number line.
+_PAGE_NUMBER_ROLE: Final = "page_number"
+#: PDF creation date of an undated document (a fixed day keeps the bytes reproducible).
+_UNDATED: Final = dt.date(2000, 1, 1)
+
+
+class _NumberMark:
+    """Draws the page number in the top margin, as Word lays out a header paragraph: a
+    single-spaced line whose top is ``header_mm`` from the paper's edge, so the baseline
+    lies one line height less the font's descent below it."""
+
+    def __init__(self, page: PageSpec, style: TextStyle, family: FontFamily) -> None:
+        self.font = face_name(family, style.bold, style.italic)
+        self.size = style.size
+        self.align = style.align
+        self.left = page.left_mm * PT_PER_MM
+        self.right = (page.width_mm - page.right_mm) * PT_PER_MM
+        line_top = (page.height_mm - page.header_mm) * PT_PER_MM
+        # -- getDescent is negative: the baseline is that far above the line's bottom --
+        self.baseline = line_top - self.size * SINGLE_LINE - getDescent(self.font, self.size)
+
+    def draw(self, canv: Canvas, label: str) -> None:
+        """Write ``label`` aligned as the role says, between the side margins."""
+        canv.saveState()
+        canv.setFont(self.font, self.size)
+        if self.align == "left":
+            canv.drawString(self.left, self.baseline, label)
+        elif self.align == "right":
+            canv.drawRightString(self.right, self.baseline, label)
+        else:
+            canv.drawCentredString((self.left + self.right) / 2, self.baseline, label)
+        canv.restoreState()
+
+
+class _OfficialDocTemplate(BaseDocTemplate):
+    """One frame inside the margins; page numbers from the second page of each numbering run."""
+
+    def __init__(self, out: io.BytesIO, page: PageSpec, mark: _NumberMark | None, **kw: Any) -> None:
+        self._mark = mark
+        #: Physical page on which the current numbering run started (page 1 shows no number).
+        self._run_start = 1
+        width, height = page.width_mm * PT_PER_MM, page.height_mm * PT_PER_MM
+        frame = Frame(
+            page.left_mm * PT_PER_MM,
+            page.bottom_mm * PT_PER_MM,
+            page.text_width_mm * PT_PER_MM,
+            (page.height_mm - page.top_mm - page.bottom_mm) * PT_PER_MM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            # -- space after one paragraph and before the next add up, as in Word --
+            overlapAttachedSpace=0,
+            id="text",
+        )
+        super().__init__(
+            out,
+            pagesize=(width, height),
+            leftMargin=page.left_mm * PT_PER_MM,
+            rightMargin=page.right_mm * PT_PER_MM,
+            topMargin=page.top_mm * PT_PER_MM,
+            bottomMargin=page.bottom_mm * PT_PER_MM,
+            pageTemplates=[PageTemplate(id="page", frames=[frame], onPageEnd=self._number)],
+            invariant=1,
+            pageCompression=1,
+            # -- paragraphs that keep with the next stay with its first lines, as in Word --
+            keepTogetherClass=KeepWithNext,
+            **kw,
+        )
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Note the page where an annex restarts the numbering."""
+        if isinstance(flowable, NumberingRestart):
+            self._run_start = self.page
+
+    def _number(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Called when a page is complete (so a restart mark on it has been seen)."""
+        label = self.page - self._run_start + 1
+        if self._mark is not None and label >= 2:
+            self._mark.draw(canv, str(label))
+
+
+_ASCII85_JPEG: Final = [pikepdf.Name.ASCII85Decode, pikepdf.Name.DCTDecode]
+
+
+def _bare_jpegs(pdf: bytes) -> bytes:
+    """``pdf`` with its JPEG photos stored as plain JPEG: reportlab wraps them in ASCII85,
+    a quarter larger, and qpdf cannot undo that since it does not decode JPEG."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        changed = False
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Stream) and list(obj.get(pikepdf.Name.Filter, [])) == _ASCII85_JPEG:
+                armoured = obj.read_raw_bytes()
+                end = armoured.rfind(b"~>")
+                jpeg = base64.a85decode(armoured[:end] if end >= 0 else armoured, adobe=False)
+                obj.write(jpeg, filter=pikepdf.Name.DCTDecode)
+                changed = True
+        if not changed:
+            return pdf
+        out = io.BytesIO()
+        doc.save(out, deterministic_id=True)
+        return out.getvalue()
+
+
+def _metadata(doc: Document) -> PdfMetadata:
+    """Title, issuing body, subject, keywords (number, kind, then the document's) and date."""
+    meta = doc.meta
+    keywords = [k for k in (meta.code, meta.kind, *meta.keywords) if k]
+    return PdfMetadata(
+        title=meta.title,
+        author=meta.issuer,
+        subject=meta.subject,
+        keywords=keywords,
+        created=meta.date or _UNDATED,
+        language=meta.language,
+    )
+
+
+def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
+    """``doc`` drawn as PDF/A-2b in the preset's geometry, with the body font of ``options``.
+
+    Raises:
+        RenderError: a font is missing or lacks a character of the text
+            (``render.missing_glyph``), or an image cannot be read.
+        PdfaError: the drawn PDF failed its PDF/A-2b validation.
+    """
+    family = resolve_font(options.font)
+    require_glyphs(family, document_text(doc))
+    page = doc.page_spec
+    body_font = face_name(family)
+    mark = (
+        _NumberMark(page, doc.preset.style(_PAGE_NUMBER_ROLE), family) if doc.page_numbers else None
+    )
+    story = StoryBuilder(doc.preset, family, page.text_width_mm * PT_PER_MM).document(doc)
+    out = io.BytesIO()
+    template = _OfficialDocTemplate(
+        out,
+        page,
+        mark,
+        initialFontName=body_font,
+        initialFontSize=doc.preset.style(_PAGE_NUMBER_ROLE).size,
+    )
+    template.build(story)
+    pdf = out.getvalue()
+    if any(isinstance(block, Image) for block in doc.walk()):
+        pdf = _bare_jpegs(pdf)
+    data = make_pdfa(pdf, _metadata(doc))
+    return Rendered(data=data, suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B")
