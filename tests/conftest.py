@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any, Callable
 
@@ -31,6 +32,10 @@ def sample_data(sample_yaml: Path) -> dict[str, Any]:
 @pytest.fixture
 def write_yaml(tmp_path: Path) -> Callable[..., Path]:
     """Write data (or raw text) as a YAML file in tmp_path and return its path."""
+
+    photos = tmp_path / "photos"
+    if not photos.exists():  # -- the sample's photo paths are relative to the data file --
+        shutil.copytree(SAMPLES / "photos", photos)
 
     def write(data: Any, name: str = "meeting.yaml") -> Path:
         path = tmp_path / name

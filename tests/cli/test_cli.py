@@ -126,7 +126,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, sample_yam
     def boom(*args, **kwargs):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(api, "load_meeting", boom)
+    monkeypatch.setattr(api, "read_meeting_file", boom)
     code, _, err = run("validate", str(sample_yaml))
     assert code == 3
     assert err.startswith("Lỗi nội bộ của umt-reports (RuntimeError: hỏng)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +131,7 @@ def test_instructions_explain_examples_attendees_sections_and_awards(blank: open
 def test_round_trip_of_the_sample_gives_the_same_meeting(tmp_path: Path, name: str) -> None:
     source = SAMPLES / name
     out = tmp_path / "meeting.xlsx"
+    shutil.copytree(SAMPLES / "photos", tmp_path / "photos")  # -- photo paths are relative to the data file --
     write_template(out, yaml.safe_load(source.read_text(encoding="utf-8")))
     assert umt_reports.load_meeting(out) == umt_reports.load_meeting(source)
 
