@@ -83,11 +83,6 @@ def _text_list(value: Any) -> list[str]:
     return value
 
 
-def _paragraph_text(value: Any) -> str:
-    """Multi-line paragraph text: keep the words, fold every run of whitespace (incl. newlines)."""
-    return _required_text(value)
-
-
 def _decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         fail("value.not_number", value=value)
@@ -143,7 +138,7 @@ def _statistic_value(value: Any) -> Decimal | str:
 
 Text = Annotated[str, BeforeValidator(_required_text)]
 OptionalText = Annotated[str | None, BeforeValidator(_optional_text)]
-Paragraph = Annotated[str, BeforeValidator(_paragraph_text)]
+Paragraph = Text
 TextList = Annotated[list[Text], BeforeValidator(_text_list)]
 Count = Annotated[int, BeforeValidator(_count)]
 OptionalCount = Annotated[int | None, BeforeValidator(_optional_count)]
