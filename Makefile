@@ -23,7 +23,7 @@ demo: $(STAMP)
 	$(BIN)/umt-reports validate $(SAMPLE)/meeting.xlsx
 	$(BIN)/umt-reports xlsx-template $(OUT)/mau-nhap-lieu.xlsx
 	$(BIN)/umt-reports xlsx-template --from $(SAMPLE)/meeting.yaml $(OUT)/meeting.xlsx
-	$(BIN)/umt-reports build $(SAMPLE)/meeting.yaml --out $(OUT)/state --kind report --format docx,pdf
+	$(BIN)/umt-reports build $(SAMPLE)/meeting.yaml --out $(OUT)/state --kind report,press,press-release --format docx,pdf,html --html-fragment
 	$(BIN)/umt-reports build $(SAMPLE)/meeting-party.yaml --out $(OUT)/party --kind report --format docx,pdf
 
 test: $(STAMP)

@@ -184,3 +184,18 @@ def test_templates_cannot_reach_python_internals(tmp_path, sample_yaml) -> None:
     )
     with pytest.raises(TemplateError):
         build_report(load_meeting(sample_yaml), wording=Wording(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("date", "opening"),
+    [("21/6/2022", "Ngày 21/6/2022, tại"), ("21/6", "Ngày 21/6, tại"), ("6/2022", "Trong tháng 6/2022, tại")],
+)
+def test_the_opening_says_only_the_known_parts_of_the_date(write_yaml, sample_data, date, opening) -> None:
+    sample_data["meeting"]["date"] = date
+    text = build_report(load_meeting(write_yaml(sample_data))).text()
+    assert opening + " huyện U Minh Thượng đã diễn ra Hội nghị" in text
+
+
+def test_large_award_counts_get_the_thousands_dot(write_yaml, sample_data) -> None:
+    sample_data["awards"][0]["individuals"] = 1200
+    assert "5 tập thể và 1.200 cá nhân" in build_report(load_meeting(write_yaml(sample_data))).text()

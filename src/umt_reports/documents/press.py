@@ -17,25 +17,36 @@ from umt_reports import vn
 from umt_reports.documents.document import Block, DocMeta, Document, Image, Para
 from umt_reports.documents.parts import close_body, date_line, official_header, signature_block, title_block
 from umt_reports.documents.wording import Wording
-from umt_reports.model import Meeting, PartialDate
-from umt_reports.sources.photos import load_photo
+from umt_reports.model import Meeting, PartialDate, Photo, Section
+from umt_reports.errors import InputError, Location
+from umt_reports.sources.photos import check_photo, load_photo
 from umt_reports.style import PRESS, preset_for
 
-__all__ = ["build_press", "build_press_release"]
+__all__ = ["build_press", "build_press_release", "timestamp"]
 
 _TEMPLATE = "press.j2"
 RELEASE_TYPE = "Thông cáo"
 
 
+def _narrative(sections: list[Section]) -> list[str]:
+    """The office's own paragraphs and points, sub-sections included, in reading order."""
+    paragraphs: list[str] = []
+    for section in sections:
+        paragraphs += [*section.paragraphs, *section.points]
+        paragraphs += _narrative(section.sections)
+    return paragraphs
+
+
 def _story(meeting: Meeting, wording: Wording) -> list[str]:
     """The paragraphs both forms share: lead, chairs and attendees, figures, narrative, awards."""
     context = {"meeting": meeting, "issuer": meeting.issuer}
-    say = lambda block, **extra: wording.paragraphs(_TEMPLATE, block, **context, **extra)  # noqa: E731
-    paragraphs = [*say("lead"), *say("chairs"), *say("results")]
-    paragraphs += [p for section in meeting.sections for p in section.paragraphs]
-    for award in meeting.awards:
-        names = [m.name for group in (award.collectives, award.individuals) if group for m in group.members]
-        paragraphs += say("award", award=award, names=names)
+
+    def say(block: str, **extra: Any) -> list[str]:
+        return wording.paragraphs(_TEMPLATE, block, **context, **extra)
+
+    paragraphs = [*say("lead"), *say("chairs"), *say("results"), *_narrative(meeting.sections)]
+    for index, award in enumerate(meeting.awards):
+        paragraphs += say("award", award=award, first=index == 0)
     return paragraphs
 
 
@@ -53,17 +64,15 @@ def build_press(meeting: Meeting, *, wording: Wording | None = None, source_dir:
         blocks.append(Para.of("press.kicker", PRESS.text("press.kicker", kicker)))
     headline = wording.line(_TEMPLATE, "headline", **context)
     blocks.append(Para.of("press.headline", headline, keep_with_next=True))
-    stamp = _timestamp(press.published)
+    stamp = timestamp(press.published)
     if stamp:
         blocks.append(Para.of("press.timestamp", stamp))
+    photos = [_figure(photo, source_dir or Path.cwd()) for photo in press.photos]
     if story:
         blocks.append(Para.of("press.lead", story[0]))
-        blocks += [Para.of("body", p) for p in story[1:]]
-    for photo in press.photos:
-        image = load_photo((source_dir or Path.cwd()) / photo.file)
-        caption = " - ".join(x for x in (photo.caption, f"Ảnh: {photo.credit}" if photo.credit else None) if x)
-        blocks.append(Image(image.data, image.width_px, image.height_px, width=1.0,
-                            caption=Para.of("caption", caption) if caption else None, alt=photo.caption or ""))
+    # -- the pictures follow the lead, as on the portal; the rest of the story after them --
+    blocks += photos
+    blocks += [Para.of("body", p) for p in story[1:]]
     if press.author:
         blocks.append(Para.of("press.byline", press.author))
     return Document(
@@ -86,6 +95,19 @@ def build_press(meeting: Meeting, *, wording: Wording | None = None, source_dir:
     )
 
 
+def _figure(photo: Photo, source_dir: Path) -> Image:
+    """A photo scaled to the text width, upright, as RGB JPEG, with its italic caption and credit."""
+    path = source_dir / photo.file
+    reason = check_photo(path)  # -- validation said so at load; the file may have gone since --
+    if reason is not None:
+        raise InputError.of(f"photo.{reason}", Location(file=photo.file), file=photo.file)
+    image = load_photo(path)
+    credit = f"Ảnh: {photo.credit}" if photo.credit else None
+    caption = " - ".join(x for x in (photo.caption, credit) if x)
+    return Image(image.data, image.width_px, image.height_px, width=1.0,
+                 caption=Para.of("caption", caption) if caption else None, alt=photo.caption or credit or "")
+
+
 def _published_date(published: Any) -> dt.date | None:
     if isinstance(published, dt.datetime):
         return published.date()
@@ -94,12 +116,14 @@ def _published_date(published: Any) -> dt.date | None:
     return None
 
 
-def _timestamp(published: Any) -> str | None:
-    """``(13:37 | 22/06/2022)`` when the time is known, ``(22/06/2022)`` or ``(21/6)`` otherwise."""
+def timestamp(published: dt.datetime | PartialDate | None) -> str | None:
+    """The portal's stamp: ``(13:37 | 22/06/2022)`` with the time, ``(22/06/2022)`` for a
+    whole date, only the known parts otherwise (``(21/6)``); ``None`` when unknown."""
     if published is None:
         return None
     if isinstance(published, PartialDate):
-        return f"({published.text()})"
+        whole = published.to_date()
+        return f"({whole:%d/%m/%Y})" if whole else f"({published.text()})"
     return f"({vn.portal_timestamp(published)})"
 
 
