@@ -186,6 +186,10 @@ _add(
             "Không tìm thấy ảnh {file} (đường dẫn tính từ thư mục của tệp dữ liệu).",
             "Photo {file} not found (paths are relative to the data file's folder).",
         ),
+        "photo.outside": (
+            "Ảnh {file} nằm ngoài thư mục của tệp dữ liệu. Hãy chép ảnh vào thư mục đó (hoặc một thư mục con) và ghi đường dẫn tính từ đó, ví dụ photos/anh-1.jpg.",
+            "Photo {file} lies outside the data file's folder. Copy the photo into that folder (or a sub-folder) and give its path from there, e.g. photos/anh-1.jpg.",
+        ),
         "photo.unreadable": (
             "Không đọc được ảnh {file}: cần tệp ảnh JPEG hoặc PNG.",
             "Cannot read photo {file}: expected a JPEG or PNG image.",
@@ -262,6 +266,173 @@ _add(
         "build.unknown_format": (
             "Không có định dạng «{value}». Chọn trong: {allowed}.",
             "There is no format '{value}'. Choose from: {allowed}.",
+        ),
+    }
+)
+
+# -- legacy: text typed in old Vietnamese encodings (TCVN3/ABC, VNI) ------------------
+_add(
+    {
+        "legacy.converted": (
+            "Chữ gõ bằng bảng mã {encoding} đã được chuyển sang Unicode: «{before}» → «{after}». Hãy kiểm tra lại.",
+            "Text typed in the {encoding} encoding was converted to Unicode: '{before}' → '{after}'. Please check it.",
+        ),
+        "legacy.control_removed": (
+            "Đã bỏ {count} ký tự điều khiển không in được khỏi chữ (thường do chép từ Word hoặc một chương trình cũ).",
+            "Removed {count} unprintable control character(s) from the text (usually pasted from Word or an old program).",
+        ),
+        "legacy.workbook_converted": (
+            "Đã chuyển {count} ô sang Unicode (phông Times New Roman) và ghi {path}.",
+            "Converted {count} cell(s) to Unicode (font Times New Roman) and wrote {path}.",
+        ),
+        "legacy.nothing_converted": (
+            "Không có ô nào gõ bằng bảng mã cũ (TCVN3, VNI); đã ghi bản sao {path}.",
+            "No cell is typed in an old encoding (TCVN3, VNI); wrote a copy to {path}.",
+        ),
+    }
+)
+
+# -- check: documents on disk against their meeting data -----------------------------
+_add(
+    {
+        "check.no_manifest": (
+            "Không có manifest.json trong thư mục {dir}. Hãy lập văn bản bằng `umt-reports build` trước.",
+            "There is no manifest.json in {dir}. Build the documents with `umt-reports build` first.",
+        ),
+        "check.bad_manifest": (
+            "manifest.json không đọc được ({reason}). Hãy lập lại văn bản bằng `umt-reports build`.",
+            "manifest.json cannot be read ({reason}). Build the documents again with `umt-reports build`.",
+        ),
+        "check.no_source": (
+            "Không tìm thấy tệp dữ liệu đã dùng để lập văn bản này ({source}). Chỉ rõ bằng --data TỆP.",
+            "The data file this document was built from is not found ({source}). Give it with --data FILE.",
+        ),
+        "check.source_changed": (
+            "Tệp dữ liệu đã thay đổi sau lần lập văn bản; văn bản được đối chiếu với dữ liệu hiện tại.",
+            "The data file changed since the build; the documents are compared with the data as it is now.",
+        ),
+        "check.skipped": (
+            "Không đối chiếu loại «{kind}», định dạng «{format}» (chưa đọc được).",
+            "Not checked: kind '{kind}', format '{format}' (cannot be read back yet).",
+        ),
+        "check.file_missing": (
+            "Tệp có trong manifest.json nhưng không còn trong thư mục.",
+            "The file is listed in manifest.json but is no longer in the folder.",
+        ),
+        "check.unreadable": (
+            "Không đọc được tệp dạng {format} ({reason}).",
+            "Cannot read the file as {format} ({reason}).",
+        ),
+        "check.no_pdftotext": (
+            "Cần chương trình pdftotext để đọc tệp PDF (gói poppler-utils) nhưng không tìm thấy.",
+            "Reading PDF files needs pdftotext (package poppler-utils), which is not installed.",
+        ),
+        "check.missing_chair": (
+            "không có tên người chủ trì «{phrase}».",
+            "the chair's name '{phrase}' is missing.",
+        ),
+        "check.missing_attendee": (
+            "không có tên người dự «{phrase}».",
+            "the attendee's name '{phrase}' is missing.",
+        ),
+        "check.missing_position": (
+            "không có chức vụ «{phrase}» của đồng chí {name}.",
+            "the position '{phrase}' of {name} is missing.",
+        ),
+        "check.missing_statistic": (
+            "số liệu «{label}» phải là «{phrase}» nhưng không thấy trong văn bản.",
+            "the statistic '{label}' should read '{phrase}' but is not in the document.",
+        ),
+        "check.missing_meeting_date": (
+            "không có ngày hội nghị «{phrase}».",
+            "the meeting date '{phrase}' is missing.",
+        ),
+        "check.missing_award": (
+            "không có số được khen thưởng «{phrase}» ({form}).",
+            "the award count '{phrase}' ({form}) is missing.",
+        ),
+        "check.missing_awardee": (
+            "không có tên được khen thưởng «{phrase}» ({form}).",
+            "the awardee '{phrase}' ({form}) is missing.",
+        ),
+        "check.missing_author": (
+            "không có tên tác giả «{phrase}».",
+            "the author '{phrase}' is missing.",
+        ),
+        "check.missing_published": (
+            "không có thời điểm đăng «{phrase}».",
+            "the publication time '{phrase}' is missing.",
+        ),
+        "check.missing_code": (
+            "không có số, ký hiệu «{phrase}».",
+            "the number and symbol '{phrase}' are missing.",
+        ),
+        "check.missing_date_line": (
+            "không có địa danh, ngày tháng «{phrase}».",
+            "the place and date line '{phrase}' is missing.",
+        ),
+        "check.missing_signer": (
+            "không có tên người ký «{phrase}».",
+            "the signer's name '{phrase}' is missing.",
+        ),
+        "check.unknown_figure": (
+            "số {figure} không khớp dữ liệu, tại «{phrase}» (có {found} lần, theo dữ liệu {expected} lần).",
+            "the figure {figure} does not match the data, at '{phrase}' ({found} time(s); the data gives {expected}).",
+        ),
+        "check.lost_figure": (
+            "thiếu số {figure} so với dữ liệu, tại «{phrase}» (có {found} lần, theo dữ liệu {expected} lần).",
+            "the figure {figure} is missing compared with the data, at '{phrase}' ({found} time(s); the data gives {expected}).",
+        ),
+        "check.passed": (
+            "Đã đối chiếu {count} văn bản với dữ liệu: không có khác biệt.",
+            "Checked {count} document(s) against the data: no differences.",
+        ),
+        "check.failed": (
+            "{count} khác biệt giữa văn bản và dữ liệu.",
+            "{count} difference(s) between the documents and the data.",
+        ),
+    }
+)
+
+# -- commendation: decisions, Giấy khen, pre-printed forms --------------------------
+_add(
+    {
+        "commendation.mm_range": (
+            "Vị trí, kích thước «{value}» (mm) phải là một số từ 0 đến 2000.",
+            "The position or size '{value}' (mm) must be a number from 0 to 2000.",
+        ),
+        "commendation.no_awards": (
+            "Không có khen thưởng nào (khóa awards) để lập quyết định khen thưởng.",
+            "There are no awards (key awards) to make a commendation decision from.",
+        ),
+        "commendation.no_named": (
+            "Không có tập thể, cá nhân nào được nêu tên trong các khen thưởng {forms}: "
+            "cần danh sách {{name, position, unit}} để in giấy khen (chỉ có số lượng thì không in được).",
+            "No collective or individual is named in the {forms} awards: "
+            "certificates need a list of {{name, position, unit}} (counts alone cannot be printed).",
+        ),
+        "commendation.no_form": (
+            "Hồ sơ cơ quan «{profile}» không có mục certificate_form (khổ phôi và vị trí từng dòng chữ, mm) "
+            "nên không in trên phôi được. Hãy thêm mục đó vào hồ sơ, hoặc bỏ --print-on-form.",
+            "The profile '{profile}' has no certificate_form section (form size and the position of each text, mm), "
+            "so nothing can be printed on forms. Add that section to the profile, or drop --print-on-form.",
+        ),
+        "commendation.form_empty": (
+            "Mục certificate_form.fields của hồ sơ «{profile}» không có trường nào; cần ít nhất recipient.",
+            "certificate_form.fields of the profile '{profile}' names no field; at least recipient is needed.",
+        ),
+        "commendation.placed_unsupported": (
+            "Định dạng {format} không vẽ được chữ đặt cố định trên trang (giấy khen, in trên phôi); "
+            "hãy lập loại văn bản này dưới dạng pdf.",
+            "The {format} format cannot draw text placed at fixed page positions (certificates, forms); "
+            "build this kind as pdf.",
+        ),
+        "commendation.progress": ("Đang vẽ trang PDF", "Drawing PDF pages"),
+        "commendation.form_pages": (
+            "Trang 1 của {path} là trang căn chỉnh: in trên giấy thường, đặt chồng lên phôi để kiểm tra "
+            "vị trí; các trang sau in trên phôi.",
+            "Page 1 of {path} is the calibration page: print it on plain paper and lay it over a form to "
+            "check the positions; print the other pages on the forms.",
         ),
     }
 )
@@ -345,6 +516,18 @@ _add(
         "xlsx.too_many_rows": (
             "Trang tính có dữ liệu ở dòng {row}; chỉ đọc tối đa {limit} dòng. Hãy xóa các dòng thừa.",
             "The sheet has data in row {row}; at most {limit} rows are read. Delete the extra rows.",
+        ),
+        "xlsx.cell_too_long": (
+            "Ô có {length} ký tự; một ô chỉ được tối đa {limit} ký tự (giới hạn của Excel). Hãy rút gọn hoặc chia thành nhiều dòng.",
+            "The cell holds {length} characters; a cell may hold at most {limit} (Excel's own limit). Shorten it or split it over several rows.",
+        ),
+        "xlsx.hidden_sheet": (
+            "Trang tính «{sheet}» đang bị ẩn nhưng vẫn được đọc. Nếu không muốn dùng dữ liệu này, hãy xóa nó.",
+            "Sheet '{sheet}' is hidden but is still read. If this data should not be used, delete it.",
+        ),
+        "xlsx.hidden_rows": (
+            "Các dòng {rows} đang bị ẩn nhưng vẫn được đọc. Nếu không muốn dùng các dòng này, hãy xóa chúng.",
+            "Rows {rows} are hidden but are still read. If they should not be used, delete them.",
         ),
         "xlsx.formula_no_value": (
             "Các ô {cells} có công thức nhưng chưa có giá trị tính sẵn (tệp được tạo bằng chương trình, chưa mở bằng Excel). Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc thay công thức bằng giá trị.",

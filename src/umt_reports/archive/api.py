@@ -1,0 +1,353 @@
+"""The archive as one object: add, find, prove unchanged, recover after a crash.
+
+:class:`Archive` joins the file store (:mod:`.store`) and the catalog (:mod:`.catalog`).
+Adding reads as the protocol that keeps both consistent whatever moment the process
+dies at::
+
+    read and check every PDF (outside any lock)          intake.read_candidates
+    BEGIN IMMEDIATE                                       one writer at a time, all processes
+      recover what a dead writer left                     markers → unreferenced objects removed
+      per PDF: same bytes already stored? → unchanged
+               number taken this year? → refuse, or supersede with replace=True
+               INSERT row; stage bytes in tmp/ (fsync); write marker; rename into objects/
+    COMMIT                                                the rows and files become visible together
+    delete the markers
+
+A row therefore never exists without its file; a file without its row exists only
+between rename and commit, and the marker lets the next writer remove it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, Iterable, Literal, Protocol, Sequence
+
+from umt_reports.archive.catalog import Catalog, Query
+from umt_reports.archive.errors import ArchiveError, ArchiveInputError
+from umt_reports.archive.intake import MANIFEST, Candidate, read_candidates
+from umt_reports.archive.metadata import Record
+from umt_reports.archive.store import CATALOG_NAME, ObjectStore, sha256_file
+from umt_reports.errors import Location, Problem
+
+__all__ = [
+    "DEFAULT_ROOT",
+    "ENV_VAR",
+    "AddOutcome",
+    "Archive",
+    "Finding",
+    "Recovery",
+    "VerifyReport",
+    "archive_outputs",
+    "open_archive",
+    "resolve_root",
+]
+
+#: Archive root when neither ``--archive-dir`` nor :data:`ENV_VAR` says otherwise.
+DEFAULT_ROOT: Final = Path("archive")
+#: Environment variable naming the archive root.
+ENV_VAR: Final = "UMT_ARCHIVE"
+
+Action = Literal["added", "unchanged", "replaced"]
+FindingKind = Literal["missing", "changed", "not_pdfa", "unknown", "catalog"]
+
+
+def resolve_root(path: str | Path | None = None) -> Path:
+    """The archive root: ``path`` if given, else ``$UMT_ARCHIVE``, else ``./archive``."""
+    if path is not None and str(path) != "":
+        return Path(path)
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else DEFAULT_ROOT
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What adding one PDF did: ``added``, ``unchanged`` (same bytes already stored) or ``replaced``."""
+
+    action: Action
+    record: Record
+    source: Path
+    #: The version this one superseded (``replaced`` only).
+    replaced: Record | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing :meth:`Archive.verify` found wrong.
+
+    ``kind``: ``missing`` (catalogued, no file), ``changed`` (hash or size differ),
+    ``not_pdfa`` (unchanged bytes that fail the PDF/A check), ``unknown`` (a file the
+    catalog does not know), ``catalog`` (SQLite's integrity check failed).
+    """
+
+    kind: FindingKind
+    path: str
+    record: Record | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """Result of :meth:`Archive.verify`: how many records were checked and what was wrong."""
+
+    checked: int
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What :meth:`Archive.recover` cleaned: objects of uncommitted adds, and leftover temp files."""
+
+    removed_objects: tuple[str, ...] = ()
+    removed_temps: int = 0
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Archive:
+    """An archive root: immutable PDF/A files plus their catalog. Use as a context manager."""
+
+    def __init__(self, root: str | Path, *, create: bool = False):
+        """Open the archive at ``root``; with ``create``, make it if needed.
+
+        Raises:
+            ArchiveInputError: ``archive.no_archive`` when there is none and ``create`` is false.
+            ArchiveError: the catalog is unreadable, newer than this version, or locked.
+        """
+        self.root = Path(root)
+        self.store = ObjectStore(self.root)
+        if create:
+            try:
+                self.store.ensure()
+            except OSError as exc:
+                raise ArchiveError.of("archive.storage_failed", Location.of_file(self.root), path=str(self.root),
+                                      reason=exc.strerror or str(exc)) from exc
+        self.catalog = Catalog(self.root / CATALOG_NAME, create=create)
+
+    def close(self) -> None:
+        self.catalog.close()
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- adding ------------------------------------------------------------------------------
+
+    def add(self, paths: Iterable[str | Path], *, replace: bool = False) -> list[AddOutcome]:
+        """Archive every PDF named by ``paths`` (build folders, ``manifest.json`` files, PDFs).
+
+        All or nothing: if any PDF is refused, nothing is added.
+
+        Raises:
+            ArchiveInputError: a path is missing or not PDF/A (see :func:`.intake.read_candidates`),
+                or ``archive.code_taken``: another PDF holds the number this year and
+                ``replace`` is false.
+            ArchiveError: ``archive.storage_failed``, ``archive.locked`` ...
+        """
+        return self.add_candidates(read_candidates([Path(p) for p in paths]), replace=replace)
+
+    def add_candidates(self, candidates: Sequence[Candidate], *, replace: bool = False) -> list[AddOutcome]:
+        """Store checked candidates in one transaction (see the module docstring)."""
+        markers: list[Path] = []
+        try:
+            with self.catalog.write():
+                self._recover_locked()
+                outcomes = self._add_locked(candidates, replace, markers)
+        except OSError as exc:
+            self._recover_quietly()
+            raise ArchiveError.of("archive.storage_failed", Location.of_file(self.root), path=str(self.root),
+                                  reason=exc.strerror or str(exc)) from exc
+        except BaseException:
+            self._recover_quietly()
+            raise
+        for marker in markers:
+            marker.unlink(missing_ok=True)
+        return outcomes
+
+    def _add_locked(self, candidates: Sequence[Candidate], replace: bool, markers: list[Path]) -> list[AddOutcome]:
+        outcomes: list[AddOutcome] = []
+        problems: list[Problem] = []
+        archived_at = _now()
+        for candidate in candidates:
+            record = candidate.record
+            stored = self.catalog.by_sha(record.sha256)
+            if stored is not None:
+                outcomes.append(AddOutcome("unchanged", stored, candidate.source))
+                continue
+            holder = self.catalog.current_with_number(record)
+            if holder is not None and not replace:
+                problems.append(Problem("archive.code_taken", Location.of_file(candidate.source),
+                                        {"number": record.code, "year": record.year or "", "id": holder.id,
+                                         "file": holder.file_name}))
+                continue
+            if holder is not None:
+                self.catalog.supersede(holder)
+                record = dataclasses.replace(record, version=holder.version + 1, supersedes=holder.id)
+            new = self.catalog.insert(record, archived_at=archived_at)
+            if holder is not None:
+                self.catalog.link(holder, new)
+            staged = self.store.stage(candidate.data)
+            markers.append(self.store.mark(new.object_name))
+            self.store.place(staged, new.object_name)
+            if holder is not None:
+                outcomes.append(AddOutcome("replaced", new, candidate.source, self.catalog.by_id(holder.id or 0)))
+            else:
+                outcomes.append(AddOutcome("added", new, candidate.source))
+        if problems:
+            raise ArchiveInputError(problems)
+        return outcomes
+
+    # -- crash recovery ---------------------------------------------------------------------
+
+    def recover(self) -> Recovery:
+        """Remove what an add that never committed left behind (safe to run at any time)."""
+        with self.catalog.write():
+            return self._recover_locked()
+
+    def _recover_locked(self) -> Recovery:
+        """:meth:`recover`, for a caller already holding the write lock."""
+        removed: list[str] = []
+        if not self.store.tmp.is_dir():
+            return Recovery()
+        for marker, name in self.store.pending():
+            if name is not None and not self.catalog.is_referenced(name) and self.store.path_of(name).exists():
+                self.store.remove(name)
+                removed.append(name)
+            marker.unlink(missing_ok=True)
+        temps = self.store.staged()
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+        return Recovery(tuple(removed), len(temps))
+
+    def _recover_quietly(self) -> None:
+        """Best-effort :meth:`recover` after a failed add; a later writer retries if it fails."""
+        try:
+            self.recover()
+        except (ArchiveError, OSError):
+            pass
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def search(self, query: Query | None = None) -> list[Record]:
+        """Records matching ``query`` (all current records when ``None``), by issued date."""
+        return self.catalog.query(query or Query())
+
+    def get(self, ref: str | int) -> Record:
+        """One record by catalog id (``12``), SHA-256 prefix (``fef5021b``) or number (``25/BC-UBND``).
+
+        A number names its current version (the only version if all were superseded
+        by none); use an id for an older one.
+
+        Raises:
+            ArchiveInputError: ``archive.not_found`` or ``archive.ambiguous``.
+        """
+        text = str(ref).strip()
+        matches: list[Record] = []
+        if text.isdigit():
+            found = self.catalog.by_id(int(text))
+            matches = [found] if found else []
+        if not matches and len(text) >= 6 and all(c in "0123456789abcdefABCDEF" for c in text):
+            matches = self.catalog.by_sha_prefix(text)
+        if not matches and text:
+            versions = self.catalog.by_code(text)
+            current = [r for r in versions if r.status == "current"]
+            matches = current or versions[-1:]
+        if not matches:
+            raise ArchiveInputError.of("archive.not_found", None, ref=text)
+        if len(matches) > 1:
+            raise ArchiveInputError.of("archive.ambiguous", None, ref=text, count=len(matches),
+                                       ids=", ".join(str(r.id) for r in matches))
+        return matches[0]
+
+    def history(self, record: Record) -> list[Record]:
+        """Every version of ``record``'s number, oldest first."""
+        return self.catalog.history(record)
+
+    def path_of(self, record: Record) -> Path:
+        """Where ``record``'s file is stored."""
+        return self.store.path_of(record.object_name)
+
+    # -- proving -----------------------------------------------------------------------------
+
+    def verify(self, *, pdfa: bool = True) -> VerifyReport:
+        """Re-hash every stored file (and re-check PDF/A unless ``pdfa`` is false).
+
+        Lists catalogued files that are missing or changed, files the catalog does not
+        know, and a damaged catalog. Temp files of an add in progress are not findings;
+        those of a dead add are removed first (:meth:`recover`).
+        """
+        with self.catalog.write():  # -- a consistent view: no add is between rename and commit --
+            self._recover_locked()
+            records = self.catalog.all()
+            files = set(self.store.files())
+        findings: list[Finding] = [Finding("catalog", CATALOG_NAME, None, d) for d in self.catalog.integrity()]
+        known = {r.object_name: r for r in records}
+        for record in records:
+            name = record.object_name
+            if name not in files:
+                findings.append(Finding("missing", name, record))
+                continue
+            try:
+                sha256, size = sha256_file(self.store.path_of(name))
+            except OSError as exc:
+                findings.append(Finding("missing", name, record, exc.strerror or str(exc)))
+                continue
+            if sha256 != record.sha256 or size != record.size:
+                findings.append(Finding("changed", name, record, sha256))
+                continue
+            if pdfa:
+                from umt_reports.render.pdf.pdfa import check_pdfa
+
+                problems = check_pdfa(self.store.path_of(name))
+                if problems:
+                    findings.append(Finding("not_pdfa", name, record, "; ".join(problems[:3])))
+        findings.extend(Finding("unknown", name) for name in sorted(files - known.keys()))
+        return VerifyReport(len(records), tuple(findings))
+
+
+def open_archive(root: str | Path | None = None, *, create: bool = False) -> Archive:
+    """Open the archive at ``root`` (see :func:`resolve_root` for the default)."""
+    return Archive(resolve_root(root), create=create)
+
+
+class _BuildLike(Protocol):
+    """What :func:`archive_outputs` needs of a :class:`umt_reports.build.BuildResult`."""
+
+    manifest: Path | None
+
+    @property
+    def files(self) -> Sequence[object]: ...
+
+
+def archive_outputs(root: str | Path | None, built: _BuildLike | str | Path, *,
+                    replace: bool = False) -> list[AddOutcome]:
+    """Archive the PDFs of one build: a ``BuildResult``, or a build folder or its ``manifest.json``.
+
+    For a ``BuildResult`` only the PDFs this build wrote are archived (the manifest may
+    list earlier builds' files too). Returns one outcome per PDF; no PDF, no outcome.
+    Raises as :meth:`Archive.add`.
+    """
+    if isinstance(built, (str, Path)):
+        source = Path(built)
+        manifest = source if source.suffix.lower() == ".json" else source / MANIFEST
+        candidates = read_candidates([manifest])
+    else:
+        pdfs = [Path(getattr(f, "path")) for f in built.files if getattr(f, "format", None) == "pdf"]
+        if not pdfs or built.manifest is None:
+            return []
+        candidates = read_candidates([built.manifest], only=pdfs)
+    if not candidates:
+        return []
+    with open_archive(root, create=True) as archive:
+        return archive.add_candidates(candidates, replace=replace)
