@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -26,7 +26,7 @@ from umt_reports import vn
 from umt_reports.api import load_meeting
 from umt_reports.documents.document import Document
 from umt_reports.documents.wording import Wording
-from umt_reports.errors import InputError, Problem
+from umt_reports.errors import InputError, Location, Problem, UmtError
 from umt_reports.model import Meeting
 from umt_reports.render import FORMATS, RenderOptions, Rendered, render
 
@@ -67,7 +67,20 @@ KINDS: dict[str, Callable[[Meeting, DocumentContext], Document]] = {
     "report": _report,
     "press": _press,
     "press-release": _press_release,
+    "decision": lambda meeting, ctx: _commendation("decision", meeting, ctx),
+    "certificates": lambda meeting, ctx: _commendation("certificates", meeting, ctx),
+    "certificates-form": lambda meeting, ctx: _commendation("certificates-form", meeting, ctx),
 }
+
+
+def _commendation(kind: str, meeting: Meeting, ctx: DocumentContext) -> Document:
+    """Quyết định khen thưởng, Giấy khen in full, or Giấy khen text for pre-printed forms."""
+    from umt_reports.documents.certificates import build_certificates
+    from umt_reports.documents.decision import build_decision
+
+    if kind == "decision":
+        return build_decision(meeting, wording=ctx.wording)
+    return build_certificates(meeting, wording=ctx.wording, print_on_form=kind == "certificates-form")
 
 
 @dataclass(frozen=True)
@@ -150,20 +163,28 @@ def build(
     ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
     drawn: list[tuple[str, Document, str, Rendered]] = []
     for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
+        # -- files written beside a document (fragment pictures) carry its stem: two
+        #    fragments in one folder never share ``anh-1.jpg`` --
+        own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
         for fmt in formats:
-            drawn.append((kind, document, fmt, render(document, fmt, options)))
+            drawn.append((kind, document, fmt, render(document, fmt, own)))
     result = BuildResult(out_dir=out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UmtError.of("build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)) from None
+    files: list[tuple[Path, bytes]] = []
     for kind, document, fmt, rendered in drawn:
         path = out_dir / f"{file_stem(document)}{rendered.suffix}"
-        for name, data in rendered.extras:
-            _write_atomic(out_dir / name, data)
-        _write_atomic(path, rendered.data)
-        written = OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered)
-        result.files.append(written)
-        if on_file:
+        files += [(out_dir / name, data) for name, data in rendered.extras]
+        files.append((path, rendered.data))
+        result.files.append(OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered))
+    result.manifest = out_dir / MANIFEST
+    files.append((result.manifest, _manifest_bytes(out_dir, source, result.files)))
+    _write_all(files)
+    if on_file:
+        for written in result.files:
             on_file(written)
-    result.manifest = _write_manifest(out_dir, source, result.files)
     return result
 
 
@@ -179,20 +200,55 @@ def _check_choices(kinds: list[str], formats: list[str]) -> None:
         raise InputError([Problem(code, None, params) for code, params in problems])
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file, or none: all go to temporary names first, then are renamed.
+
+    A failure while writing (a full disk, a locked folder) removes the temporary files
+    and leaves the folder as it was; only the renames, which cannot run out of space,
+    come after the first change.
+    """
+    staged: list[tuple[Path, Path]] = []
+    mode = _file_mode()
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        for path, data in files:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((Path(tmp), path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, mode)
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except OSError as exc:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        where = Location.of_file(staged[-1][1] if staged else files[0][0])
+        raise UmtError.of("build.write_failed", where, path=str(where), reason=_reason(exc)) from None
 
 
-def _write_manifest(out_dir: Path, source: Path, files: list[OutputFile]) -> Path:
-    """Merge this build's files into ``manifest.json`` (entries of other builds are kept)."""
+def _file_mode() -> int:
+    """Permissions of a new file under the current umask (``mkstemp`` alone gives 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _relative_to(path: Path, folder: Path) -> str:
+    """``path`` as seen from ``folder`` (``../samples/x/meeting.yaml``), or absolute when
+    they share no root (another drive)."""
+    target, base = path.resolve(), folder.resolve()
+    try:
+        return Path(os.path.relpath(target, base)).as_posix()
+    except ValueError:
+        return target.as_posix()
+
+
+def _manifest_bytes(out_dir: Path, source: Path, files: list[OutputFile]) -> bytes:
+    """``manifest.json`` with this build's files merged in (entries of other builds whose
+    files still exist are kept)."""
     path = out_dir / MANIFEST
     entries: dict[str, dict] = {}
     if path.is_file():
@@ -202,7 +258,13 @@ def _write_manifest(out_dir: Path, source: Path, files: list[OutputFile]) -> Pat
                     entries[entry["path"]] = entry
         except (ValueError, KeyError, TypeError, AttributeError):
             entries = {}
-    source_entry = {"file": source.name, "sha256": hashlib.sha256(source.read_bytes()).hexdigest()}
+    # -- ``path`` (relative to the output folder, else absolute) lets ``umt-reports check``
+    #    find the data again; ``file`` stays the bare name the archive records --
+    source_entry = {
+        "file": source.name,
+        "path": _relative_to(source, out_dir),
+        "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
+    }
     for written in files:
         entry = written.manifest_entry(out_dir)
         entry["source"] = source_entry
@@ -210,5 +272,4 @@ def _write_manifest(out_dir: Path, source: Path, files: list[OutputFile]) -> Pat
     from umt_reports import __version__
 
     manifest = {"generator": f"umt-reports {__version__}", "files": sorted(entries.values(), key=lambda e: e["path"])}
-    _write_atomic(path, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return path
+    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

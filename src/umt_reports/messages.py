@@ -129,6 +129,10 @@ _add(
             "{field}: «{value}» không phải là số nguyên. Cần một số nguyên, ví dụ 5 hoặc 1.000.000.",
             "{field}: '{value}' is not a whole number. Expected one such as 5 or 1.000.000.",
         ),
+        "value.too_large": (
+            "{field}: «{value}» quá lớn (giới hạn {limit}); có lẽ gõ nhầm.",
+            "{field}: '{value}' is too large (limit {limit}); probably a typing slip.",
+        ),
         "value.negative": (
             "{field} không được âm (nhận được {value}).",
             "{field} must not be negative (got {value}).",
@@ -262,6 +266,10 @@ _add(
         "build.unknown_kind": (
             "Không có loại văn bản «{value}». Chọn trong: {allowed}.",
             "There is no document kind '{value}'. Choose from: {allowed}.",
+        ),
+        "build.write_failed": (
+            "Không ghi được {path}: {reason}. Thư mục kết quả được giữ nguyên như trước.",
+            "Cannot write {path}: {reason}. The output folder was left as it was.",
         ),
         "build.unknown_format": (
             "Không có định dạng «{value}». Chọn trong: {allowed}.",

@@ -125,3 +125,15 @@ def test_party_bodies_cannot_sign_by_authorisation(write_yaml, sample_data) -> N
 def test_signing_modes_accept_state_and_party_spellings(write_yaml, sample_data, spelling) -> None:
     sample_data["report"]["signer"]["mode"] = spelling
     assert load_meeting(write_yaml(sample_data)).report.signer.mode is SigningMode.TM
+
+
+def test_a_percent_typed_into_the_value_becomes_the_unit(write_yaml, sample_data) -> None:
+    sample_data["statistics"] = [{"label": "Tỷ lệ giải quyết thủ tục hành chính", "value": "93,32%"}]
+    [stat] = load_meeting(write_yaml(sample_data)).statistics
+    assert (stat.value, stat.unit) == (Decimal("93.32"), "%")
+
+
+@pytest.mark.parametrize("value", [1e60, 10**15, "1.000.000.000.000.000.000"])
+def test_absurdly_large_figures_are_located_errors(write_yaml, sample_data, value) -> None:
+    sample_data["statistics"] = [{"label": "A", "value": value}]
+    assert [code for _, code in problems(write_yaml(sample_data))] == ["value.too_large"]

@@ -83,7 +83,18 @@ def _text_list(value: Any) -> list[str]:
     return value
 
 
+#: Largest magnitude of a figure (a thousand trillion); anything larger is a typing slip.
+MAX_FIGURE = Decimal(10) ** 15
+
+
 def _decimal(value: Any) -> Decimal:
+    number = _any_decimal(value)
+    if not number.is_finite() or abs(number) >= MAX_FIGURE:
+        fail("value.too_large", value=value, limit=vn.format_number(MAX_FIGURE))
+    return number
+
+
+def _any_decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         fail("value.not_number", value=value)
     if isinstance(value, int):
@@ -131,9 +142,10 @@ def _statistic_value(value: Any) -> Decimal | str:
         return _decimal(value)
     text = _text(value)
     try:
-        return vn.parse_number(text)
+        number = vn.parse_number(text)
     except (ValueError, InvalidOperation):
         return text
+    return _decimal(number)
 
 
 Text = Annotated[str, BeforeValidator(_required_text)]

@@ -35,6 +35,7 @@ __all__ = [
     "Awardee",
     "AwardeeGroup",
     "Chair",
+    "DecisionInfo",
     "Meeting",
     "MeetingInfo",
     "Photo",
@@ -92,6 +93,20 @@ class Statistic(Strict):
     value: StatValue
     unit: OptionalText = None
     note: OptionalText = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _percent_as_unit(cls, data: Any) -> Any:
+        # -- "93,32%" typed with no unit: the figure is 93,32 and the unit is % --
+        if isinstance(data, dict) and isinstance(data.get("value"), str) and not data.get("unit"):
+            text = data["value"].strip()
+            if text.endswith("%"):
+                try:
+                    number = vn.parse_number(text[:-1])
+                except ValueError:
+                    return data
+                return {**data, "value": number, "unit": "%"}
+        return data
 
     @model_validator(mode="after")
     def _has_value(self) -> "Statistic":
@@ -210,6 +225,42 @@ class ReportInfo(Strict):
         return value
 
 
+class DecisionInfo(Strict):
+    """``decision:`` — the quyết định khen thưởng of the awards (ND30 Phụ lục III Mẫu 1.2).
+
+    Every key is optional: a missing number or date leaves a blank slot for the clerk; the
+    signer defaults to the report's, then the profile's; the căn cứ to the profile's.
+    """
+
+    number: OptionalCount = None
+    date: PartialDate | None = None
+    #: Trích yếu override (``Về việc tặng Giấy khen …``); by default the wording template writes it.
+    subject: OptionalText = None
+    #: The head signs in their own power: no ``TM.``; a deputy signs with ``mode: KT``.
+    signer: Signer | None = None
+    #: Whose proposal the decision follows (``Trưởng Phòng Nội vụ huyện``): ``Theo đề nghị của …``.
+    proposed_by: OptionalText = None
+    #: Căn cứ lines replacing the profile's ``legal_grounds``.
+    legal_grounds: TextList = []
+    #: Where the award money comes from (``Quỹ Thi đua, khen thưởng huyện``), when said.
+    funding: OptionalText = None
+    #: Who carries the decision out (the article before last): ``Chánh Văn phòng …``.
+    executors: TextList = []
+    #: ``Nơi nhận`` after ``- Như Điều …;`` (which the document adds).
+    recipients: TextList = []
+    #: Extra codes of the ``- Lưu: VT, …`` line.
+    filing: TextList = []
+    #: List the awardees unit by unit (units in order of first appearance), names sorted inside.
+    group_by_unit: bool = False
+
+    @field_validator("number")
+    @classmethod
+    def _number_range(cls, value: int | None) -> int | None:
+        if value is not None and not 1 <= value <= 99_999:
+            fail("report.number_range", value=value)
+        return value
+
+
 class Photo(Strict):
     """A press photo; ``file`` is relative to the data file."""
 
@@ -242,6 +293,8 @@ class Meeting(Strict):
     awards: list[Award] = []
     report: ReportInfo = ReportInfo()
     press: PressInfo = PressInfo()
+    #: The commendation decision (optional; keys additive to the contract of design §2).
+    decision: DecisionInfo | None = None
 
     @model_validator(mode="after")
     def _party_modes(self) -> "Meeting":

@@ -13,9 +13,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, model_validator
 
-from umt_reports.model._types import OptionalText, PartialDate, Strict, Text, TextList, fail
+from umt_reports.model._types import OptionalText, PartialDate, Strict, Text, TextList, _decimal, fail
 
-__all__ = ["Issuer", "Signer", "SigningMode"]
+__all__ = [
+    "CertificateFields",
+    "CertificateForm",
+    "FormField",
+    "Issuer",
+    "NumberWords",
+    "PaperSize",
+    "Signer",
+    "SigningMode",
+]
 
 
 class SigningMode(str, Enum):
@@ -73,6 +82,68 @@ def _full_date(value: Any) -> dt.date | None:
 FullDate = Annotated[dt.date | None, BeforeValidator(_full_date)]
 
 
+def _millimetres(value: Any) -> float:
+    number = float(_decimal(value))
+    if not 0 <= number <= 2000:
+        fail("commendation.mm_range", value=value)
+    return number
+
+
+#: A length in millimetres (``12``, ``12.5`` or ``"12,5"``), 0–2000.
+Millimetres = Annotated[float, BeforeValidator(_millimetres)]
+OptionalMillimetres = Annotated[float | None, BeforeValidator(lambda v: None if v is None else _millimetres(v))]
+
+
+class NumberWords(Strict):
+    """How amounts are read in words (``Bằng chữ``): the regional forms the body uses.
+
+    ``{linh: lẻ, nghin: ngàn}`` gives the southern reading ``một ngàn không trăm lẻ năm``.
+    """
+
+    linh: Literal["linh", "lẻ"] = "linh"
+    nghin: Literal["nghìn", "ngàn"] = "nghìn"
+
+
+class PaperSize(Strict):
+    """A sheet of paper, in millimetres."""
+
+    width_mm: Millimetres
+    height_mm: Millimetres
+
+
+class FormField(Strict):
+    """Where one variable text goes on a pre-printed form: ``x_mm`` from the left edge of the
+    paper, ``y_mm`` from its top edge to the baseline of the (first) line; ``align`` says which
+    end of the text ``x_mm`` is; ``width_mm`` wraps long text; ``size`` in points overrides
+    the role's size."""
+
+    x_mm: Millimetres
+    y_mm: Millimetres
+    size: Annotated[float | None, BeforeValidator(lambda v: None if v is None else float(_decimal(v)))] = None
+    align: Literal["left", "center", "right"] = "left"
+    width_mm: OptionalMillimetres = None
+
+
+class CertificateFields(Strict):
+    """The variable texts of a Giấy khen form; a field left out is not printed."""
+
+    authority: FormField | None = None
+    recipient: FormField | None = None
+    unit: FormField | None = None
+    achievement: FormField | None = None
+    decision: FormField | None = None
+    date_line: FormField | None = None
+    signer_title: FormField | None = None
+    signer_name: FormField | None = None
+
+
+class CertificateForm(Strict):
+    """``certificate_form:`` — the pre-printed Giấy khen paper of the body (``--print-on-form``)."""
+
+    page: PaperSize
+    fields: CertificateFields
+
+
 class Issuer(Strict):
     """The body that issues the documents: its letterhead, symbol, place and signer."""
 
@@ -100,6 +171,15 @@ class Issuer(Strict):
     filing: TextList = []
     #: Legal grounds (căn cứ) of decisions, one per line, without the final punctuation.
     legal_grounds: TextList = []
+    #: Who decides commendations in the head's own power, as in running text:
+    #: ``Chủ tịch Ủy ban nhân dân huyện Tân Phú`` (printed in capitals above the căn cứ).
+    authority: OptionalText = None
+    #: Regional reading of amounts in words (``linh``/``lẻ``, ``nghìn``/``ngàn``).
+    number_words: NumberWords = NumberWords()
+    #: Paper of the Giấy khen printed in full (default: A4 landscape).
+    certificate_page: PaperSize | None = None
+    #: Positions of the variable texts on the body's pre-printed Giấy khen (``--print-on-form``).
+    certificate_form: CertificateForm | None = None
     #: Address, telephone, e-mail lines for the foot of page 1 (optional).
     contact: TextList = []
     #: The body's documents are valid from/to these dates (inclusive).

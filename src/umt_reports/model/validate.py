@@ -109,7 +109,7 @@ def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
         )
     base = raw.path.parent
     for index, photo in enumerate(meeting.press.photos):
-        reason = check_photo(base / photo.file)
+        reason = "outside" if not _inside(base, photo.file) else check_photo(base / photo.file)
         if reason is not None:
             where = raw.locate(("press", "photos", index, "file"))
             problems.append(Problem(f"photo.{reason}", where, {"file": photo.file}))
@@ -125,11 +125,25 @@ def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
     return problems
 
 
+def _inside(base: Path, name: str) -> bool:
+    """Whether ``name`` (a path from the data) stays inside ``base`` once resolved.
+
+    Absolute paths, ``..`` climbing out, and links leading out of the folder are all
+    outside: data never makes the toolkit read a file the data file's folder does not hold.
+    """
+    try:
+        root = base.resolve()
+        target = (base / name).resolve()
+    except (OSError, RuntimeError, ValueError):  # -- a link loop, a NUL byte --
+        return False
+    return target == root or root in target.parents
+
+
 def problems_of(exc: ValidationError, raw: RawSource, model: type[BaseModel]) -> list[Problem]:
     """Turn pydantic's errors into located problems with our message codes."""
     problems = []
     for error in exc.errors(include_url=False):
-        loc = _clean_loc(error["loc"])
+        loc = tuple(error["loc"])
         kind = error["type"]
         params: dict[str, Any] = dict(error.get("ctx") or {})
         params.setdefault("field", field_label(loc))
@@ -149,11 +163,6 @@ def problems_of(exc: ValidationError, raw: RawSource, model: type[BaseModel]) ->
             params["reason"] = error.get("msg", kind)
         problems.append(Problem(code, raw.locate(loc), params))
     return problems
-
-
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    # -- drop union-branch and function-validator markers pydantic inserts in loc --
-    return tuple(p for p in loc if isinstance(p, int) or not (str(p).startswith(("function-", "union[")) or "[" in str(p) and "]" in str(p) and not str(p).isidentifier()))
 
 
 def field_label(loc: tuple[str | int, ...]) -> str:
