@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from umt_reports.errors import Location, Problem
+from umt_reports.vn import LEGACY_ENCODINGS, clean_spaces
 
-__all__ = ["Path_", "RawSource"]
+#: Characters of a text quoted in a note.
+_QUOTED = 60
+# -- characters no document format can hold: C0 controls but tab and line breaks, lone --
+# -- surrogates, U+FFFE/U+FFFF. Word's vertical tab and form feed are line breaks.      --
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+__all__ = ["Path_", "RawSource", "clean_controls", "controls_note", "legacy_note"]
 
 #: A path into the raw data: keys and list indexes, e.g. ``("chairs", 1, "name")``.
 Path_ = tuple[str | int, ...]
@@ -29,6 +38,9 @@ class RawSource:
     locations: dict[Path_, Location] = field(default_factory=dict)
     #: Problems the reader met that did not stop it (a bad cell); validation reports them too.
     problems: list[Problem] = field(default_factory=list)
+    #: Notices that are not errors (a cell converted from a legacy encoding, a hidden sheet
+    #: that was read); the CLI shows them, validation does not fail on them.
+    notes: list[Problem] = field(default_factory=list)
 
     def locate(self, path: Path_) -> Location:
         """The location of ``path``, or of its nearest located ancestor, or the file."""
@@ -44,3 +56,29 @@ class RawSource:
         self.locations[(key,)] = other.locate(())
         for sub, where in other.locations.items():
             self.locations[(key, *sub)] = where
+
+
+def legacy_note(before: str, after: str, encoding: str, location: Location) -> Problem:
+    """The note saying that ``before`` (typed in ``encoding``) was read as ``after``."""
+    def quote(text: str) -> str:
+        flat = clean_spaces(text)
+        return flat if len(flat) <= _QUOTED else flat[: _QUOTED - 1] + "…"
+
+    params = {"encoding": LEGACY_ENCODINGS.get(encoding, encoding), "before": quote(before), "after": quote(after)}
+    return Problem("legacy.converted", location, params)
+
+
+def clean_controls(text: str) -> tuple[str, int]:
+    """``text`` without the control characters no document can hold, and how many were removed.
+
+    Vertical tab and form feed (Word's manual line and page breaks, pasted into cells)
+    become line breaks and are not counted.
+    """
+    text = text.translate(_BREAKS)
+    cleaned, count = _CONTROLS.subn("", text)
+    return cleaned, count
+
+
+def controls_note(count: int, location: Location) -> Problem:
+    """The note saying that ``count`` unprintable control characters were removed at ``location``."""
+    return Problem("legacy.control_removed", location, {"count": count})

@@ -4,6 +4,9 @@ Safe by construction: PyYAML's composer builds the node graph (no object
 construction), and our own walk turns it into dicts, lists and scalars while
 counting every node it visits, so an alias bomb is stopped at a fixed budget
 instead of being expanded. Only the standard scalar tags are accepted.
+
+Text values are NFC-normalised; a value typed in a legacy encoding (TCVN3, VNI: text pasted
+from an old document) is converted to Unicode and reported as a note at its line.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from typing import Any
 
 import yaml
 
+from umt_reports import vn
 from umt_reports.errors import InputError, LimitError, Location, Problem
-from umt_reports.sources.raw import Path_, RawSource
+from umt_reports.sources.raw import Path_, RawSource, clean_controls, controls_note, legacy_note
 
 __all__ = ["MAX_DEPTH", "MAX_NODES", "read_yaml", "read_yaml_text"]
 
@@ -75,7 +79,7 @@ def read_yaml_text(text: str, path: Path) -> RawSource:
         raise error(walker.problems)
     if not isinstance(data, dict):
         raise InputError.of("yaml.not_mapping", walker.locations[()], found=type(data).__name__)
-    return RawSource(path=path, data=data, locations=walker.locations)
+    return RawSource(path=path, data=data, locations=walker.locations, notes=walker.notes)
 
 
 class _Walker:
@@ -87,6 +91,7 @@ class _Walker:
         self.visited = 0
         self.locations: dict[Path_, Location] = {}
         self.problems: list[Problem] = []
+        self.notes: list[Problem] = []
 
     def where(self, node: yaml.Node) -> Location:
         return Location(file=self.name, line=node.start_mark.line + 1, column=node.start_mark.column + 1)
@@ -107,8 +112,22 @@ class _Walker:
             return None
         value = self.loader.construct_object(node, deep=True)
         if isinstance(value, str):
+            value, removed = clean_controls(value)
+            if removed:
+                self.notes.append(controls_note(removed, self.where(node)))
             value = unicodedata.normalize("NFC", value)
+            if not value.isascii() and path[-1:] != ("\0key",):
+                value = self.unlegacy(value, node)
         return value
+
+    def unlegacy(self, text: str, node: yaml.Node) -> str:
+        """``text`` converted to Unicode when typed in TCVN3 or VNI (with a note), else as it is."""
+        encoding = vn.detect_legacy(text)
+        if encoding is None:
+            return text
+        converted = vn.to_unicode(text, encoding)
+        self.notes.append(legacy_note(text, converted, encoding, self.where(node)))
+        return converted
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

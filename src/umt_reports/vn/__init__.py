@@ -7,6 +7,7 @@ Everything here is a pure function of its arguments (no I/O). Modules:
 - :mod:`.words` — amounts in words (``Bằng chữ``);
 - :mod:`.collation` — Vietnamese sort keys and name order;
 - :mod:`.text` — NFC, diacritics, slugs, header folding, list letters, Roman numerals;
+- :mod:`.legacy` — TCVN3 (ABC) and VNI-Windows text: detection and conversion to Unicode;
 - :mod:`.doctypes` — ND30 type abbreviations and award forms.
 """
 
@@ -31,6 +32,18 @@ from .doctypes import (
     DOCUMENT_TYPE_ABBREVIATIONS,
     abbreviation,
     match_award_form,
+)
+from .legacy import (
+    LEGACY_ENCODINGS,
+    TCVN3_TABLE,
+    VNI_PAIRS,
+    VNI_SINGLES,
+    LegacyEncoding,
+    detect_legacy,
+    font_encoding,
+    is_capitals_font,
+    is_syllable,
+    to_unicode,
 )
 from .numbers import (
     CURRENCY_WORD,
@@ -63,20 +76,29 @@ __all__ = [
     "CURRENCY_WORD",
     "DATE_BLANK",
     "DOCUMENT_TYPE_ABBREVIATIONS",
+    "LEGACY_ENCODINGS",
+    "LegacyEncoding",
     "MAX_AMOUNT",
     "SortKey",
+    "TCVN3_TABLE",
+    "VNI_PAIRS",
+    "VNI_SINGLES",
     "abbreviation",
     "amount_in_words",
     "capitalize_first",
     "clean_spaces",
     "date_line",
     "date_line_partial",
+    "detect_legacy",
     "fold_header",
+    "font_encoding",
     "format_money",
     "format_number",
     "format_percent_value",
     "format_quantity",
+    "is_capitals_font",
     "is_real_date",
+    "is_syllable",
     "join_list",
     "long_date",
     "lower_first",
@@ -98,5 +120,6 @@ __all__ = [
     "sort_key",
     "sort_names",
     "strip_diacritics",
+    "to_unicode",
     "upper",
 ]

@@ -10,7 +10,9 @@ turns such text back into Unicode NFC.
   Lower-case letters with tones sit in ``0xB5``–``0xFE``; the capitals ``Ă Â Ê Ô Ơ Ư Đ`` in
   ``0xA1``–``0xA7``. Capitals *with tones* have no code: they are typed in a capitals font
   (``.VnTimeH``) that draws the lower-case codes as capitals, so :func:`to_unicode` takes
-  ``capitals=True`` for text in such a font (see :func:`is_capitals_font`).
+  ``capitals=True`` for text in such a font (see :func:`is_capitals_font`). The VN1 set's
+  extra capitals and combining marks (in VN3's gaps) are not part of the ABC fonts' chart
+  and are left as they are.
 - **VNI-Windows**, fonts ``VNI-Times``, ``VNI-Helve``…: a base letter followed by a mark
   character (``a`` + ``ø`` is ``à``, ``e`` + ``ä`` is ``ệ``), plus single characters for
   ``đ ơ ư`` and the toned ``i`` and ``ỵ``. Both cases are encoded.
@@ -41,6 +43,8 @@ __all__ = [
 ]
 
 LegacyEncoding = Literal["tcvn3", "vni"]
+
+_ENCODINGS: tuple[LegacyEncoding, ...] = ("tcvn3", "vni")
 
 #: Display names of the encodings, for messages.
 LEGACY_ENCODINGS: dict[str, str] = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
@@ -97,7 +101,8 @@ _VNI_BREVE = {  # ă, bare and with each tone
 #: VNI single characters: đ ơ ư, the toned i, and ỵ.
 VNI_SINGLES: dict[str, str] = {
     "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư",
-    "ì": "ì", "Ì": "Ì", "í": "í", "Í": "Í", "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị",
+    "ì": "ì", "Ì": "Ì", "í": "í", "Í": "Í", "æ": "ỉ", "Æ": "Ỉ",
+    "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị",
     "î": "ỵ", "Î": "Ỵ",
 }  # fmt: skip
 
@@ -128,6 +133,7 @@ def _vni_pairs() -> dict[str, str]:
 #: VNI two-character sequences → Unicode letter (``"eä"`` → ``"ệ"``, ``"Aø"`` → ``"À"``).
 VNI_PAIRS: dict[str, str] = _vni_pairs()
 
+
 def _byte(ch: str) -> int | None:
     """The 8-bit code ``ch`` stands for, or ``None`` when no legacy byte gives this character."""
     code = ord(ch)
@@ -140,21 +146,25 @@ def _byte(ch: str) -> int | None:
     return encoded[0]
 
 
-_TCVN3_CHARS: dict[str, str] = {chr(byte): letter for byte, letter in TCVN3_TABLE.items()}
-_VNI_CHARS = frozenset("".join(VNI_PAIRS) + "".join(VNI_SINGLES)) - frozenset("aeouyAEOUY")
-# -- characters that may be part of a legacy-encoded word (letters of either chart) --
-_LEGACY_WORD_CHARS = frozenset(_TCVN3_CHARS) | _VNI_CHARS
+# -- TCVN3 letters that Windows-1252 shows as symbols (¸ µ ­ …): still part of a word --
+_TCVN3_WORD_CHARS = frozenset(chr(byte) for byte in TCVN3_TABLE)
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# -- sắc and nặng: the only tones a syllable ending in a stop (c, ch, p, t) can carry --
+_STOP_TONES = frozenset("\u0301\u0323")
 _INITIALS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
-_NUCLEI = (
-    "a ă â e ê i o ô ơ u ư y "
-    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê "
-    "iêu oai oao oay oeo uây uôi ươi ươu uya uyê uyu yêu"
+# -- vowel groups that end the syllable (their last letter is a glide, or they are ia/ua/ưa) --
+_OPEN_NUCLEI = (
+    "y ai ao au ay âu ây eo êu ia iu oi ôi ơi ua uơ ui ưa ưi ưu "
+    "iêu oai oao oay oeo uây uôi ươi ươu uya uyu yêu"
 ).split()
+# -- vowel groups that may take a final consonant --
+_CLOSED_NUCLEI = "a ă â e ê i o ô ơ u ư iê oa oă oe oo uâ uê uô ươ uy uyê yê".split()
 _FINALS = "ch|ng|nh|c|m|n|p|t"
 _SYLLABLE = re.compile(
-    f"(?:{_INITIALS})?(?:{'|'.join(sorted(_NUCLEI, key=len, reverse=True))})(?:{_FINALS})?"
+    f"(?P<initial>{_INITIALS})?"
+    f"(?:(?P<open>{'|'.join(sorted(_OPEN_NUCLEI, key=len, reverse=True))})"
+    f"|(?P<closed>{'|'.join(sorted(_CLOSED_NUCLEI, key=len, reverse=True))})(?P<final>{_FINALS})?)"
 )
 
 
@@ -188,7 +198,7 @@ def to_unicode(text: str, encoding: LegacyEncoding, *, capitals: bool = False) -
             converted = converted.upper()
     elif encoding == "vni":
         converted = _vni(text)
-    else:
+    else:  # -- a programming error: the encodings are a closed set --
         raise ValueError(f"unknown legacy encoding {encoding!r}")
     return unicodedata.normalize("NFC", converted)
 
@@ -229,33 +239,46 @@ def _words(text: str, extra: frozenset[str]) -> list[str]:
 
 
 def is_syllable(word: str) -> bool:
-    """Whether ``word`` is one well-formed Vietnamese syllable (at most one tone mark, a known rime).
+    """Whether ``word`` is one well-formed Vietnamese syllable.
 
-    Capitals are allowed only at the start or throughout (``Việt``, ``VIỆT``, not ``ViỆt``).
+    Checked: a known initial, vowel group and final; at most one tone mark; only sắc or
+    nặng before a stop final (``c ch p t``); capitals only first or throughout
+    (``Việt``, ``VIỆT``, not ``ViỆt``).
     """
     if not word.isalpha():
         return False
     if not (word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())):
         return False
     decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = sum(1 for ch in decomposed if ch in _TONE_MARKS)
-    if tones > 1:
+    tones = [ch for ch in decomposed if ch in _TONE_MARKS]
+    if len(tones) > 1:
         return False
     bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
-    return _SYLLABLE.fullmatch(bare) is not None
+    match = _SYLLABLE.fullmatch(bare)
+    if match is None:
+        return False
+    if match["final"] in ("c", "ch", "p", "t") and not (tones and tones[0] in _STOP_TONES):
+        return False
+    return True
 
 
-def _score(text: str, extra: frozenset[str]) -> tuple[int, int]:
-    """``(syllables, non-syllables)`` among the words holding a non-ASCII character."""
-    good = bad = 0
+def _score(text: str, encoding: LegacyEncoding) -> tuple[int, int, int]:
+    """Over the words with a non-ASCII character: ``(malformed now, well-formed after, malformed after)``.
+
+    Words are runs of letters and of the encoding's letter characters, so TCVN3's ``¸``
+    (``á``) stays inside its word; each word is judged as it is and once converted.
+    """
+    extra = _TCVN3_WORD_CHARS if encoding == "tcvn3" else frozenset()
+    bad_now = good_after = bad_after = 0
     for word in _words(text, extra):
         if word.isascii():
             continue
-        if is_syllable(word):
-            good += 1
+        bad_now += not is_syllable(word)
+        if is_syllable(to_unicode(word, encoding)):
+            good_after += 1
         else:
-            bad += 1
-    return good, bad
+            bad_after += 1
+    return bad_now, good_after, bad_after
 
 
 def detect_legacy(text: str, font_name: str | None = None) -> LegacyEncoding | None:
@@ -263,11 +286,11 @@ def detect_legacy(text: str, font_name: str | None = None) -> LegacyEncoding | N
 
     The heuristic, in order:
 
-    1. ASCII-only text, and text holding a character no legacy byte produces (``ư``, ``ạ``,
-       ``đ``, ``€``-less symbols above U+00FF…), is not legacy: it is left alone.
-    2. Every word with a non-ASCII character is checked as a Vietnamese syllable, in the text
-       as it is and after conversion from each encoding. A conversion *wins* when it leaves
-       fewer malformed words than the text as it is.
+    1. ASCII-only text, and text holding a character outside Windows-1252 (``ư``, ``ạ``,
+       ``đ``: no legacy byte reaches a file as one of those), is not legacy: it is left alone.
+    2. Every word with a non-ASCII character is checked as a Vietnamese syllable
+       (:func:`is_syllable`), in the text as it is and after conversion from each encoding.
+       A conversion *wins* when it leaves fewer malformed words than the text as it is.
     3. With a font hint (``.VnTime…`` → TCVN3, ``VNI-…`` → VNI), the hinted encoding is
        chosen when it wins. Without one, an encoding is chosen only when it wins outright:
        the converted text has no malformed word and at least one Vietnamese syllable with
@@ -275,25 +298,17 @@ def detect_legacy(text: str, font_name: str | None = None) -> LegacyEncoding | N
 
     Text that is already well-formed Vietnamese (``Thái Bình``) is therefore never converted.
     """
-    if text.isascii():
-        return None
-    if any(_byte(ch) is None for ch in text):
-        return None
-    _, bad = _score(text, _LEGACY_WORD_CHARS)
-    if bad == 0:
+    if text.isascii() or any(_byte(ch) is None for ch in text):
         return None
     hinted = font_encoding(font_name)
-    results: dict[LegacyEncoding, tuple[int, int]] = {}
-    for encoding in ("tcvn3", "vni"):
-        converted = to_unicode(text, encoding)  # type: ignore[arg-type]
-        if converted != text:
-            results[encoding] = _score(converted, frozenset())  # type: ignore[index]
     if hinted is not None:
-        found = results.get(hinted)
-        return hinted if found is not None and found[1] < bad else None
-    winners = [(enc, good) for enc, (good, bad_after) in results.items() if bad_after == 0 and good > 0]
-    if len(winners) == 1:
-        return winners[0][0]
-    if len(winners) == 2 and winners[0][1] != winners[1][1]:
-        return max(winners, key=lambda item: item[1])[0]
+        bad_now, _, bad_after = _score(text, hinted)
+        return hinted if bad_after < bad_now else None
+    wins: dict[LegacyEncoding, int] = {}
+    for encoding in _ENCODINGS:
+        bad_now, good_after, bad_after = _score(text, encoding)
+        if bad_now > 0 and bad_after == 0 and good_after > 0:
+            wins[encoding] = good_after
+    if len(wins) == 1 or (len(wins) == 2 and wins["tcvn3"] != wins["vni"]):
+        return max(wins, key=wins.__getitem__)
     return None
