@@ -49,7 +49,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
     started = time.perf_counter()
     with pytest.raises(LimitError) as caught:
         umt_reports.load_meeting(path)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 10  # -- a hang guard only; bench/limits.py measures the speed --
     assert _codes(caught.value) == [("file.too_large", name)]
     assert caught.value.problems[0].params == {"size": MAX_FILE_BYTES + 1, "limit": MAX_FILE_BYTES}
 
@@ -57,12 +57,12 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
 # -- zip bombs ---------------------------------------------------------------------------------------
 
 
-def test_a_one_megabyte_zip_declaring_five_gigabytes_is_refused_in_under_a_second(tmp_path: Path) -> None:
+def test_a_one_megabyte_zip_declaring_five_gigabytes_is_refused_quickly(tmp_path: Path) -> None:
     path = _zip_bomb(tmp_path / "bomb.xlsx", 5 * 1024**3)
     assert 0.9 * 1024**2 < path.stat().st_size < 1.2 * 1024**2
     started = time.perf_counter()
     result = CliRunner().invoke(main, ["validate", str(path)])
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10  # -- a hang guard only; bench/limits.py measures the speed --
     assert result.exit_code == 2
     lines = result.output.splitlines()
     assert lines[0] == f"{path}: 1 lỗi."
@@ -165,7 +165,7 @@ def test_a_yaml_alias_bomb_is_stopped_at_the_node_budget(write_yaml) -> None:
     started = time.perf_counter()
     with pytest.raises(LimitError) as caught:
         umt_reports.load_meeting(path)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10  # -- a hang guard only; bench/limits.py measures the speed --
     assert [p.code for p in caught.value.problems] == ["yaml.too_many_nodes"]
     assert caught.value.problems[0].params == {"limit": MAX_NODES}
     assert caught.value.problems[0].location is not None and caught.value.problems[0].location.line is not None

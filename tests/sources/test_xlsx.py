@@ -206,7 +206,7 @@ def test_a_small_zip_declaring_gigabytes_is_refused_at_once(tmp_path: Path) -> N
     started = time.perf_counter()
     with pytest.raises(LimitError) as caught:
         umt_reports.load_meeting(path)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 10  # -- a hang guard only; bench/limits.py measures the speed --
     assert _problems(caught.value) == [("xlsx.zip_bomb", "bomb.xlsx")]
     assert caught.value.problems[0].params["size"] > 5 * 1024**3
 

@@ -23,8 +23,12 @@ from umt_reports.sources.raw import Path_, RawSource, clean_controls, controls_n
 
 __all__ = ["MAX_DEPTH", "MAX_NODES", "read_yaml", "read_yaml_text"]
 
-#: Nodes visited after alias expansion; a real meeting has a few hundred.
+#: Nodes visited after alias expansion; a real meeting has a few hundred, a 10,000-name
+#: award list about 50,000.
 MAX_NODES = 100_000
+#: Nodes reached again through ``*alias`` references; real files use few or none, so an
+#: alias bomb is stopped long before the whole budget is spent.
+MAX_ALIASED_NODES = 5_000
 #: Nesting depth of mappings and lists.
 MAX_DEPTH = 40
 
@@ -89,6 +93,8 @@ class _Walker:
         self.loader = loader
         self.name = name
         self.visited = 0
+        self.seen: set[int] = set()
+        self.aliased = 0
         self.locations: dict[Path_, Location] = {}
         self.problems: list[Problem] = []
         self.notes: list[Problem] = []
@@ -96,17 +102,22 @@ class _Walker:
     def where(self, node: yaml.Node) -> Location:
         return Location(file=self.name, line=node.start_mark.line + 1, column=node.start_mark.column + 1)
 
-    def value(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def value(self, node: yaml.Node, path: Path_, depth: int, aliased: bool = False) -> Any:
         self.visited += 1
-        if self.visited > MAX_NODES:
+        if not aliased and id(node) in self.seen:
+            aliased = True  # -- a *reference: everything below it is visited again --
+        self.seen.add(id(node))
+        if aliased:
+            self.aliased += 1
+        if self.visited > MAX_NODES or self.aliased > MAX_ALIASED_NODES:
             raise LimitError.of("yaml.too_many_nodes", self.where(node), limit=MAX_NODES)
         if depth > MAX_DEPTH:
             raise LimitError.of("yaml.too_deep", self.where(node), limit=MAX_DEPTH)
         self.locations.setdefault(path, self.where(node))
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, depth)
+            return self.mapping(node, path, depth, aliased)
         if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return [self.value(item, (*path, i), depth + 1, aliased) for i, item in enumerate(node.value)]
         if node.tag not in _SCALAR_TAGS:
             self.problems.append(Problem("yaml.tag", self.where(node), {"tag": node.tag}))
             return None
@@ -129,14 +140,14 @@ class _Walker:
         self.notes.append(legacy_note(text, converted, encoding, self.where(node)))
         return converted
 
-    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int, aliased: bool = False) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(Problem("yaml.tag", self.where(key_node), {"tag": "<<"}))
                 continue
-            key = self.value(key_node, (*path, "\0key"), depth + 1) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self.value(key_node, (*path, "\0key"), depth + 1, aliased) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 self.problems.append(Problem("yaml.key_not_text", self.where(key_node), {"found": repr(key)}))
                 continue
@@ -148,6 +159,6 @@ class _Walker:
                 continue
             first_line[key] = line
             self.locations[(*path, key)] = self.where(key_node)
-            result[key] = self.value(value_node, (*path, key), depth + 1)
+            result[key] = self.value(value_node, (*path, key), depth + 1, aliased)
         self.locations.pop((*path, "\0key"), None)
         return result
