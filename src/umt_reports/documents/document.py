@@ -28,6 +28,8 @@ __all__ = [
     "Image",
     "PageBreak",
     "Para",
+    "Placed",
+    "PlacedLine",
     "Rule",
     "Run",
     "SignatureBlock",
@@ -151,7 +153,42 @@ class PageBreak:
     """Start a new page."""
 
 
-Block = Union[Para, Rule, Spacer, HeaderBlock, Table, SignatureBlock, Image, PageBreak]
+@dataclass(frozen=True)
+class Placed:
+    """Text at a fixed place of the page, outside the flow (Giấy khen, pre-printed forms).
+
+    ``x_mm`` from the paper's left edge to the end of the text named by ``align`` (left
+    end, centre, right end); ``y_mm`` from the paper's top edge to the baseline of the
+    first line. ``"\n"`` starts a new line; ``width_mm`` wraps longer lines; ``size_pt``
+    overrides the role's size; ``underline`` draws a line under the last line, that
+    fraction of its width. It takes no room in the flow: a page of placed blocks is
+    ended by a :class:`PageBreak`.
+    """
+
+    x_mm: float
+    y_mm: float
+    text: str
+    role: str
+    align: str = "left"
+    width_mm: float | None = None
+    size_pt: float | None = None
+    underline: float = 0.0
+
+
+@dataclass(frozen=True)
+class PlacedLine:
+    """A straight line at a fixed place of the page (frames, ruler ticks), from
+    (``x1_mm``, ``y1_mm``) to (``x2_mm``, ``y2_mm``), measured from the paper's top-left
+    corner; the role names its stroke width and colour."""
+
+    x1_mm: float
+    y1_mm: float
+    x2_mm: float
+    y2_mm: float
+    role: str
+
+
+Block = Union[Para, Rule, Spacer, HeaderBlock, Table, SignatureBlock, Image, PageBreak, Placed, PlacedLine]
 
 
 @dataclass(frozen=True)
@@ -265,5 +302,9 @@ def _outline(block: Block) -> tuple:
         return ("signature", tuple(_outline(b) for b in block.left), tuple(_outline(b) for b in block.right))
     if isinstance(block, Image):
         return ("image", block.caption.text if block.caption else "")
+    if isinstance(block, Placed):
+        return ("placed", block.role, block.text)
+    if isinstance(block, PlacedLine):
+        return ("line", block.role)
     raise TypeError(block)
 

@@ -79,6 +79,7 @@ class Wording:
         )
         self.env.filters.update(_FILTERS)
         self._cache: dict[str, jinja2.Template] = {}
+        self._chains: dict[str, list[jinja2.Template]] = {}
 
     def _template(self, name: str) -> jinja2.Template:
         if name not in self._cache:
@@ -105,7 +106,13 @@ class Wording:
         return " ".join(self.paragraphs(template, block, **context))
 
     def _chain(self, name: str) -> list[jinja2.Template]:
-        """``name`` and the templates it extends, most derived first."""
+        """``name`` and the templates it extends, most derived first (parsed once per name:
+        documents such as certificates render blocks thousands of times)."""
+        if name not in self._chains:
+            self._chains[name] = self._find_chain(name)
+        return self._chains[name]
+
+    def _find_chain(self, name: str) -> list[jinja2.Template]:
         chain = [self._template(name)]
         while True:
             source, _, _ = self.env.loader.get_source(self.env, chain[-1].name)  # type: ignore[union-attr]

@@ -107,6 +107,15 @@ def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
                 {"issuer": issuer.full_name, "span": issuer.validity_span(), "date": date.strftime("%d/%m/%Y")},
             )
         )
+    decided = meeting.decision.date.to_date() if meeting.decision and meeting.decision.date else None
+    if decided is not None and not issuer.valid_on(decided):  # -- commendation: the decision's own date --
+        problems.append(
+            Problem(
+                "profile.not_valid_on",
+                raw.locate(("decision", "date")),
+                {"issuer": issuer.full_name, "span": issuer.validity_span(), "date": decided.strftime("%d/%m/%Y")},
+            )
+        )
     base = raw.path.parent
     for index, photo in enumerate(meeting.press.photos):
         reason = "outside" if not _inside(base, photo.file) else check_photo(base / photo.file)

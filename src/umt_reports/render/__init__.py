@@ -7,13 +7,13 @@ document's style preset and draw what they are given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 from umt_reports.documents.document import Document
 
-__all__ = ["FORMATS", "RenderOptions", "Rendered", "render"]
+__all__ = ["FORMATS", "FRAGMENT_SUFFIX", "RenderOptions", "Rendered", "render"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,11 @@ class RenderOptions:
     font: str | Path | None = None
     #: HTML: a fragment to paste into the portal's editor instead of a standalone page.
     html_fragment: bool = False
+    #: HTML fragment: prefix of the picture files written beside it (``<stem>_`` gives
+    #: ``<stem>_anh-1.jpg``), so that two fragments in one folder keep their own pictures.
+    asset_prefix: str = ""
+    #: PDF: called with the page number each time a page is finished (progress of long batches).
+    on_page: Callable[[int], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,28 @@ def _html(doc: Document, options: RenderOptions) -> Rendered:
     return render_html(doc, options)
 
 
+def _html_fragment(doc: Document, options: RenderOptions) -> Rendered:
+    from umt_reports.render.html import render_html
+
+    drawn = render_html(doc, replace(options, html_fragment=True))
+    return replace(drawn, suffix=FRAGMENT_SUFFIX)
+
+
+#: File suffix of the HTML fragment (``2022-06-22_tin-bai.fragment.html``): it sits
+#: beside the standalone page of the same document without replacing it.
+FRAGMENT_SUFFIX = ".fragment.html"
+
 #: Format name -> renderer. Each renderer is imported on first use (start-up stays fast).
-FORMATS: dict[str, Callable[[Document, RenderOptions], Rendered]] = {"docx": _docx, "pdf": _pdf, "html": _html}
+#: ``html-fragment`` is the HTML renderer in fragment mode, as its own format so that a
+#: build can write the page and the fragment side by side.
+FORMATS: dict[str, Callable[[Document, RenderOptions], Rendered]] = {
+    "docx": _docx,
+    "pdf": _pdf,
+    "html": _html,
+    "html-fragment": _html_fragment,
+}
 
 
 def render(doc: Document, fmt: str, options: RenderOptions | None = None) -> Rendered:
-    """Draw ``doc`` in format ``fmt`` (``docx``, ``pdf`` or ``html``)."""
+    """Draw ``doc`` in format ``fmt`` (``docx``, ``pdf``, ``html`` or ``html-fragment``)."""
     return FORMATS[fmt](doc, options or RenderOptions())

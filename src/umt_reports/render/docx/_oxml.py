@@ -24,6 +24,7 @@ __all__ = [
     "elements",
     "ends_section",
     "is_element",
+    "keep_default_styles",
     "keep_with_next",
     "mm_to_twips",
     "page_break_before",
@@ -183,6 +184,13 @@ def style_fonts_everywhere(styles: etree._Element, name: str, lang: str) -> None
             rfonts.attrib.pop(qn(attr), None)
         for slot in _FONT_SLOTS:
             rfonts.set(qn(slot), name)
+
+
+def keep_default_styles(styles: etree._Element) -> None:
+    """Remove every ``w:style`` but the defaults of each type (``w:default="1"``); keep ``w:latentStyles``."""
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:default")) not in ("1", "true", "on"):
+            styles.remove(style)
 
 
 def set_doc_defaults(styles: etree._Element, size_pt: float) -> None:

@@ -1,7 +1,13 @@
-"""The .docx package around the body: template clean-up, core properties, reproducible bytes.
+"""The .docx package around the body: the base package, core properties, reproducible bytes.
 
 In: a finished python-docx document and the document's :class:`DocMeta`.
 Out: the bytes of the .docx, identical for identical input (no clock time anywhere).
+
+Every document starts from a small base package made once per process from python-docx's
+default template: its 180 built-in styles (380 kB of ``styles.xml`` to parse, restyle and
+compress on every render), its numbering definitions for them and its bibliography part
+are dropped; only the four default styles (Normal, Default Paragraph Font, Table Normal,
+No List) and Word's latent-style list stay, so Word still offers its built-in styles.
 """
 
 from __future__ import annotations
@@ -9,14 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from functools import lru_cache
 
+import docx
 from docx.document import Document as WordDocument
 
 from umt_reports.documents.document import DocMeta
 from umt_reports.render.docx import _oxml
 from umt_reports.render.docx.styles import LANG
 
-__all__ = ["LAST_MODIFIED_BY", "ZIP_DATE_TIME", "drop_template_extras", "save", "set_core_properties"]
+__all__ = ["LAST_MODIFIED_BY", "ZIP_DATE_TIME", "drop_template_extras", "new_document", "save", "set_core_properties"]
 
 #: ``cp:lastModifiedBy`` of every file we write.
 LAST_MODIFIED_BY = "umt-reports"
@@ -27,11 +35,33 @@ ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 _EXTRA_RELTYPES = (
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    # -- list definitions of the built-in list styles (dropped with them; we number in text) --
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering",
+    # -- the template's empty bibliography sources --
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
 )
 
 
+def new_document(layout_version: int) -> WordDocument:
+    """A fresh document opened from the base package (built once per process and layout version)."""
+    return docx.Document(io.BytesIO(_base_package(layout_version)))
+
+
+@lru_cache(maxsize=4)
+def _base_package(layout_version: int) -> bytes:
+    """python-docx's template without its extras and built-in styles, declaring ``layout_version``."""
+    word = docx.Document()
+    drop_template_extras(word)
+    _oxml.keep_default_styles(word.styles.element)
+    _oxml.set_compatibility_mode(word.settings.element, layout_version)
+    raw = io.BytesIO()
+    word.save(raw)
+    return raw.getvalue()
+
+
 def drop_template_extras(word: WordDocument) -> None:
-    """Drop the template's thumbnail (an empty page) and its Word 2010 ``stylesWithEffects`` copy."""
+    """Drop the template's thumbnail (an empty page), its Word 2010 ``stylesWithEffects`` copy,
+    its list numbering and its bibliography part."""
     for rels in (word.part.package.rels, word.part.rels):
         for rid in [rid for rid, rel in rels.items() if rel.reltype in _EXTRA_RELTYPES]:
             del rels[rid]

@@ -10,6 +10,7 @@ the preset (header columns, signature column, cell padding) or from the block it
 from __future__ import annotations
 
 from docx.document import Document as WordDocument
+from docx.oxml.table import CT_Row
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -59,14 +60,16 @@ class TableDrawer:
         pad_pt = self._preset.cell_padding_pt
         pad = _oxml.pt_to_twips(pad_pt)
         table = self._word.add_table(rows=1 + len(block.rows), cols=len(block.columns))
-        header = table.rows[0]
-        for column, cell, width_mm in zip(block.columns, header.cells, widths_mm):
-            self.fill(cell, (Para.of(HEADER_ROLE, column.header),), width_mm * PT_PER_MM - 2 * pad_pt)
-            _oxml.set_cell_vertical_center(cell._tc)
-        _oxml.set_row(header._tr, header=True, cant_split=True)
-        for index, cells in enumerate(block.rows, start=1):
-            self._data_row(table, index, cells, block, widths_mm)
-            _oxml.set_row(table.rows[index]._tr, cant_split=True)
+        # -- rows and cells are taken from the XML once: python-docx's ``table.cell`` and
+        # -- ``table.rows[i]`` rebuild the whole grid on every call (quadratic in big tables) --
+        header, *rows = table._tbl.tr_lst
+        for column, tc, width_mm in zip(block.columns, header.tc_lst, widths_mm):
+            self.fill(_Cell(tc, table), (Para.of(HEADER_ROLE, column.header),), width_mm * PT_PER_MM - 2 * pad_pt)
+            _oxml.set_cell_vertical_center(tc)
+        _oxml.set_row(header, header=True, cant_split=True)
+        for index, (cells, tr) in enumerate(zip(block.rows, rows), start=1):
+            self._data_row(table, tr, index, cells, block, widths_mm)
+            _oxml.set_row(tr, cant_split=True)
         _oxml.set_table_geometry(
             table._tbl,
             [_oxml.mm_to_twips(w) for w in widths_mm],
@@ -119,19 +122,27 @@ class TableDrawer:
         return drawn
 
     def _data_row(
-        self, table: WordTable, index: int, cells: tuple[Cell, ...], block: Table, widths_mm: list[float]
+        self,
+        table: WordTable,
+        tr: CT_Row,
+        index: int,
+        cells: tuple[Cell, ...],
+        block: Table,
+        widths_mm: list[float],
     ) -> None:
-        """Fill row ``index`` from ``cells``, merging a cell with ``span - 1`` cells to its right."""
+        """Fill row ``tr`` (number ``index``) from ``cells``, merging a cell with ``span - 1`` cells to its right."""
         if sum(cell.span for cell in cells) > len(block.columns):
             raise ValueError(
                 f"table row {index} spans {sum(c.span for c in cells)} columns, the table has {len(block.columns)}"
             )
         pad_pt = self._preset.cell_padding_pt
+        # -- one w:tc per grid column before any merge; a merge keeps the first and drops the rest --
+        grid = list(tr.tc_lst)
         position = 0
         for cell in cells:
-            target = table.cell(index, position)
+            target = _Cell(grid[position], table)
             if cell.span > 1:
-                target = target.merge(table.cell(index, position + cell.span - 1))
+                target = target.merge(_Cell(grid[position + cell.span - 1], table))
             role = cell.role or block.columns[position].role
             width_pt = sum(widths_mm[position : position + cell.span]) * PT_PER_MM - 2 * pad_pt
             self.fill(target, (Para.of(role, cell.text),), width_pt)

@@ -2,7 +2,7 @@
 
 Pipeline (each step one module)::
 
-    python-docx template ─► package.drop_template_extras
+    package.new_document (python-docx's template, minimal, built once per process)
                          ─► _Writer.draw: sections (A4, margins, page-number headers),
                             blocks in reading order (paragraphs.py, tables.py),
                             one Word style per role (styles.py)
@@ -15,7 +15,6 @@ with the last body paragraph, separating adjacent tables, and one section per an
 
 from __future__ import annotations
 
-import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml.text.paragraph import CT_P
@@ -25,6 +24,7 @@ from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from umt_reports.documents.document import Placed, PlacedLine
 from umt_reports.documents.document import (
     Block,
     Document,
@@ -54,9 +54,7 @@ WORD_LAYOUT_VERSION = 15
 
 def render_docx(doc: Document, options: RenderOptions) -> Rendered:
     """``doc`` as .docx bytes: identical bytes for an identical Document; ``pages`` is unknown (None)."""
-    word = docx.Document()
-    package.drop_template_extras(word)
-    _oxml.set_compatibility_mode(word.settings.element, WORD_LAYOUT_VERSION)
+    word = package.new_document(WORD_LAYOUT_VERSION)
     _Writer(word, doc, resolve_font(options.font)).draw()
     package.set_core_properties(word, doc.meta)
     return Rendered(data=package.save(word), suffix=".docx", pages=None)
@@ -116,6 +114,10 @@ class _Writer:
             return [self._paragraphs.spacer(self._word, block)]
         if isinstance(block, Image):
             return self._paragraphs.image(self._word, block)
+        if isinstance(block, (Placed, PlacedLine)):  # -- fixed-position pages: PDF only --
+            from umt_reports.errors import RenderError
+
+            raise RenderError.of("commendation.placed_unsupported", None, format="DOCX")
         raise TypeError(f"cannot draw {type(block).__name__} in a DOCX body")
 
     def _table(self, block: HeaderBlock | Table | SignatureBlock) -> WordTable:

@@ -9,8 +9,9 @@ In: a Document and :class:`~umt_reports.render.RenderOptions`. Out: UTF-8 HTML5 
 - **Fragment** (``options.html_fragment``): the content only, for a portal's editor.
   Styles are inline (editors drop ``<style>``) and pictures are referenced by relative
   file names ``anh-1.jpg``, ``anh-2.png`` … (reading order) whose bytes are in
-  :attr:`Rendered.extras`; the build writes them beside the HTML file. The names do
-  not carry the page's stem, so two fragments written to one folder share them.
+  :attr:`Rendered.extras`; the build writes them beside the HTML file. The names
+  start with ``options.asset_prefix`` (the build passes the file's stem, giving
+  ``2022-06-22_tin-bai_anh-1.jpg``), so two fragments in one folder keep their own.
 
 Every text is escaped, and every paragraph's text appears in the page exactly as in
 the document, in order. The same document always gives the same bytes.
@@ -42,7 +43,7 @@ def render_html(doc: Document, options: RenderOptions) -> Rendered:
     """Draw ``doc`` as a standalone HTML5 page, or as a fragment when ``options.html_fragment``."""
     family = resolve_font(options.font)
     fonts = [_safe_font_name(doc.preset.font_name), _safe_font_name(family.name)]
-    writer = HtmlWriter(doc, fragment=options.html_fragment, family=family)
+    writer = HtmlWriter(doc, fragment=options.html_fragment, family=family, asset_prefix=options.asset_prefix)
     body = writer.blocks(doc.blocks) + [writer.annex(annex) for annex in doc.annexes]
     lang = escape(doc.meta.language)
     if options.html_fragment:

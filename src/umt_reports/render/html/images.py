@@ -59,6 +59,7 @@ def data_uri(pic: Picture) -> str:
     return f"data:image/{pic.subtype};base64,{base64.b64encode(pic.data).decode('ascii')}"
 
 
-def file_name(index: int, pic: Picture) -> str:
-    """The name of the ``index``-th picture (from 1) written beside a fragment: ``anh-1.jpg``."""
-    return f"{FILE_STEM}-{index}.{pic.extension}"
+def file_name(index: int, pic: Picture, prefix: str = "") -> str:
+    """The name of the ``index``-th picture (from 1) written beside a fragment: ``anh-1.jpg``,
+    or ``<prefix>anh-1.jpg`` (the build passes the page's stem, ``2022-06-22_tin-bai_``)."""
+    return f"{prefix}{FILE_STEM}-{index}.{pic.extension}"

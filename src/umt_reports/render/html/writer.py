@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Final
 
+from umt_reports.documents.document import Placed, PlacedLine
 from umt_reports.documents.document import (
     Annex,
     Block,
@@ -83,9 +84,11 @@ def _keeps_spaces(text: str) -> bool:
 class HtmlWriter:
     """Draws one document's blocks; :attr:`roles` and :attr:`extras` fill up as it goes."""
 
-    def __init__(self, doc: Document, *, fragment: bool, family: FontFamily) -> None:
-        """``fragment`` inlines styles and writes pictures as files; ``family`` measures rule lengths."""
+    def __init__(self, doc: Document, *, fragment: bool, family: FontFamily, asset_prefix: str = "") -> None:
+        """``fragment`` inlines styles and writes pictures as files (named ``<asset_prefix>anh-N.ext``);
+        ``family`` measures rule lengths."""
         self.doc = doc
+        self.asset_prefix = asset_prefix
         self.preset = doc.preset
         self.fragment = fragment
         self.family = family
@@ -161,6 +164,10 @@ class HtmlWriter:
             return self.image(block)
         if isinstance(block, PageBreak):
             return '<hr class="page-break">'
+        if isinstance(block, (Placed, PlacedLine)):  # -- fixed-position pages: PDF only --
+            from umt_reports.errors import RenderError
+
+            raise RenderError.of("commendation.placed_unsupported", None, format="HTML")
         raise TypeError(f"the HTML renderer cannot draw a {type(block).__name__}")
 
     def para(self, para: Para, tag: str | None = None) -> str:
@@ -251,7 +258,7 @@ class HtmlWriter:
         """``<figure>``: the picture (a data URI, or a file beside a fragment) and its caption."""
         pic = picture(image.data, image.alt)
         if self.fragment:
-            name = file_name(len(self.extras) + 1, pic)
+            name = file_name(len(self.extras) + 1, pic, self.asset_prefix)
             self.extras.append((name, pic.data))
             src = name
         else:

@@ -29,6 +29,8 @@ from umt_reports.documents.document import (
     Image,
     PageBreak,
     Para,
+    Placed,
+    PlacedLine,
     Rule,
     SignatureBlock,
     Spacer,
@@ -37,6 +39,7 @@ from umt_reports.documents.document import Table as TableBlock
 from umt_reports.render.fonts import FontFamily, face_name
 from umt_reports.render.measure import PT_PER_MM, text_width_pt
 from umt_reports.render.pdf.flowables import KeepBlock, NumberingRestart, Picture, RuleLine, picture_source
+from umt_reports.render.pdf.placed import add_placed
 from umt_reports.render.pdf.styles import markup, nfc, paragraph_style
 from umt_reports.style import Preset, TextStyle
 
@@ -69,6 +72,8 @@ def document_text(doc: Document) -> str:
             parts.extend(cell.text for row in block.rows for cell in row)
         elif isinstance(block, Rule):
             parts.append(MARK_TEXT.get(block.spec.kind, ""))
+        elif isinstance(block, Placed):
+            parts.append(block.text)
     if doc.page_numbers:
         parts.append("0123456789")
     return nfc("\n".join(parts))
@@ -240,6 +245,8 @@ class StoryBuilder:
                 story.extend(self.image(block))
             elif isinstance(block, PageBreak):
                 story.append(RlPageBreak())
+            elif isinstance(block, (Placed, PlacedLine)):
+                add_placed(story, block, self.preset, self.family)
             else:  # pragma: no cover - the Block union is closed
                 raise TypeError(f"cannot draw block {block!r}")
         return story

@@ -180,6 +180,8 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
         initialFontName=body_font,
         initialFontSize=doc.preset.style(_PAGE_NUMBER_ROLE).size,
     )
+    if options.on_page is not None:  # -- progress of long batches (certificates) --
+        template.afterPage = lambda: options.on_page(template.page)  # type: ignore[method-assign, misc]
     template.build(story)
     pdf = out.getvalue()
     if any(isinstance(block, Image) for block in doc.walk()):

@@ -1,0 +1,276 @@
+"""The commendation decision (quyết định khen thưởng, ND30 Phụ lục III Mẫu 1.2) and its list.
+
+In: a validated :class:`Meeting` with awards (its optional ``decision:`` block gives the
+number, date, signer, proposer, executors and recipients). Out: a :class:`Document`:
+
+- the official header, ``QUYẾT ĐỊNH`` and ``Về việc tặng …``;
+- the authority line (the head's own power: ``CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …``, from
+  the profile's ``authority``), the căn cứ in italics, ``Theo đề nghị của …``;
+- ``QUYẾT ĐỊNH:`` and the articles: ``Điều 1.`` who is commended, ``Điều 2.`` the money
+  (only when amounts are given: the numbering never skips), then who carries it out;
+- ``Nơi nhận:`` opening with ``- Như Điều …;`` and the signer (no ``TM.``: a chairman
+  decides commendations in their own name; a deputy signs ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``);
+- when awardees are named, the ``DANH SÁCH`` annex (own page numbers): ``I. TẬP THỂ (n)``,
+  ``II. CÁ NHÂN (m)``, in Vietnamese order, optionally unit by unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from umt_reports import vn
+from umt_reports.documents.document import (
+    Annex,
+    Block,
+    Cell,
+    Column,
+    DocMeta,
+    Document,
+    Para,
+    Rule,
+    Run,
+    SignatureBlock,
+    Spacer,
+    Table,
+)
+from umt_reports.documents.parts import (
+    close_body,
+    date_line,
+    official_header,
+    recipient_lines,
+    signature_lines,
+    title_block,
+)
+from umt_reports.documents.wording import Wording
+from umt_reports.errors import InputError
+from umt_reports.model import Award, Awardee, DecisionInfo, Issuer, Meeting, Signer, SigningMode
+from umt_reports.style import Preset, preset_for
+
+__all__ = [
+    "TYPE_NAME",
+    "Listed",
+    "authority_of",
+    "build_decision",
+    "decision_signer",
+    "decision_signer_lines",
+    "listed_awardees",
+    "words_for",
+]
+
+TYPE_NAME = "Quyết định"
+_TEMPLATE = "decision.j2"
+#: The article word of decisions (ND30 PL I §V): ``Điều 1.`` in bold.
+_ARTICLE = "Điều {n}."
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One named awardee as lists print it: the person or collective, and its award."""
+
+    member: Awardee
+    award: Award
+    collective: bool
+
+
+def listed_awardees(meeting: Meeting, *, group_by_unit: bool = False) -> tuple[list[Listed], list[Listed]]:
+    """The named collectives and individuals of every award, each list in Vietnamese order.
+
+    Individuals sort by given name, then middle names, then family name
+    (:func:`vn.name_sort_key`); collectives by their whole name (:func:`vn.sort_key`).
+    ``group_by_unit`` keeps the units in the order they first appear in the data and
+    sorts the names inside each unit.
+    """
+    collectives = [Listed(m, a, True) for a in meeting.awards if a.collectives for m in a.collectives.members]
+    individuals = [Listed(m, a, False) for a in meeting.awards if a.individuals for m in a.individuals.members]
+    group: Callable[[Listed], str] | None = (lambda item: item.member.unit or "") if group_by_unit else None
+    collectives = _ordered(collectives, vn.sort_key, group)
+    individuals = vn.sort_names(individuals, key=lambda item: item.member.name, group=group)
+    return collectives, individuals
+
+
+def _ordered(items: list[Listed], key: Callable[[str], Any], group: Callable[[Listed], str] | None) -> list[Listed]:
+    if group is None:
+        return sorted(items, key=lambda item: key(item.member.name))
+    first_seen: dict[str, int] = {}
+    for item in items:
+        first_seen.setdefault(group(item), len(first_seen))
+    return sorted(items, key=lambda item: (first_seen[group(item)], key(item.member.name)))
+
+
+def authority_of(issuer: Issuer) -> str:
+    """Who decides, as in running text: the profile's ``authority``, else the body itself."""
+    return issuer.authority or issuer.full_name
+
+
+def decision_signer(meeting: Meeting) -> Signer | None:
+    """The decision's signer, else the report's, else the profile's default."""
+    info = meeting.decision
+    return (info.signer if info else None) or meeting.report.signer or meeting.issuer.signer
+
+
+def decision_signer_lines(preset: Preset, issuer: Issuer, signer: Signer) -> list[Para]:
+    """Title lines above the signature of a commendation by a head (spec §4).
+
+    A state head decides commendations in their own power, so no ``TM.`` is printed even
+    when the signer's usual mode is ``TM``; a deputy signs ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``.
+    Party bodies decide collectively and keep their ``T/M`` block.
+    """
+    if issuer.kind == "state" and signer.mode in (None, SigningMode.TM):
+        return [Para.of("signature.title", preset.text("signature.title", signer.title))]
+    if issuer.kind == "state" and signer.mode is SigningMode.KT:
+        head = issuer.head_title or signer.title
+        return [
+            Para.of("signature.authority", preset.text("signature.authority", f"{preset.prefix('KT')} {head}")),
+            Para.of("signature.title", preset.text("signature.title", signer.title)),
+        ]
+    return signature_lines(preset, issuer, signer)
+
+
+def words_for(issuer: Issuer) -> Callable[[int], str]:
+    """``Bằng chữ`` of an amount in đồng, read with the profile's ``number_words``."""
+    forms = issuer.number_words
+
+    def words(amount: int) -> str:
+        return vn.money_in_words(int(amount), linh=forms.linh, nghin=forms.nghin)
+
+    return words
+
+
+def build_decision(meeting: Meeting, *, wording: Wording | None = None) -> Document:
+    """The quyết định khen thưởng of ``meeting``'s awards, with its ``DANH SÁCH`` annex.
+
+    Raises:
+        InputError: the meeting has no awards (``commendation.no_awards``).
+    """
+    if not meeting.awards:
+        raise InputError.of("commendation.no_awards", None)
+    wording = wording or Wording()
+    preset = preset_for(meeting.issuer.kind)
+    issuer = meeting.issuer
+    info = meeting.decision or DecisionInfo()
+    type_code = vn.abbreviation(TYPE_NAME)
+    code = preset.code(info.number, type_code, issuer.symbol) if info.number is not None else None
+    collectives, individuals = listed_awardees(meeting, group_by_unit=info.group_by_unit)
+    has_annex = bool(collectives or individuals)
+    total = sum((a.amount or 0) * (a.collective_count + a.individual_count) for a in meeting.awards)
+    authority = authority_of(issuer)
+    context: dict[str, Any] = {
+        "meeting": meeting,
+        "issuer": issuer,
+        "decision": info,
+        "awards": list(meeting.awards),
+        "grants": _grants(meeting.awards),
+        "authority": authority,
+        "grounds": [g.rstrip(" ;.") for g in (info.legal_grounds or issuer.legal_grounds)],
+        "code": code,
+        "date_text": info.date.text() if info.date else "     ",
+        "has_annex": has_annex,
+        "total": total,
+        "words": words_for(issuer),
+    }
+
+    def say(block: str, **extra: Any) -> list[str]:
+        return wording.paragraphs(_TEMPLATE, block, **context, **extra)
+
+    subject = info.subject or wording.line(_TEMPLATE, "subject", **context)
+    blocks: list[Block] = [
+        official_header(preset, issuer, preset.number(info.number, type_code, issuer.symbol), date_line(issuer, info.date)),
+        *title_block(preset, TYPE_NAME, subject),
+        Para.of("decision.authority", preset.text("decision.authority", authority), keep_with_next=True),
+        *(Para.of("grounds", p) for p in say("grounds")),
+        Para.of("decision.verb", preset.text("decision.verb", wording.line(_TEMPLATE, "verb", **context)),
+                keep_with_next=True),
+    ]
+    articles: list[list[str]] = [[p for grant in context["grants"] for p in say("article_award", grant=grant)]]
+    if total:
+        articles.append(say("article_amount"))
+    articles.append(say("article_execution"))
+    articles[-1][-1] = close_body(preset, articles[-1][-1])
+    for number, paragraphs in enumerate(articles, start=1):
+        blocks += _article(number, paragraphs)
+    signer = decision_signer(meeting)
+    executes = _ARTICLE.format(n=len(articles)).rstrip(".")
+    recipients = [f"Như {executes}", *info.recipients]
+    right: list[Para | Spacer] = []
+    if signer is not None:
+        right += decision_signer_lines(preset, issuer, signer)
+        right += [Spacer(preset.signature_space_pt), Para.of("signature.name", signer.name)]
+    left = recipient_lines(preset, recipients, [*issuer.filing, *info.filing])
+    blocks.append(SignatureBlock(left=tuple(left), right=tuple(right)))
+    annexes = (_annex(preset, collectives, individuals, info.group_by_unit, say),) if has_annex else ()
+    return Document(
+        meta=DocMeta(
+            kind="decision",
+            type_name=TYPE_NAME,
+            type_code=type_code,
+            subject=subject,
+            code=code,
+            number=info.number,
+            date=info.date.to_date() if info.date else None,
+            issuer=issuer.full_name,
+            issuer_symbol=issuer.symbol,
+            signer_name=signer.name if signer else None,
+            signer_title=signer.title if signer else None,
+            keywords=tuple(k for k in (code, TYPE_NAME, issuer.full_name, *(a.form for a in meeting.awards)) if k),
+        ),
+        preset=preset,
+        blocks=tuple(blocks),
+        annexes=annexes,
+    )
+
+
+def _grants(awards: list[Award]) -> list[list[Award]]:
+    """Awards of the same form, decider and reason, which ``Điều 1`` says in one sentence
+    (collectives and individuals often come as two awards only because their amounts differ)."""
+    grants: dict[tuple[str, str | None, str | None], list[Award]] = {}
+    for award in awards:
+        grants.setdefault((award.form, award.decided_by, award.reason), []).append(award)
+    return list(grants.values())
+
+
+def _article(number: int, paragraphs: list[str]) -> list[Block]:
+    """``Điều N.`` in bold before the first paragraph of the article; the rest as paragraphs."""
+    if not paragraphs:
+        return []
+    label = _ARTICLE.format(n=number)
+    first = Para("article", (Run(label, bold=True), Run(f" {paragraphs[0]}")))
+    return [first, *(Para.of("article", p) for p in paragraphs[1:])]
+
+
+def _annex(preset: Preset, collectives: list[Listed], individuals: list[Listed], by_unit: bool, say: Any) -> Annex:
+    """``DANH SÁCH``: STT | name | position and unit | note, group by group."""
+    several_forms = len({item.award.form for item in (*collectives, *individuals)}) > 1
+    columns = (
+        Column("STT", 0.08, "table.cell.center"),
+        Column("Họ và tên / Tên tập thể", 0.36),
+        Column("Chức vụ, đơn vị", 0.42),
+        Column("Ghi chú", 0.14),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    number = 0
+    for label, members in (("TẬP THỂ", collectives), ("CÁ NHÂN", individuals)):
+        if not members:
+            continue
+        number += 1
+        rows.append((Cell(f"{vn.roman(number)}. {label} ({len(members)})", role="table.group", span=4),))
+        unit: str | None = None
+        for index, item in enumerate(members, start=1):
+            member = item.member
+            if by_unit and (member.unit or "") != unit:
+                unit = member.unit or ""
+                if unit:
+                    rows.append((Cell(vn.capitalize_first(unit), role="table.group.unit", span=4),))
+            where = ", ".join(x for x in (member.position, member.unit) if x)
+            note = "; ".join(x for x in (item.award.form if several_forms else None, member.note) if x)
+            rows.append((Cell(str(index)), Cell(member.name), Cell(where), Cell(note)))
+    title = " ".join(say("annex_title"))
+    return Annex(
+        blocks=(
+            Para.of("annex.label", preset.text("annex.label", "Danh sách")),
+            Para.of("annex.title", title),
+            Rule(preset.subject_rule, over=title, role="annex.title"),
+            *(Para.of("annex.ref", p) for p in say("annex_ref")),
+            Table(columns=columns, rows=tuple(rows)),
+        )
+    )
