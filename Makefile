@@ -25,6 +25,11 @@ demo: $(STAMP)
 	$(BIN)/umt-reports xlsx-template --from $(SAMPLE)/meeting.yaml $(OUT)/meeting.xlsx
 	$(BIN)/umt-reports build $(SAMPLE)/meeting.yaml --out $(OUT)/state --kind report,press,press-release --format docx,pdf,html --html-fragment
 	$(BIN)/umt-reports build $(SAMPLE)/meeting-party.yaml --out $(OUT)/party --kind report --format docx,pdf
+	$(BIN)/umt-reports build $(SAMPLE)/meeting-awards.yaml --out $(OUT)/awards --kind decision,certificates --format pdf
+	$(BIN)/umt-reports build $(SAMPLE)/meeting-awards.yaml --out $(OUT)/awards --kind decision --format docx
+	$(BIN)/umt-reports check $(OUT)/state
+	$(BIN)/umt-reports archive add $(OUT)/state $(OUT)/party $(OUT)/awards --archive-dir $(OUT)/archive
+	$(BIN)/umt-reports archive verify --archive-dir $(OUT)/archive
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -227,10 +227,17 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
                    "mục certificate_form của hồ sơ cơ quan; trang 1 là trang căn chỉnh.")
 @click.option("--progress/--no-progress", "progress", default=None,
               help="Thanh tiến độ khi vẽ các trang PDF (trên stderr; mặc định: chỉ khi stderr là terminal).")
+@click.option("--archive", "to_archive", is_flag=True, default=False,
+              help="Lưu các tệp PDF/A vừa lập vào kho lưu trữ (--archive-dir, UMT_ARCHIVE hoặc ./archive).")
+@click.option("--archive-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Thư mục kho lưu trữ cho --archive.")
+@click.option("--replace", is_flag=True, default=False,
+              help="Với --archive: thay văn bản cùng số và ký hiệu trong năm (bản cũ giữ lại là bản bị thay thế).")
 @profile_dirs_option
 def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: bool, templates: Path | None,
           font: str | None, profile_dirs: tuple[Path, ...], print_on_form: bool = False,
-          progress: bool | None = None) -> None:
+          progress: bool | None = None, to_archive: bool = False, archive_dir: Path | None = None,
+          replace: bool = False) -> None:
     """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx) vào thư mục --out."""
     from umt_reports.build import build as run_build
     from umt_reports.render import RenderOptions
@@ -257,6 +264,11 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
     for written in result.files:
         if written.kind == "certificates-form" and written.format == "pdf":
             click.echo(_say("commendation.form_pages", path=str(written.path)))
+    if to_archive:
+        from umt_reports.archive import archive_outputs
+        from umt_reports.archive.cli import echo_outcomes
+
+        echo_outcomes(_guard(lambda: archive_outputs(archive_dir, result, replace=replace), source))
 
 
 @main.command()

@@ -474,15 +474,6 @@ def test_archive_outputs_of_a_build_result_takes_only_that_builds_pdfs(root: Pat
     assert archive_outputs(root, _Built(out / "manifest.json", [_Written(out / "x.docx", "docx")])) == []
 
 
-def _render_pdf_works() -> bool:
-    try:
-        from umt_reports.render.pdf import render_pdf  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _render_pdf_works(), reason="umt_reports.render.pdf.render_pdf is not available yet")
 def test_end_to_end_build_archive_verify_tamper(root: Path, tmp_path: Path, sample_yaml: Path,
                                                 sample_data: dict, write_yaml: Callable[..., Path]) -> None:
     from umt_reports.build import build

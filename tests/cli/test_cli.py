@@ -133,3 +133,20 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, sample_yam
     assert "Traceback" not in err
 
 
+
+
+def test_build_archive_stores_the_pdfs_and_verify_passes(tmp_path, sample_yaml) -> None:
+    kho = tmp_path / "kho"
+    code, out, err = run("build", str(sample_yaml), "--out", str(tmp_path / "out"), "--kind", "report",
+                         "--format", "docx,pdf", "--archive", "--archive-dir", str(kho))
+    assert (code, err) == (0, "")
+    assert "25/BC-UBND" in out.splitlines()[-1]
+    code, out, _ = run("archive", "verify", "--archive-dir", str(kho))
+    assert code == 0
+    # -- building the same again adds nothing --
+    code, out, _ = run("build", str(sample_yaml), "--out", str(tmp_path / "out"), "--format", "pdf", "--archive",
+                       "--archive-dir", str(kho))
+    code, out, _ = run("archive", "list", "--json", "--archive-dir", str(kho))
+    import json
+
+    assert [d["code"] for d in json.loads(out)] == ["25/BC-UBND"]

@@ -28,13 +28,13 @@ from umt_reports.documents.document import (
     DocMeta,
     Document,
     Para,
-    Rule,
     Run,
     SignatureBlock,
     Spacer,
     Table,
 )
 from umt_reports.documents.parts import (
+    annex_heading,
     close_body,
     date_line,
     official_header,
@@ -265,12 +265,4 @@ def _annex(preset: Preset, collectives: list[Listed], individuals: list[Listed],
             note = "; ".join(x for x in (item.award.form if several_forms else None, member.note) if x)
             rows.append((Cell(str(index)), Cell(member.name), Cell(where), Cell(note)))
     title = " ".join(say("annex_title"))
-    return Annex(
-        blocks=(
-            Para.of("annex.label", preset.text("annex.label", "Danh sách")),
-            Para.of("annex.title", title),
-            Rule(preset.subject_rule, over=title, role="annex.title"),
-            *(Para.of("annex.ref", p) for p in say("annex_ref")),
-            Table(columns=columns, rows=tuple(rows)),
-        )
-    )
+    return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), Table(columns=columns, rows=tuple(rows))))

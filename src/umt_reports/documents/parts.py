@@ -12,6 +12,7 @@ from umt_reports.model import Issuer, PartialDate, Signer, SigningMode
 from umt_reports.style import Preset
 
 __all__ = [
+    "annex_heading",
     "close_body",
     "date_line",
     "official_header",
@@ -58,6 +59,17 @@ def title_block(preset: Preset, type_name: str, subject: str) -> list:
         Para.of("title.subject", subject, keep_with_next=True),
         Rule(preset.subject_rule, over=subject, role="title.subject"),
         Spacer(preset.style("title.subject").space_after_pt or 6.0),
+    ]
+
+
+def annex_heading(preset: Preset, title: str, refs: list[str]) -> list:
+    """``DANH SÁCH``, the list's title with its mark, then the ``(Kèm theo …)`` line(s)."""
+    return [
+        Para.of("annex.label", preset.text("annex.label", "Danh sách"), keep_with_next=True),
+        Para.of("annex.title", title, keep_with_next=True),
+        Rule(preset.subject_rule, over=title, role="annex.title"),
+        Spacer(preset.subject_rule.gap_pt),
+        *(Para.of("annex.ref", ref) for ref in refs),
     ]
 
 

@@ -20,10 +20,16 @@ from umt_reports.documents.document import (
     DocMeta,
     Document,
     Para,
-    Rule,
     Table,
 )
-from umt_reports.documents.parts import close_body, date_line, official_header, signature_block, title_block
+from umt_reports.documents.parts import (
+    annex_heading,
+    close_body,
+    date_line,
+    official_header,
+    signature_block,
+    title_block,
+)
 from umt_reports.documents.wording import Wording
 from umt_reports.model import Meeting, Section
 from umt_reports.style import Preset, preset_for
@@ -181,14 +187,6 @@ def _awardee_annex(meeting: Meeting, preset: Preset, say: Any) -> Annex:
             where = ", ".join(x for x in (member.position, member.unit) if x)
             rows.append((Cell(str(index)), Cell(member.name), Cell(where), Cell(award.form)))
     title = " ".join(say("annex_title"))
-    return Annex(
-        blocks=(
-            Para.of("annex.label", preset.text("annex.label", "Danh sách")),
-            Para.of("annex.title", title),
-            Rule(preset.subject_rule, over=title, role="annex.title"),
-            *(Para.of("annex.ref", p) for p in say("annex_ref")),
-            Table(columns=columns, rows=tuple(rows)),
-        )
-    )
+    return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), Table(columns=columns, rows=tuple(rows))))
 
 

@@ -15,7 +15,6 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from umt_reports import vn
 from umt_reports.model._types import (
-    Count,
     Moment,
     OptionalCount,
     OptionalText,

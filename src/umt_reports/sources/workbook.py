@@ -32,7 +32,7 @@ Layout rules the reader applies (and the instructions sheet explains):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from umt_reports import vn

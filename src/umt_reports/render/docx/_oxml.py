@@ -37,8 +37,10 @@ __all__ = [
     "set_fonts",
     "set_lang",
     "set_page_number_start",
+    "set_new_paragraph_style",
     "set_picture_description",
     "set_row",
+    "set_run_text",
     "set_table_geometry",
     "style_fonts_everywhere",
 ]
@@ -212,6 +214,34 @@ def set_compatibility_mode(settings: etree._Element, mode: int) -> None:
 
 
 # -- paragraphs -----------------------------------------------------------------------
+
+#: Characters python-docx turns into elements of their own (``w:tab``, ``w:br``).
+_RUN_CONTROLS = frozenset("\t\r\n")
+
+
+def set_new_paragraph_style(p: etree._Element, style_id: str) -> None:
+    """Give paragraph ``p`` the style ``style_id``; a paragraph without properties gets them
+    directly (python-docx's setter searches ~35 successor tags for each child it adds)."""
+    if p.find(qn("w:pPr")) is not None:
+        p.style = style_id
+        return
+    ppr = OxmlElement("w:pPr")
+    _set(etree.SubElement(ppr, qn("w:pStyle")), val=style_id)
+    p.insert(0, ppr)
+
+
+def set_run_text(r: etree._Element, text: str) -> None:
+    """The text of the new run ``r``, as python-docx writes it: one ``w:t`` (space kept when
+    it matters); tabs and line breaks as their own elements."""
+    if not text:
+        return
+    if _RUN_CONTROLS.isdisjoint(text):
+        t = etree.SubElement(r, qn("w:t"))
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return
+    r.text = text
 
 
 def _ppr(p: etree._Element) -> etree._Element:

@@ -8,14 +8,17 @@ stand under, measured with the body font's metrics.
 
 from __future__ import annotations
 
+import copy
 import io
 from typing import Protocol
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.text.run import CT_R
 from docx.shared import Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as WordRun
 from lxml import etree
 
 from umt_reports.documents.document import Image, Para, Rule, Run, Spacer
@@ -32,6 +35,10 @@ __all__ = ["HAIRLINE_PT", "MARKS", "Container", "ParagraphDrawer"]
 HAIRLINE_PT = 1.0
 #: Printed marks of the non-line rule kinds.
 MARKS = {"star": "*", "dashes": "-----"}
+
+# -- run properties by (font, bold, italic, underline), drawn once through python-docx and
+# -- then copied: the proxies' schema-order searches cost more than the text itself --
+_RUN_PROPERTIES: dict[tuple[str, bool | None, bool | None, bool | None], etree._Element] = {}
 
 
 class Container(Protocol):
@@ -67,14 +74,25 @@ class ParagraphDrawer:
 
     def run(self, paragraph: Paragraph, run: Run) -> None:
         """One run: text as given, bold/italic/underline only where the run says so."""
-        word_run = paragraph.add_run(run.text)
-        if run.bold is not None:
-            word_run.bold = run.bold
-        if run.italic is not None:
-            word_run.italic = run.italic
-        if run.underline is not None:
-            word_run.underline = run.underline
-        self._mark_run(word_run._r)
+        r = paragraph._p.add_r()
+        _oxml.set_run_text(r, run.text)
+        r.insert(0, copy.deepcopy(self._run_properties(run.bold, run.italic, run.underline)))
+
+    def _run_properties(self, bold: bool | None, italic: bool | None, underline: bool | None) -> etree._Element:
+        """The ``w:rPr`` of a run with these overrides, in the preset font and Vietnamese (a prototype)."""
+        key = (self.styles.font_name, bold, italic, underline)
+        found = _RUN_PROPERTIES.get(key)
+        if found is None:
+            word_run = WordRun(OxmlElement("w:r"), None)  # type: ignore[arg-type]  # -- no part needed --
+            if bold is not None:
+                word_run.bold = bold
+            if italic is not None:
+                word_run.italic = italic
+            if underline is not None:
+                word_run.underline = underline
+            self._mark_run(word_run._r)
+            found = _RUN_PROPERTIES.setdefault(key, word_run._r[0])
+        return found
 
     def rule(self, into: Container, rule: Rule, available_pt: float) -> Paragraph:
         """A mark centred in ``available_pt``: a bottom-bordered empty paragraph, ``*`` or ``-----``.
@@ -150,7 +168,7 @@ class ParagraphDrawer:
     def _new(into: Container, style: ParagraphStyle) -> Paragraph:
         """A new paragraph in ``style``, referenced by id (python-docx's by-object lookup scans every style)."""
         paragraph = into.add_paragraph()
-        paragraph._p.style = style.style_id
+        _oxml.set_new_paragraph_style(paragraph._p, style.style_id)
         return paragraph
 
     def _mark_run(self, r: CT_R) -> None:

@@ -8,14 +8,17 @@ from the preset; only the Word vocabulary (alignment constants) lives here.
 
 from __future__ import annotations
 
+import copy
+
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.styles import CT_Style
 from docx.shared import Mm, Pt
-from docx.styles.style import ParagraphStyle
+from docx.styles.style import ParagraphStyle, StyleFactory
 
 from umt_reports.render.docx import _oxml
-from umt_reports.style import Align, Preset
+from umt_reports.style import Align, Preset, TextStyle
 
 __all__ = ["ALIGNMENTS", "LANG", "STYLE_PREFIX", "RoleStyles"]
 
@@ -32,6 +35,11 @@ ALIGNMENTS: dict[Align, WD_ALIGN_PARAGRAPH] = {
 }
 #: The role whose size the Normal style and the document defaults take.
 _BASE_ROLE = "body"
+
+# -- finished ``w:style`` elements by (role, style values), copied into later documents:
+# -- drawing a style through python-docx's proxies costs more than the rest of a page --
+_PROTOTYPES: dict[tuple[str, TextStyle], CT_Style] = {}
+_MAX_PROTOTYPES = 1024
 
 
 class RoleStyles:
@@ -66,6 +74,24 @@ class RoleStyles:
         if made is not None:
             return made
         spec = self._preset.style(role)
+        prototype = _PROTOTYPES.get((role, spec))
+        if prototype is not None:
+            # -- the same XML python-docx wrote before, appended where it appends styles --
+            element = copy.deepcopy(prototype)
+            self._word.styles.element.append(element)
+            style = StyleFactory(element)
+            assert isinstance(style, ParagraphStyle)
+            self._made[role] = style
+            return style
+        style = self._draw(role, spec)
+        if len(_PROTOTYPES) >= _MAX_PROTOTYPES:
+            _PROTOTYPES.clear()
+        _PROTOTYPES[(role, spec)] = copy.deepcopy(style.element)
+        self._made[role] = style
+        return style
+
+    def _draw(self, role: str, spec: TextStyle) -> ParagraphStyle:
+        """A new Word style for ``role`` with the values of ``spec``, based on Normal."""
         style = self._word.styles.add_style(STYLE_PREFIX + role, WD_STYLE_TYPE.PARAGRAPH)
         assert isinstance(style, ParagraphStyle)
         style.base_style = self.normal
@@ -83,7 +109,6 @@ class RoleStyles:
         fmt.space_after = Pt(spec.space_after_pt)
         fmt.line_spacing = spec.line_spacing
         fmt.keep_with_next = spec.keep_with_next
-        self._made[role] = style
         return style
 
     def finish(self) -> None:

@@ -12,13 +12,13 @@ from typing import Any
 from PIL import Image as PilImage
 from PIL import ImageOps
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 # -- reportlab's own measure of a list of flowables (private, but the one KeepTogether uses) --
 from reportlab.platypus.flowables import _listWrapOn
 
 from umt_reports.errors import RenderError
 
-__all__ = ["KeepBlock", "KeepWithNext", "NumberingRestart", "Picture", "RuleLine", "picture_source"]
+__all__ = ["CellParagraph", "KeepBlock", "KeepWithNext", "NumberingRestart", "Picture", "RuleLine", "picture_source"]
 
 #: JPEG quality when a photo must be re-encoded (EXIF rotation, CMYK, alpha).
 _JPEG_QUALITY = 92
@@ -78,6 +78,27 @@ class Picture(Flowable):
     def draw(self) -> None:
         """Draw the bitmap into the box."""
         self.canv.drawImage(self.source, 0, 0, self.width, self.height)
+
+
+class CellParagraph(Paragraph):
+    """A paragraph in a table cell that is never split: it remembers its last wrap.
+
+    reportlab's tables wrap every cell several times at the same width (row heights,
+    each split over pages, then drawing), and breaking lines is the costly part of a
+    big table. The answer for one width never changes, so it is computed once.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The size at ``availWidth``, from the last wrap when the width is the same."""
+        last = self._wrapped
+        # -- a failed split drops the line breaks (blPara): then break them again --
+        if last is not None and last[0] == availWidth and hasattr(self, "blPara"):
+            return last[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
 
 
 class NumberingRestart(Flowable):

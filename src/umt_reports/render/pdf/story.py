@@ -38,7 +38,14 @@ from umt_reports.documents.document import (
 from umt_reports.documents.document import Table as TableBlock
 from umt_reports.render.fonts import FontFamily, face_name
 from umt_reports.render.measure import PT_PER_MM, text_width_pt
-from umt_reports.render.pdf.flowables import KeepBlock, NumberingRestart, Picture, RuleLine, picture_source
+from umt_reports.render.pdf.flowables import (
+    CellParagraph,
+    KeepBlock,
+    NumberingRestart,
+    Picture,
+    RuleLine,
+    picture_source,
+)
 from umt_reports.render.pdf.placed import add_placed
 from umt_reports.render.pdf.styles import markup, nfc, paragraph_style
 from umt_reports.style import Preset, TextStyle
@@ -92,11 +99,11 @@ class StoryBuilder:
     def _style(self, role: str) -> TextStyle:
         return self.preset.style(role)
 
-    def paragraph(self, para: Para) -> Paragraph:
+    def paragraph(self, para: Para, kind: type[Paragraph] = Paragraph) -> Paragraph:
         """A paragraph of ``para.role``; an empty one still takes its line, as in Word."""
         style = self._style(para.role)
         text = markup(para.runs, style, self.family) or "\u00a0"
-        flowable = Paragraph(text, paragraph_style(para.role, style, self.family))
+        flowable = kind(text, paragraph_style(para.role, style, self.family))
         if para.keep_with_next:
             flowable.keepWithNext = 1
         return flowable
@@ -143,12 +150,12 @@ class StoryBuilder:
         """The flowables of a table cell, keeping the first one's space before and the last
         one's space after (reportlab drops both in cells; Word keeps them): empty spacers
         at the ends turn them into inner spaces, which reportlab adds up."""
-        content = self.flowables(blocks)
-        if content and content[0].getSpaceBefore():
-            content.insert(0, RlSpacer(0, 0))
-        if content and content[-1].getSpaceAfter():
-            content.append(RlSpacer(0, 0))
-        return content
+        return _padded(self.flowables(blocks))
+
+    def grid_cell(self, role: str, text: str) -> list[Flowable]:
+        """A data-table cell: :meth:`cell` of one paragraph, which remembers its line breaks
+        (the table measures every cell several times at the same width)."""
+        return _padded([self.paragraph(Para.of(role, text), CellParagraph)])
 
     def header(self, block: HeaderBlock) -> Table:
         """The official header: two borderless columns of the preset's widths."""
@@ -167,7 +174,7 @@ class StoryBuilder:
     def table(self, block: TableBlock) -> Table:
         """A gridded table whose header row repeats on every page it spans."""
         ncols = len(block.columns)
-        data: list[list[object]] = [[self.cell((Para.of(_HEADER_ROLE, c.header),)) for c in block.columns]]
+        data: list[list[object]] = [[self.grid_cell(_HEADER_ROLE, c.header) for c in block.columns]]
         spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
         for r, row in enumerate(block.rows, start=1):
             line: list[object] = []
@@ -176,7 +183,7 @@ class StoryBuilder:
                 if col >= ncols:
                     raise ValueError(f"table row {r} has more cells than its {ncols} columns")
                 role = cell.role or block.columns[col].role
-                line.append(self.cell((Para.of(role, cell.text),)))
+                line.append(self.grid_cell(role, cell.text))
                 span = max(1, min(cell.span, ncols - col))
                 if span > 1:
                     spans.append(("SPAN", (col, r), (col + span - 1, r)))
@@ -259,6 +266,15 @@ class StoryBuilder:
             story.append(NumberingRestart())
             story.extend(self.flowables(annex.blocks))
         return story
+
+
+def _padded(content: list[Flowable]) -> list[Flowable]:
+    """``content`` with an empty spacer before a first space-before and after a last space-after."""
+    if content and content[0].getSpaceBefore():
+        content.insert(0, RlSpacer(0, 0))
+    if content and content[-1].getSpaceAfter():
+        content.append(RlSpacer(0, 0))
+    return content
 
 
 def _with_last_paragraph(story: list[Flowable], signature: Table) -> Flowable:
