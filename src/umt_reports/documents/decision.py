@@ -25,7 +25,6 @@ from umt_reports.documents.document import (
     Block,
     Cell,
     Column,
-    DocMeta,
     Document,
     Para,
     Run,
@@ -38,6 +37,7 @@ from umt_reports.documents.parts import (
     close_body,
     date_line,
     official_header,
+    official_meta,
     recipient_lines,
     signature_lines,
     title_block,
@@ -200,20 +200,8 @@ def build_decision(meeting: Meeting, *, wording: Wording | None = None) -> Docum
     blocks.append(SignatureBlock(left=tuple(left), right=tuple(right)))
     annexes = (_annex(preset, collectives, individuals, info.group_by_unit, say),) if has_annex else ()
     return Document(
-        meta=DocMeta(
-            kind="decision",
-            type_name=TYPE_NAME,
-            type_code=type_code,
-            subject=subject,
-            code=code,
-            number=info.number,
-            date=info.date.to_date() if info.date else None,
-            issuer=issuer.full_name,
-            issuer_symbol=issuer.symbol,
-            signer_name=signer.name if signer else None,
-            signer_title=signer.title if signer else None,
-            keywords=tuple(k for k in (code, TYPE_NAME, issuer.full_name, *(a.form for a in meeting.awards)) if k),
-        ),
+        meta=official_meta("decision", TYPE_NAME, type_code, subject, code, info.number, info.date, issuer, signer,
+                           tuple(a.form for a in meeting.awards)),
         preset=preset,
         blocks=tuple(blocks),
         annexes=annexes,

@@ -7,13 +7,14 @@ Party) and returns IR blocks; it never decides how they look.
 from __future__ import annotations
 
 from umt_reports import vn
-from umt_reports.documents.document import HeaderBlock, Para, Rule, SignatureBlock, Spacer
+from umt_reports.documents.document import DocMeta, HeaderBlock, Para, Rule, SignatureBlock, Spacer
 from umt_reports.model import Issuer, PartialDate, Signer, SigningMode
 from umt_reports.style import Preset
 
 __all__ = [
     "annex_heading",
     "close_body",
+    "official_meta",
     "date_line",
     "official_header",
     "recipient_lines",
@@ -60,6 +61,35 @@ def title_block(preset: Preset, type_name: str, subject: str) -> list:
         Rule(preset.subject_rule, over=subject, role="title.subject"),
         Spacer(preset.style("title.subject").space_after_pt or 6.0),
     ]
+
+
+def official_meta(
+    kind: str,
+    type_name: str,
+    type_code: str,
+    subject: str,
+    code: str | None,
+    number: int | None,
+    date: PartialDate | None,
+    issuer: Issuer,
+    signer: Signer | None,
+    keywords: tuple[str | None, ...] = (),
+) -> DocMeta:
+    """The facts of an official document the manifest, PDF metadata and archive record."""
+    return DocMeta(
+        kind=kind,
+        type_name=type_name,
+        type_code=type_code,
+        subject=subject,
+        code=code,
+        number=number,
+        date=date.to_date() if date else None,
+        issuer=issuer.full_name,
+        issuer_symbol=issuer.symbol,
+        signer_name=signer.name if signer else None,
+        signer_title=signer.title if signer else None,
+        keywords=tuple(k for k in (code, type_name, issuer.full_name, *keywords) if k),
+    )
 
 
 def annex_heading(preset: Preset, title: str, refs: list[str]) -> list:

@@ -15,7 +15,14 @@ from typing import Any
 
 from umt_reports import vn
 from umt_reports.documents.document import Block, DocMeta, Document, Image, Para
-from umt_reports.documents.parts import close_body, date_line, official_header, signature_block, title_block
+from umt_reports.documents.parts import (
+    close_body,
+    date_line,
+    official_header,
+    official_meta,
+    signature_block,
+    title_block,
+)
 from umt_reports.documents.wording import Wording
 from umt_reports.model import Meeting, PartialDate, Photo, Section
 from umt_reports.errors import InputError, Location
@@ -151,20 +158,8 @@ def build_press_release(meeting: Meeting, *, wording: Wording | None = None) -> 
         signature_block(preset, issuer, signer, list(info.recipients), [*issuer.filing, *info.filing]),
     ]
     return Document(
-        meta=DocMeta(
-            kind="press-release",
-            type_name=f"{RELEASE_TYPE} báo chí",
-            type_code=type_code,
-            subject=subject,
-            code=code,
-            number=number,
-            date=release_date.to_date() if release_date else None,
-            issuer=issuer.full_name,
-            issuer_symbol=issuer.symbol,
-            signer_name=signer.name if signer else None,
-            signer_title=signer.title if signer else None,
-            keywords=tuple(k for k in (code, "Thông cáo báo chí", issuer.full_name, meeting.info.title) if k),
-        ),
+        meta=official_meta("press-release", f"{RELEASE_TYPE} báo chí", type_code, subject, code, number, release_date,
+                           issuer, signer, (meeting.info.title,)),
         preset=preset,
         blocks=tuple(blocks),
     )

@@ -17,7 +17,6 @@ from umt_reports.documents.document import (
     Block,
     Cell,
     Column,
-    DocMeta,
     Document,
     Para,
     Table,
@@ -27,6 +26,7 @@ from umt_reports.documents.parts import (
     close_body,
     date_line,
     official_header,
+    official_meta,
     signature_block,
     title_block,
 )
@@ -88,20 +88,8 @@ def build_report(meeting: Meeting, *, wording: Wording | None = None) -> Documen
     )
     annexes = (_awardee_annex(meeting, preset, say),) if has_annex else ()
     return Document(
-        meta=DocMeta(
-            kind="report",
-            type_name=TYPE_NAME,
-            type_code=type_code,
-            subject=subject,
-            code=code,
-            number=number,
-            date=report_date.to_date() if report_date else None,
-            issuer=issuer.full_name,
-            issuer_symbol=issuer.symbol,
-            signer_name=signer.name if signer else None,
-            signer_title=signer.title if signer else None,
-            keywords=tuple(k for k in (code, TYPE_NAME, issuer.full_name, meeting.info.title) if k),
-        ),
+        meta=official_meta("report", TYPE_NAME, type_code, subject, code, number, report_date, issuer, signer,
+                           (meeting.info.title,)),
         preset=preset,
         blocks=tuple(blocks),
         annexes=annexes,

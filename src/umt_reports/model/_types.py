@@ -157,6 +157,17 @@ OptionalCount = Annotated[int | None, BeforeValidator(_optional_count)]
 StatValue = Annotated[Decimal | str, BeforeValidator(_statistic_value)]
 
 
+def _document_number(value: Any) -> int | None:
+    number = _optional_count(value)
+    if number is not None and not 1 <= number <= 99_999:
+        fail("report.number_range", value=number)
+    return number
+
+
+#: Sequence number of an official document (1–99999); ``None`` leaves the slot for the clerk.
+DocumentNumber = Annotated[int | None, BeforeValidator(_document_number)]
+
+
 class Strict(BaseModel):
     """Base of every model class: immutable, unknown keys reported, not dropped."""
 

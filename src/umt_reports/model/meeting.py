@@ -11,10 +11,11 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from umt_reports import vn
 from umt_reports.model._types import (
+    DocumentNumber,
     Moment,
     OptionalCount,
     OptionalText,
@@ -207,7 +208,7 @@ class ReportInfo(Strict):
     """``report:`` — the official document's number, date, signer and recipients."""
 
     #: Sequence number; ``None`` leaves the slot blank for the clerk.
-    number: OptionalCount = None
+    number: DocumentNumber = None
     date: PartialDate | None = None
     #: Trích yếu override; by default the wording template derives it from the meeting.
     subject: OptionalText = None
@@ -215,13 +216,6 @@ class ReportInfo(Strict):
     recipients: TextList = []
     #: Extra codes of the ``- Lưu: VT, …`` line after the văn thư.
     filing: TextList = []
-
-    @field_validator("number")
-    @classmethod
-    def _number_range(cls, value: int | None) -> int | None:
-        if value is not None and not 1 <= value <= 99_999:
-            fail("report.number_range", value=value)
-        return value
 
 
 class DecisionInfo(Strict):
@@ -231,7 +225,7 @@ class DecisionInfo(Strict):
     signer defaults to the report's, then the profile's; the căn cứ to the profile's.
     """
 
-    number: OptionalCount = None
+    number: DocumentNumber = None
     date: PartialDate | None = None
     #: Trích yếu override (``Về việc tặng Giấy khen …``); by default the wording template writes it.
     subject: OptionalText = None
@@ -251,13 +245,6 @@ class DecisionInfo(Strict):
     filing: TextList = []
     #: List the awardees unit by unit (units in order of first appearance), names sorted inside.
     group_by_unit: bool = False
-
-    @field_validator("number")
-    @classmethod
-    def _number_range(cls, value: int | None) -> int | None:
-        if value is not None and not 1 <= value <= 99_999:
-            fail("report.number_range", value=value)
-        return value
 
 
 class Photo(Strict):
