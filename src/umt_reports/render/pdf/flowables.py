@@ -11,17 +11,35 @@ from typing import Any
 
 from PIL import Image as PilImage
 from PIL import ImageOps
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, TableStyle
+from reportlab.rl_config import paraFontSizeHeightOffset
 # -- reportlab's own measure of a list of flowables (private, but the one KeepTogether uses) --
 from reportlab.platypus.flowables import _listWrapOn
 
 from umt_reports.errors import RenderError
 
-__all__ = ["CellParagraph", "KeepBlock", "KeepWithNext", "NumberingRestart", "Picture", "RuleLine", "picture_source"]
+__all__ = [
+    "CellParagraph",
+    "CellText",
+    "KeepBlock",
+    "KeepWithNext",
+    "NumberingRestart",
+    "PagedTable",
+    "Picture",
+    "RuleLine",
+    "picture_source",
+]
 
 #: JPEG quality when a photo must be re-encoded (EXIF rotation, CMYK, alpha).
 _JPEG_QUALITY = 92
+#: A cell's text is drawn as one line only if it is at least this much narrower than the
+#: line (points): clear of any rounding in reportlab's own line breaking.
+_FIT_MARGIN_PT = 0.01
 
 
 class RuleLine(Flowable):
@@ -99,6 +117,159 @@ class CellParagraph(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size)
         return size
+
+
+class CellText(Flowable):
+    """Plain text in a table cell (single spaces, no line breaks, no run formatting).
+
+    Drawn exactly where a :class:`Paragraph` of ``style`` draws a one-line text (the
+    baseline ``fontSize`` below the top of a ``leading``-high box, shifted by the
+    alignment), without reportlab's markup parser, line breaker and paragraph drawing:
+    in a long annex these are most of the drawing time, and every cell is a short line.
+    A text too wide for one line is drawn by a :class:`CellParagraph` of ``markup``.
+    """
+
+    def __init__(self, text: str, markup: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = text
+        self.markup = markup
+        self.style = style
+        self._text_width = stringWidth(text, style.fontName, style.fontSize)
+        self._paragraph: CellParagraph | None = None
+        self._wrapped_one_line = False
+        self._x = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """One ``leading`` high when the text fits the first line, else the paragraph's size."""
+        style = self.style
+        indent = style.leftIndent + style.firstLineIndent
+        room = availWidth - indent - style.rightIndent
+        self._wrapped_one_line = paraFontSizeHeightOffset and self._text_width <= room - _FIT_MARGIN_PT
+        if self._wrapped_one_line:
+            extra = room - self._text_width
+            shift = {TA_CENTER: extra / 2, TA_RIGHT: extra}.get(style.alignment, 0.0)
+            self._x = indent + shift
+            self.width, self.height = availWidth, style.leading
+            return self.width, self.height
+        if self._paragraph is None:
+            self._paragraph = CellParagraph(self.markup, style)
+        self.width, self.height = self._paragraph.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """The line as one text object at its place on the page (no coordinate change of its
+        own: the PDF/A validator reads every operator of a page); else the paragraph."""
+        if not self._wrapped_one_line:
+            assert self._paragraph is not None
+            self._paragraph.drawOn(canvas, x, y, _sW)
+            return
+        style = self.style
+        x = self._hAlignAdjust(x, _sW)
+        canvas.saveState()
+        text = canvas.beginText(x + self._x, y + self.height - style.fontSize)
+        text.setFillColor(style.textColor)
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        text.textLine(self.text)
+        canvas.drawText(text)
+        canvas.restoreState()
+
+    def draw(self) -> None:
+        """Drawn by :meth:`drawOn`."""
+
+
+class PagedTable(Flowable):
+    """A table with one header row that repeats on every page, handed to reportlab one page at a time.
+
+    reportlab's ``LongTable`` builds the table of all remaining rows again at every page
+    break (its split copies the rows, their styles and their heights), so a long list costs
+    time quadratic in its length. Here reportlab only ever sees a table of the rows the
+    current space can hold, plus a few: no row is lower than ``min_row_height``, so more
+    rows than ``height / min_row_height`` cannot fit, and the rows that end each page are
+    the ones a ``LongTable`` of every row would put there. The pieces drawn are that
+    ``LongTable``'s own.
+
+    ``rows`` are the data rows (cells as for a reportlab table), ``spans`` the column ranges
+    merged in a row (by row index), ``style`` the commands for every cell and the header row.
+    """
+
+    def __init__(
+        self,
+        header: list[object],
+        rows: list[list[object]],
+        spans: dict[int, list[tuple[int, int]]],
+        col_widths: list[float],
+        style: list[tuple[Any, ...]],
+        min_row_height: float,
+        start: int = 0,
+        **table_options: Any,
+    ) -> None:
+        super().__init__()
+        self.header = header
+        self.rows = rows
+        self.spans = spans
+        self.col_widths = col_widths
+        self.table_style = style
+        self.min_row_height = min_row_height
+        self.start = start
+        self.table_options = table_options
+        self.hAlign = table_options.get("hAlign", "CENTER")
+        self._piece: LongTable | None = None
+
+    def _table(self, count: int) -> LongTable:
+        """The header and the next ``count`` rows as a reportlab table."""
+        end = self.start + count
+        commands = list(self.table_style)
+        for index in range(self.start, end):
+            for first, last in self.spans.get(index, ()):
+                row = index - self.start + 1
+                commands.append(("SPAN", (first, row), (last, row)))
+        table = LongTable([self.header, *self.rows[self.start : end]], colWidths=self.col_widths, repeatRows=1,
+                          **self.table_options)
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def _candidates(self, availHeight: float) -> int:
+        """How many rows to show reportlab: all that are left, or more than can fit."""
+        left = len(self.rows) - self.start
+        most = int(max(availHeight, 0) / self.min_row_height) + 2
+        return min(left, most)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The size of the rest of the table, or of more rows than fit (then the frame splits it)."""
+        canv = getattr(self, "canv", None)
+        count = self._candidates(availHeight)
+        self._piece = self._table(count)
+        self.width, self.height = self._piece.wrapOn(canv, availWidth, availHeight)
+        if self.height <= availHeight and count < len(self.rows) - self.start:
+            # -- cannot happen while no row is lower than min_row_height; never drop rows --
+            self._piece = self._table(len(self.rows) - self.start)
+            self.width, self.height = self._piece.wrapOn(canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """The rows that fit (a reportlab table), then the rest as a new paged table."""
+        canv = getattr(self, "canv", None)
+        count, left = self._candidates(availHeight), len(self.rows) - self.start
+        parts = self._table(count).splitOn(canv, availWidth, availHeight)
+        if count < left and len(parts) == 1:
+            # -- the rows shown all fit: cannot happen while no row is lower than
+            # -- min_row_height; never drop the others --
+            count = left
+            parts = self._table(count).splitOn(canv, availWidth, availHeight)
+        if count == left or len(parts) < 2:
+            return parts
+        shown = count - (len(parts[1]._cellvalues) - 1)  # -- data rows of the first part --
+        rest = PagedTable(self.header, self.rows, self.spans, self.col_widths, self.table_style,
+                          self.min_row_height, self.start + shown, **self.table_options)
+        return [parts[0], rest]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Draw the table measured by the last :meth:`wrap` (the rest fitted)."""
+        assert self._piece is not None
+        self._piece.drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        """Drawn by :meth:`drawOn`."""
 
 
 class NumberingRestart(Flowable):
