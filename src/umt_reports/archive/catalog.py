@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
@@ -161,7 +162,7 @@ class Catalog:
             with self._errors():
                 self._db.execute("PRAGMA foreign_keys = ON")
                 if create:
-                    self._db.execute("PRAGMA journal_mode = WAL")
+                    self._enable_wal()
                 self._db.execute("PRAGMA synchronous = FULL")
                 if create:
                     with self.write():
@@ -176,6 +177,22 @@ class Catalog:
             raise
 
     # -- connection and transactions ------------------------------------------------------
+
+    def _enable_wal(self) -> None:
+        """Switch to WAL once; SQLite does not wait on its busy handler for this, so retry
+        while another process holds the lock (two first adds racing)."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                (mode,) = self._db.execute("PRAGMA journal_mode").fetchone()
+                if str(mode).lower() != "wal":
+                    self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                text = str(exc).lower()
+                if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     @contextmanager
     def _errors(self) -> Iterator[None]:

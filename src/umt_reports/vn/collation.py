@@ -17,6 +17,7 @@ NFC and NFD spellings of the same text get the same key.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
@@ -51,6 +52,7 @@ def _clusters(text: str) -> list[tuple[str, str]]:
     return clusters
 
 
+@lru_cache(maxsize=65_536)
 def sort_key(text: str) -> SortKey:
     """Return a key that sorts ``text`` in Vietnamese order (see the module docstring).
 
@@ -91,6 +93,7 @@ def sort_key(text: str) -> SortKey:
     return tuple(primary), tuple(tones), tuple(cases), normal
 
 
+@lru_cache(maxsize=65_536)
 def name_sort_key(full_name: str) -> tuple[SortKey, tuple[SortKey, ...], SortKey, SortKey]:
     """Return a key that sorts Vietnamese personal names: given name, then middle names, then family name.
 
