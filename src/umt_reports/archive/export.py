@@ -29,7 +29,7 @@ from typing import Final
 from umt_reports.archive.api import Archive
 from umt_reports.archive.catalog import Query
 from umt_reports.archive.errors import ArchiveError
-from umt_reports.archive.metadata import Record, to_element, to_xml
+from umt_reports.archive.metadata import PL6_FIELDS, SIGNER_FIELDS, Record, to_element, to_xml
 from umt_reports.errors import Location
 
 __all__ = ["INDEX_COLUMNS", "ExportResult", "export_zip"]
@@ -38,17 +38,8 @@ _ZIP_TIME: Final = (1980, 1, 1, 0, 0, 0)
 #: Columns of ``index.csv``: header and record attribute.
 INDEX_COLUMNS: Final = (
     ("Id", "id"),
-    ("FileCode", "file_code"),
-    ("TypeName", "type_name"),
-    ("CodeNumber", "code_number"),
-    ("CodeNotation", "code_notation"),
-    ("IssuedDate", "issued_date"),
-    ("OrganName", "organ_name"),
-    ("Subject", "subject"),
-    ("Language", "language"),
-    ("PageAmount", "page_amount"),
-    ("Position", "signer_position"),
-    ("FullName", "signer_name"),
+    *(field for field in PL6_FIELDS if field[0] != "Description"),
+    *SIGNER_FIELDS,
     ("Status", "status"),
     ("Sha256", "sha256"),
 )

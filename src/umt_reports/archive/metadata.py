@@ -235,7 +235,7 @@ def record_from_entry(entry: Mapping[str, Any], *, sha256: str, size: int, file_
 # -- XML ---------------------------------------------------------------------------------
 
 #: Phụ lục VI tags, in the order the appendix lists them, and the record attribute behind each.
-_PL6_FIELDS: Final = (
+PL6_FIELDS: Final = (
     ("FileCode", "file_code"),
     ("TypeName", "type_name"),
     ("CodeNumber", "code_number"),
@@ -247,7 +247,7 @@ _PL6_FIELDS: Final = (
     ("PageAmount", "page_amount"),
     ("Description", "description"),
 )
-_SIGNER_FIELDS: Final = (("Position", "signer_position"), ("FullName", "signer_name"))
+SIGNER_FIELDS: Final = (("Position", "signer_position"), ("FullName", "signer_name"))
 #: Facts without a Phụ lục VI tag: ``Technical/<Tag>``.
 _TECHNICAL_FIELDS: Final = (
     ("Id", "id"),
@@ -284,11 +284,11 @@ def _sub(parent: ET.Element, tag: str, value: Any) -> None:
 def to_element(record: Record) -> ET.Element:
     """The ``<Document>`` element of ``record`` (unknown fields are left out)."""
     root = ET.Element(_ROOT, {"standard": "ND30/2020/ND-CP Phu luc VI"})
-    for tag, attr in _PL6_FIELDS:
+    for tag, attr in PL6_FIELDS:
         _sub(root, tag, getattr(record, attr))
     if record.signer_position is not None or record.signer_name is not None:
         signer = ET.SubElement(root, "SignerInfo")
-        for tag, attr in _SIGNER_FIELDS:
+        for tag, attr in SIGNER_FIELDS:
             _sub(signer, tag, getattr(record, attr))
     technical = ET.SubElement(root, "Technical")
     for tag, attr in _TECHNICAL_FIELDS:
@@ -323,9 +323,9 @@ def from_element(root: ET.Element) -> Record:
     if root.tag != _ROOT:
         raise ValueError(f"expected <{_ROOT}>, found <{root.tag}>")
     values: dict[str, Any] = {}
-    for tag, attr in _PL6_FIELDS:
+    for tag, attr in PL6_FIELDS:
         values[attr] = _read(attr, root.findtext(tag))
-    for tag, attr in _SIGNER_FIELDS:
+    for tag, attr in SIGNER_FIELDS:
         values[attr] = _read(attr, root.findtext(f"SignerInfo/{tag}"))
     for tag, attr in _TECHNICAL_FIELDS:
         values[attr] = _read(attr, root.findtext(f"Technical/{tag}"))
