@@ -34,8 +34,6 @@ Declarations = tuple[tuple[str, str], ...]
 #: (ascent + descent of Times New Roman and its metric twins): converts the preset's
 #: multiples of single spacing to CSS ``line-height``, which counts ems.
 SINGLE_LINE_EM: Final = 1.15
-#: Grid line width of data tables (Word's default single border, as in DOCX and PDF).
-GRID_PT: Final = 0.5
 
 #: Room above and below a short line rule, in ems of the text it marks.
 _RULE_ABOVE_EM: Final = 0.1
@@ -82,7 +80,7 @@ def role_declarations(style: TextStyle) -> Declarations:
 def kind_declarations(preset: Preset) -> Mapping[str, Declarations]:
     """Layout of each kind of element (``k-<kind>`` classes), after the role's declarations."""
     pad = f"{css_number(preset.cell_padding_pt)}pt"
-    grid = f"{css_number(GRID_PT)}pt solid"
+    grid = f"{css_number(preset.grid_pt)}pt solid"
     left, right = preset.header_columns_mm
     sign = preset.signature_column
     return {
