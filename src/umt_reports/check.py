@@ -82,7 +82,7 @@ class Fact:
     alternatives: tuple[str, ...] = ()
 
     def found_in(self, text: str) -> bool:
-        """Whether folded ``text`` holds the phrase as whole words (``Minh Thư`` is not in ``Minh Thượng``)."""
+        """Whether folded ``text`` holds the phrase as whole words (``Văn Thư`` is not in ``Văn Thượng``)."""
         return any(re.search(rf"(?<!\w){re.escape(_fold(p))}(?!\w)", text) for p in (self.phrase, *self.alternatives))
 
 

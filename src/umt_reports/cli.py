@@ -200,8 +200,8 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
 
             count = certificate_count(api.load_meeting(source, profile_dirs=profile_dirs))
             total = sum(count + (kind == "certificates-form") for kind in kinds)
-        except UmtError:
-            total = None  # -- the build itself reports the problems --
+        except Exception:  # -- only the bar's total: the build itself reports any problem --
+            total = None
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(_say("commendation.progress"), total=total)

@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Literal, Mapping
 
+from umt_reports import vn
+
 __all__ = [
     "CALIBRATION_CROSS_MM",
     "CALIBRATION_TICK_MM",
@@ -74,6 +76,15 @@ class RuleSpec:
     thickness_pt: float = 0.75
     #: Extra space between the text line above and the line, so it never touches descenders.
     gap_pt: float = 2.5
+
+    @property
+    def mark(self) -> str | None:
+        """The text a non-line mark prints (``*``, ``-----``); ``None`` for a drawn line."""
+        return _MARKS.get(self.kind)
+
+
+#: What the non-line rule kinds print.
+_MARKS: Mapping[str, str] = MappingProxyType({"star": "*", "dashes": "-----"})
 
 
 @dataclass(frozen=True)
@@ -151,7 +162,7 @@ class Preset:
 
     def text(self, role: str, text: str) -> str:
         """``text`` with the case rule of ``role`` applied (documents call this)."""
-        return text.upper() if self.style(role).upper else text
+        return vn.upper(text) if self.style(role).upper else text
 
     def code(self, number: int | None, doc_type: str, symbol: str) -> str:
         """Số và ký hiệu: ``25/BC-UBND`` (state), ``25-BC/BDVHU`` (Party); numbers below 10 get a 0."""

@@ -300,3 +300,11 @@ def test_portal_timestamp_zero_pads_day_month_and_24h_time(dt: DT, expected: str
 def test_portal_timestamp_reads_back_unchanged() -> None:
     stamp = DT(2022, 6, 22, 13, 37)
     assert parse_datetime_text(portal_timestamp(stamp)) == stamp
+
+
+def test_portal_date_pads_day_and_month() -> None:
+    import datetime
+
+    from umt_reports import vn
+
+    assert vn.portal_date(datetime.date(2022, 6, 2)) == "02/06/2022"

@@ -139,7 +139,7 @@ def fold(text: str) -> str:
 
     ``fold("Dân vận")`` == ``fold("dan VAN")`` == ``"dan van"``.
     """
-    return vn.clean_spaces(vn.strip_diacritics(vn.nfc(text)).casefold())
+    return vn.fold_header(text)
 
 
 def _text(value: Any) -> str | None:

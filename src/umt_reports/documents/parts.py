@@ -59,7 +59,7 @@ def title_block(preset: Preset, type_name: str, subject: str) -> list:
         Para.of("title.kind", preset.text("title.kind", type_name), keep_with_next=True),
         Para.of("title.subject", subject, keep_with_next=True),
         Rule(preset.subject_rule, over=subject, role="title.subject"),
-        Spacer(preset.style("title.subject").space_after_pt or 6.0),
+        Spacer(preset.subject_rule.gap_pt),
     ]
 
 

@@ -130,7 +130,7 @@ def timestamp(published: dt.datetime | PartialDate | None) -> str | None:
         return None
     if isinstance(published, PartialDate):
         whole = published.to_date()
-        return f"({whole:%d/%m/%Y})" if whole else f"({published.text()})"
+        return f"({vn.portal_date(whole)})" if whole else f"({published.text()})"
     return f"({vn.portal_timestamp(published)})"
 
 

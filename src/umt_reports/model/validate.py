@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from umt_reports import messages
+from umt_reports import messages, vn
 from umt_reports.errors import InputError, Problem, ProfileError
 from umt_reports.model.meeting import Meeting
 from umt_reports.model.profile import Issuer, SigningMode
@@ -104,7 +104,7 @@ def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
             Problem(
                 "profile.not_valid_on",
                 raw.locate(path),
-                {"issuer": issuer.full_name, "span": issuer.validity_span(), "date": date.strftime("%d/%m/%Y")},
+                {"issuer": issuer.full_name, "span": issuer.validity_span(), "date": vn.running_date(date)},
             )
         )
     decided = meeting.decision.date.to_date() if meeting.decision and meeting.decision.date else None
@@ -113,7 +113,7 @@ def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
             Problem(
                 "profile.not_valid_on",
                 raw.locate(("decision", "date")),
-                {"issuer": issuer.full_name, "span": issuer.validity_span(), "date": decided.strftime("%d/%m/%Y")},
+                {"issuer": issuer.full_name, "span": issuer.validity_span(), "date": vn.running_date(decided)},
             )
         )
     base = raw.path.parent

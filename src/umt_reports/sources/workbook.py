@@ -354,7 +354,7 @@ ATTENDEES = TableSheet(
         {
             "who": EXAMPLE_PREFIX + "Trần Thị B",
             "position": "Chủ tịch UBND xã",
-            "unit": "xã Thạnh Yên",
+            "unit": "xã An Bình",
             "kind": ATTENDEE_PERSON,
         },
     ),

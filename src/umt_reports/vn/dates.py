@@ -279,6 +279,11 @@ def parse_datetime_text(text: str) -> datetime.datetime:
         raise ValueError(f"impossible date or time {text.strip()!r}: {exc}") from None
 
 
+def portal_date(d: datetime.date) -> str:
+    """Return the portal's zero-padded date: ``"22/06/2022"``."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
 def portal_timestamp(dt: datetime.datetime) -> str:
     """Return the portal's timestamp: 24-hour time, bar, zero-padded date: ``"13:37 | 22/06/2022"``."""
-    return f"{dt.hour:02d}:{dt.minute:02d} | {dt.day:02d}/{dt.month:02d}/{dt.year}"
+    return f"{dt.hour:02d}:{dt.minute:02d} | {portal_date(dt)}"

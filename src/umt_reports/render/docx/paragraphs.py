@@ -28,13 +28,11 @@ from umt_reports.render.fonts import FontFamily
 from umt_reports.render.measure import PT_PER_MM, text_width_pt
 from umt_reports.style import PageSpec
 
-__all__ = ["HAIRLINE_PT", "MARKS", "Container", "ParagraphDrawer"]
+__all__ = ["HAIRLINE_PT", "Container", "ParagraphDrawer"]
 
 #: Exact line height of the paragraphs that only carry something (a rule's border, a
 #: section break, a table separator): tiny, so a rule sits right under its text.
 HAIRLINE_PT = 1.0
-#: Printed marks of the non-line rule kinds.
-MARKS = {"star": "*", "dashes": "-----"}
 
 # -- run properties by (font, bold, italic, underline), drawn once through python-docx and
 # -- then copied: the proxies' schema-order searches cost more than the text itself --
@@ -105,7 +103,7 @@ class ParagraphDrawer:
         fmt.first_line_indent = Pt(0)
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
-        mark = MARKS.get(rule.spec.kind)
+        mark = rule.spec.mark
         if mark is not None:
             fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
             fmt.left_indent = Pt(0)

@@ -53,10 +53,8 @@ from umt_reports.render.html.images import data_uri, file_name, picture
 from umt_reports.render.measure import text_width_pt
 from umt_reports.style import TextStyle
 
-__all__ = ["MARK_TEXT", "HtmlWriter", "element_for"]
+__all__ = ["HtmlWriter", "element_for"]
 
-#: What the non-line rule kinds print (see :class:`~umt_reports.style.RuleSpec`).
-MARK_TEXT: Final = {"star": "*", "dashes": "-----"}
 #: Role of the header row of data tables (as in DOCX and PDF).
 HEADER_ROLE: Final = "table.header"
 
@@ -194,7 +192,7 @@ class HtmlWriter:
     def rule(self, rule: Rule) -> str:
         """A centred line ``spec.width`` × as long as the text it underlines (in ems of that text), or a mark."""
         style = self._style(rule.role)
-        mark = MARK_TEXT.get(rule.spec.kind)
+        mark = rule.spec.mark
         if mark is not None:
             return f'<p{self._attrs(rule.role, ("mark",))} aria-hidden="true">{escape(mark)}</p>'
         over = text_width_pt(unicodedata.normalize("NFC", rule.over), style, self.family)

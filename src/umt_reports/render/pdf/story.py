@@ -51,10 +51,8 @@ from umt_reports.render.pdf.placed import add_placed
 from umt_reports.render.pdf.styles import markup, nfc, paragraph_style
 from umt_reports.style import Preset, TextStyle
 
-__all__ = ["MARK_TEXT", "StoryBuilder", "document_text"]
+__all__ = ["StoryBuilder", "document_text"]
 
-#: What the non-line rule kinds print (see :class:`~umt_reports.style.RuleSpec`).
-MARK_TEXT: Final = {"star": "*", "dashes": "-----"}
 
 #: How far a short line rule hangs below the box of the text it underlines, as a
 #: fraction of that text's size. Word and LibreOffice draw the DOCX rule as the bottom
@@ -79,7 +77,7 @@ def document_text(doc: Document) -> str:
             parts.extend(column.header for column in block.columns)
             parts.extend(cell.text for row in block.rows for cell in row)
         elif isinstance(block, Rule):
-            parts.append(MARK_TEXT.get(block.spec.kind, ""))
+            parts.append(block.spec.mark or "")
         elif isinstance(block, Placed):
             parts.append(block.text)
     if doc.page_numbers:
@@ -125,7 +123,7 @@ class StoryBuilder:
             space_after_pt=0.0,
             keep_with_next=False,
         )
-        text = markup(Para.of(rule.role, MARK_TEXT[rule.spec.kind]).runs, mark, self.family)
+        text = markup(Para.of(rule.role, rule.spec.mark or "").runs, mark, self.family)
         return Paragraph(text, paragraph_style(rule.role, mark, self.family))
 
     # -- tables -------------------------------------------------------------------------
