@@ -9,7 +9,8 @@ import pytest
 
 from umt_reports import InputError, load_meeting, vn
 from umt_reports.documents import Para, SignatureBlock, Table
-from umt_reports.documents.decision import build_decision, listed_awardees
+from umt_reports.documents.awardees import listed_awardees
+from umt_reports.documents.decision import build_decision
 from umt_reports.render import render
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -22,13 +22,8 @@ from decimal import Decimal
 from typing import Any
 
 from umt_reports import vn
-from umt_reports.documents.decision import (
-    Listed,
-    authority_of,
-    decision_signer,
-    decision_signer_lines,
-    listed_awardees,
-)
+from umt_reports.documents.awardees import Listed, listed_awardees
+from umt_reports.documents.decision import authority_of, decision_signer, decision_signer_lines
 from umt_reports.documents.document import Block, DocMeta, Document, PageBreak, Placed, PlacedLine
 from umt_reports.documents.parts import date_line
 from umt_reports.documents.wording import Wording

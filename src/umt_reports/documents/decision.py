@@ -16,21 +16,18 @@ number, date, signer, proposer, executors and recipients). Out: a :class:`Docume
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from umt_reports import vn
+from umt_reports.documents.awardees import Listed, awardee_table, listed_awardees
 from umt_reports.documents.document import (
     Annex,
     Block,
-    Cell,
-    Column,
     Document,
     Para,
     Run,
     SignatureBlock,
     Spacer,
-    Table,
 )
 from umt_reports.documents.parts import (
     annex_heading,
@@ -44,17 +41,15 @@ from umt_reports.documents.parts import (
 )
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError
-from umt_reports.model import Award, Awardee, DecisionInfo, Issuer, Meeting, Signer, SigningMode
+from umt_reports.model import Award, DecisionInfo, Issuer, Meeting, Signer, SigningMode
 from umt_reports.style import Preset, preset_for
 
 __all__ = [
     "TYPE_NAME",
-    "Listed",
     "authority_of",
     "build_decision",
     "decision_signer",
     "decision_signer_lines",
-    "listed_awardees",
     "words_for",
 ]
 
@@ -62,40 +57,6 @@ TYPE_NAME = "Quyết định"
 _TEMPLATE = "decision.j2"
 #: The article word of decisions (ND30 PL I §V): ``Điều 1.`` in bold.
 _ARTICLE = "Điều {n}."
-
-
-@dataclass(frozen=True)
-class Listed:
-    """One named awardee as lists print it: the person or collective, and its award."""
-
-    member: Awardee
-    award: Award
-    collective: bool
-
-
-def listed_awardees(meeting: Meeting, *, group_by_unit: bool = False) -> tuple[list[Listed], list[Listed]]:
-    """The named collectives and individuals of every award, each list in Vietnamese order.
-
-    Individuals sort by given name, then middle names, then family name
-    (:func:`vn.name_sort_key`); collectives by their whole name (:func:`vn.sort_key`).
-    ``group_by_unit`` keeps the units in the order they first appear in the data and
-    sorts the names inside each unit.
-    """
-    collectives = [Listed(m, a, True) for a in meeting.awards if a.collectives for m in a.collectives.members]
-    individuals = [Listed(m, a, False) for a in meeting.awards if a.individuals for m in a.individuals.members]
-    group: Callable[[Listed], str] | None = (lambda item: item.member.unit or "") if group_by_unit else None
-    collectives = _ordered(collectives, vn.sort_key, group)
-    individuals = vn.sort_names(individuals, key=lambda item: item.member.name, group=group)
-    return collectives, individuals
-
-
-def _ordered(items: list[Listed], key: Callable[[str], Any], group: Callable[[Listed], str] | None) -> list[Listed]:
-    if group is None:
-        return sorted(items, key=lambda item: key(item.member.name))
-    first_seen: dict[str, int] = {}
-    for item in items:
-        first_seen.setdefault(group(item), len(first_seen))
-    return sorted(items, key=lambda item: (first_seen[group(item)], key(item.member.name)))
 
 
 def authority_of(issuer: Issuer) -> str:
@@ -229,28 +190,10 @@ def _article(number: int, paragraphs: list[str]) -> list[Block]:
 def _annex(preset: Preset, collectives: list[Listed], individuals: list[Listed], by_unit: bool, say: Any) -> Annex:
     """``DANH SÁCH``: STT | name | position and unit | note, group by group."""
     several_forms = len({item.award.form for item in (*collectives, *individuals)}) > 1
-    columns = (
-        Column("STT", 0.08, "table.cell.center"),
-        Column("Họ và tên / Tên tập thể", 0.36),
-        Column("Chức vụ, đơn vị", 0.42),
-        Column("Ghi chú", 0.14),
-    )
-    rows: list[tuple[Cell, ...]] = []
-    number = 0
-    for label, members in (("TẬP THỂ", collectives), ("CÁ NHÂN", individuals)):
-        if not members:
-            continue
-        number += 1
-        rows.append((Cell(f"{vn.roman(number)}. {label} ({len(members)})", role="table.group", span=4),))
-        unit: str | None = None
-        for index, item in enumerate(members, start=1):
-            member = item.member
-            if by_unit and (member.unit or "") != unit:
-                unit = member.unit or ""
-                if unit:
-                    rows.append((Cell(vn.capitalize_first(unit), role="table.group.unit", span=4),))
-            where = ", ".join(x for x in (member.position, member.unit) if x)
-            note = "; ".join(x for x in (item.award.form if several_forms else None, member.note) if x)
-            rows.append((Cell(str(index)), Cell(member.name), Cell(where), Cell(note)))
+
+    def note(item: Listed) -> str:
+        return "; ".join(x for x in (item.award.form if several_forms else None, item.member.note) if x)
+
+    table = awardee_table(collectives, individuals, last=("Ghi chú", 0.14, note), by_unit=by_unit)
     title = " ".join(say("annex_title"))
-    return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), Table(columns=columns, rows=tuple(rows))))
+    return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), table))

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from umt_reports import vn
+from umt_reports.documents.awardees import awardee_table, listed_awardees
 from umt_reports.documents.document import (
     Annex,
     Block,
@@ -153,28 +154,7 @@ def _statistics_table(meeting: Meeting) -> Table:
 
 def _awardee_annex(meeting: Meeting, preset: Preset, say: Any) -> Annex:
     """``DANH SÁCH`` of the named collectives and individuals, in Vietnamese order."""
-    collectives = [(m, a) for a in meeting.awards if a.collectives for m in a.collectives.members]
-    individuals = [(m, a) for a in meeting.awards if a.individuals for m in a.individuals.members]
-    collectives.sort(key=lambda pair: vn.sort_key(pair[0].name))
-    individuals.sort(key=lambda pair: vn.name_sort_key(pair[0].name))
-    columns = (
-        Column("STT", 0.08, "table.cell.center"),
-        Column("Họ và tên / Tên tập thể", 0.37),
-        Column("Chức vụ, đơn vị", 0.35),
-        Column("Hình thức", 0.20, "table.cell.center"),
-    )
-    rows: list[tuple[Cell, ...]] = []
-    groups = [("TẬP THỂ", collectives), ("CÁ NHÂN", individuals)]
-    number = 0
-    for label, members in groups:
-        if not members:
-            continue
-        number += 1
-        rows.append((Cell(f"{vn.roman(number)}. {label} ({len(members)})", role="table.group", span=4),))
-        for index, (member, award) in enumerate(members, start=1):
-            where = ", ".join(x for x in (member.position, member.unit) if x)
-            rows.append((Cell(str(index)), Cell(member.name), Cell(where), Cell(award.form)))
+    collectives, individuals = listed_awardees(meeting)
+    table = awardee_table(collectives, individuals, last=("Hình thức", 0.20, lambda item: item.award.form))
     title = " ".join(say("annex_title"))
-    return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), Table(columns=columns, rows=tuple(rows))))
-
-
+    return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), table))
