@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-__all__ = ["CATALOGUE", "LANGUAGES", "render"]
+__all__ = ["CATALOGUE", "LANGUAGES", "describe", "render"]
 
 LANGUAGES = ("vi", "en")
 
@@ -24,6 +24,21 @@ def _add(entries: Mapping[str, tuple[str, str]]) -> None:
         if code in CATALOGUE:
             raise RuntimeError(f"duplicate message code {code!r}")
         CATALOGUE[code] = {"vi": vi, "en": en}
+
+
+def describe(value: Any) -> str:
+    """A found value as messages show it, the same in every language: ``[…]`` for a list,
+    ``{…}`` for a mapping, dates in ISO form, long text shortened."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[…]"
+    if isinstance(value, dict):
+        return "{…}"
+    if value is None:
+        return "—"
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def render(code: str, params: Mapping[str, Any], lang: str = "vi") -> str:

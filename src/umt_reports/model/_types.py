@@ -17,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
 from umt_reports import vn
+from umt_reports.messages import describe
 
 #: Longest text accepted in any single field (a narrative paragraph).
 MAX_TEXT = 20_000
@@ -27,32 +28,18 @@ def fail(code: str, **params: Any) -> NoReturn:
     raise PydanticCustomError(code, code, params)
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float, Decimal)):
-        return f"số {value}"
-    if isinstance(value, dict):
-        return "một nhóm khóa"
-    if isinstance(value, list):
-        return "một danh sách"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return f"ngày {value}"
-    return repr(value)
-
-
 def _text(value: Any) -> str:
     """Text field: strings as they are; numbers written in cells are accepted as text."""
     if isinstance(value, str):
         text = vn.clean_spaces(value)
     elif isinstance(value, bool) or value is None:
-        fail("value.not_text", found=_describe(value))
+        fail("value.not_text", found=describe(value))
     elif isinstance(value, int):
         text = str(value)
     elif isinstance(value, (float, Decimal)):
         text = vn.format_number(Decimal(str(value)))
     else:
-        fail("value.not_text", found=_describe(value))
+        fail("value.not_text", found=describe(value))
     if len(text) > MAX_TEXT:
         fail("value.too_long", length=len(text), limit=MAX_TEXT)
     return text
@@ -79,7 +66,7 @@ def _text_list(value: Any) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        fail("value.not_list", found=_describe(value))
+        fail("value.not_list", found=describe(value))
     return value
 
 
@@ -108,7 +95,7 @@ def _any_decimal(value: Any) -> Decimal:
             return vn.parse_number(value)
         except (ValueError, InvalidOperation):
             fail("value.not_number", value=value)
-    fail("value.not_number", value=_describe(value))
+    fail("value.not_number", value=describe(value))
 
 
 def _count(value: Any) -> int:
@@ -204,7 +191,7 @@ class PartialDate(Strict):
             return {"day": day, "month": month, "year": year}
         if isinstance(value, dict):
             return value
-        fail("date.unreadable", value=_describe(value))
+        fail("date.unreadable", value=describe(value))
 
     @model_validator(mode="after")
     def _check(self) -> "PartialDate":
@@ -250,7 +237,7 @@ def _datetime(value: Any) -> dt.datetime | PartialDate:
             return PartialDate.model_validate(value)
         except Exception:
             fail("datetime.unreadable", value=value)
-    fail("datetime.unreadable", value=_describe(value))
+    fail("datetime.unreadable", value=describe(value))
 
 
 Moment = Annotated[dt.datetime | PartialDate, BeforeValidator(_datetime)]

@@ -13,10 +13,12 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 
 from umt_reports import messages, vn
+from umt_reports.messages import describe
 from umt_reports.errors import InputError, Problem, ProfileError
 from umt_reports.model.meeting import Meeting
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
+from umt_reports.sources.raw import field_label
 from umt_reports.sources.photos import check_photo
 from umt_reports.sources.profiles import available_profiles, find_profile, profile_search_path
 
@@ -156,8 +158,8 @@ def problems_of(exc: ValidationError, raw: RawSource, model: type[BaseModel]) ->
         kind = error["type"]
         params: dict[str, Any] = dict(error.get("ctx") or {})
         params.setdefault("field", field_label(loc))
-        params.setdefault("value", _short(error.get("input")))
-        params.setdefault("found", _short(error.get("input")))
+        params.setdefault("value", describe(error.get("input")))
+        params.setdefault("found", describe(error.get("input")))
         if kind in messages.CATALOGUE:
             code = kind
         elif kind in _BUILTIN:
@@ -172,17 +174,6 @@ def problems_of(exc: ValidationError, raw: RawSource, model: type[BaseModel]) ->
             params["reason"] = error.get("msg", kind)
         problems.append(Problem(code, raw.locate(loc), params))
     return problems
-
-
-def field_label(loc: tuple[str | int, ...]) -> str:
-    """``chairs[2].name``-style path of a value, as YAML users write it."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part + 1}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text or "tệp"
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
@@ -220,13 +211,6 @@ def _model_in(annotation: Any) -> Any:
     if origin is not None and origin is not annotation:
         return _model_in(origin)
     return None
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return "một nhóm khóa" if isinstance(value, dict) else "một danh sách"
-    text = str(value)
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _not_already_said(found: list[Problem], said: list[Problem]) -> list[Problem]:

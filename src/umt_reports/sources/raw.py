@@ -17,7 +17,7 @@ _QUOTED = 60
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 
-__all__ = ["Path_", "RawSource", "clean_controls", "controls_note", "legacy_note"]
+__all__ = ["Path_", "RawSource", "clean_controls", "controls_note", "field_label", "legacy_note"]
 
 #: A path into the raw data: keys and list indexes, e.g. ``("chairs", 1, "name")``.
 Path_ = tuple[str | int, ...]
@@ -82,3 +82,14 @@ def clean_controls(text: str) -> tuple[str, int]:
 def controls_note(count: int, location: Location) -> Problem:
     """The note saying that ``count`` unprintable control characters were removed at ``location``."""
     return Problem("legacy.control_removed", location, {"count": count})
+
+
+def field_label(loc: tuple[str | int, ...]) -> str:
+    """``chairs[2].name``-style path of a value, as YAML users write it."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "—"

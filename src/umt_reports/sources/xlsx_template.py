@@ -27,8 +27,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from umt_reports import vn
 from umt_reports.errors import InputError, Location, Problem
+from umt_reports.messages import describe
 from umt_reports.sources import workbook as wbk
 from umt_reports.sources.profiles import available_profiles, profile_search_path
+from umt_reports.sources.raw import field_label
 
 __all__ = ["VALIDATED_ROWS", "write_template"]
 
@@ -90,23 +92,6 @@ def _save(book: Workbook, out: Path) -> None:
 # -- the plan: contract data checked and flattened into rows -----------------------------
 
 
-def _label(path: Iterable[str | int]) -> str:
-    """``awards[2].collectives``-style path, as YAML users write it."""
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _describe(value: Any) -> str:
-    """What a value that fits no cell is, in the words of the messages."""
-    if isinstance(value, (list, tuple)):
-        return "một danh sách"
-    if isinstance(value, dict):
-        return "một nhóm khóa"
-    return type(value).__name__
-
-
 def _keys(spec: wbk.TableSheet) -> tuple[str, ...]:
     """The contract keys of a table's columns, in order."""
     return tuple(column.key for column in spec.columns)
@@ -128,7 +113,7 @@ class _Plan:
         self.tables: dict[str, list[dict[str, Any]]] = {spec.name: [] for spec in wbk.TABLES}
         self.photos: list[dict[str, Any]] = []
         if not isinstance(data, dict):
-            self.problems.append(Problem("xlsx.bad_value", None, {"path": "tệp", "found": type(data).__name__}))
+            self.problems.append(Problem("xlsx.bad_value", None, {"path": field_label(()), "found": type(data).__name__}))
             return
         for key in data:
             if key not in _TOP_KEYS:
@@ -155,23 +140,23 @@ class _Plan:
             if ILLEGAL_CHARACTERS_RE.search(text):
                 return self.refuse(path, "ký tự điều khiển")
             return text
-        return self.refuse(path, _describe(value))
+        return self.refuse(path, describe(value))
 
     def refuse(self, path: tuple[str | int, ...], found: str) -> None:
         """Record that the value at ``path`` fits no cell (``found`` says what it is)."""
-        self.problems.append(Problem("xlsx.bad_value", None, {"path": _label(path), "found": found}))
+        self.problems.append(Problem("xlsx.bad_value", None, {"path": field_label(path), "found": found}))
 
     def mapping(self, value: Any, path: tuple[str | int, ...], allowed: Iterable[str]) -> dict[str, Any]:
         """``value`` as a mapping whose keys are all ``allowed``; problems for anything else."""
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.refuse(path, _describe(value))
+            self.refuse(path, describe(value))
             return {}
         allowed = set(allowed)
         for key in value:
             if key not in allowed:
-                self.problems.append(Problem("xlsx.unsupported_key", None, {"path": _label((*path, str(key)))}))
+                self.problems.append(Problem("xlsx.unsupported_key", None, {"path": field_label((*path, str(key)))}))
         return value
 
     def texts(self, value: Any, path: tuple[str | int, ...]) -> list[Any]:
@@ -223,7 +208,7 @@ class _Plan:
                 continue
             item = self.mapping(item, path, ("group", "name", "position", "unit"))
             if item.get("group") is not None and item.get("name") is not None:
-                self.problems.append(Problem("xlsx.attendee_group_and_name", None, {"path": _label(path)}))
+                self.problems.append(Problem("xlsx.attendee_group_and_name", None, {"path": field_label(path)}))
             person = item.get("name") is not None
             who = "name" if person else "group"
             rows.append({
@@ -249,11 +234,11 @@ class _Plan:
             path = ("sections", i)
             section = self.mapping(section, path, ("title", "paragraphs", "points", "sections"))
             if section.get("sections"):
-                self.problems.append(Problem("xlsx.nested_sections", None, {"path": _label((*path, "sections"))}))
+                self.problems.append(Problem("xlsx.nested_sections", None, {"path": field_label((*path, "sections"))}))
             title = self.cell(section.get("title"), (*path, "title"))
             key = vn.fold_header(title) if isinstance(title, str) else title
             if i > 0 and (title is None or key == previous):
-                self.problems.append(Problem("xlsx.sections_merge", None, {"path": _label(path)}))
+                self.problems.append(Problem("xlsx.sections_merge", None, {"path": field_label(path)}))
             previous = key
             lines = [(wbk.CONTENT_PARAGRAPH, p) for p in self.texts(section.get("paragraphs"), (*path, "paragraphs"))]
             lines += [(wbk.CONTENT_POINT, p) for p in self.texts(section.get("points"), (*path, "points"))]
@@ -272,7 +257,7 @@ class _Plan:
             award = self.mapping(award, path, (*keys, "collectives", "individuals"))
             values = {k: self.cell(award.get(k), (*path, k)) for k in keys}
             if previous is not None and _award_key(values) == _award_key(previous):
-                self.problems.append(Problem("xlsx.awards_merge", None, {"path": _label(path)}))
+                self.problems.append(Problem("xlsx.awards_merge", None, {"path": field_label(path)}))
             first = dict(values)
             if previous is not None and _fold(values["form"]) == _fold(previous["form"]):
                 # -- the reader would inherit a blank from the award above: write "none" explicitly --

@@ -74,7 +74,7 @@ def read_yaml_text(text: str, path: Path) -> RawSource:
             raise InputError.of("yaml.syntax", Location.of_file(path), line="?", column="?", reason=str(exc)) from None
         walker = _Walker(loader, name)
         if node is None:
-            raise InputError.of("yaml.not_mapping", Location.of_file(path), found="một tệp rỗng")
+            raise InputError.of("yaml.not_mapping", Location.of_file(path), found="—")
         data = walker.value(node, (), 0)
     finally:
         loader.dispose()
