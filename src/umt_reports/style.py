@@ -42,6 +42,11 @@ __all__ = [
 
 Align = Literal["left", "center", "right", "justify"]
 
+#: Height of one "single" line in a word processor, in ems of the font size: Times New Roman
+#: (and its metric twin Liberation Serif) set single spacing at about 1.15 × size. Renderers
+#: that count in ems or points (PDF leading, CSS line-height) multiply ``line_spacing`` by it.
+SINGLE_LINE_EM = 1.15
+
 
 @dataclass(frozen=True)
 class TextStyle:

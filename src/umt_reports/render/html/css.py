@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
-from umt_reports.style import PageSpec, Preset, TextStyle
+from umt_reports.style import SINGLE_LINE_EM, PageSpec, Preset, TextStyle
 
 __all__ = [
     "KIND_RULES",
@@ -30,10 +30,6 @@ __all__ = [
 #: An ordered list of CSS ``(property, value)`` pairs.
 Declarations = tuple[tuple[str, str], ...]
 
-#: Word processors' "single" line spacing of a serif face, in ems of its size
-#: (ascent + descent of Times New Roman and its metric twins): converts the preset's
-#: multiples of single spacing to CSS ``line-height``, which counts ems.
-SINGLE_LINE_EM: Final = 1.15
 
 #: Room above and below a short line rule, in ems of the text it marks.
 _RULE_ABOVE_EM: Final = 0.1

@@ -23,13 +23,12 @@ from reportlab.lib.styles import ParagraphStyle
 from umt_reports.documents.document import Run
 from umt_reports.render.fonts import FontFamily, face_name
 from umt_reports.render.measure import PT_PER_MM
-from umt_reports.style import TextStyle
+from umt_reports.style import SINGLE_LINE_EM, TextStyle
 
 __all__ = ["SINGLE_LINE", "markup", "nfc", "paragraph_style"]
 
-#: Height of one single-spaced line as a multiple of the font size: Times New Roman
-#: (and its metric twin Liberation Serif) set "single" in Word at about 1.15 × size.
-SINGLE_LINE: Final = 1.15
+#: Height of one single-spaced line, in ems (the preset module's named value).
+SINGLE_LINE: Final = SINGLE_LINE_EM
 
 _ALIGN: Final = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
