@@ -47,14 +47,14 @@ def test_blank_template_has_the_instructions_then_every_part_then_a_hidden_lists
 ) -> None:
     assert blank.sheetnames == [
         "Hướng dẫn", "Hội nghị", "Chủ trì", "Thành phần", "Số liệu", "Nội dung", "Khen thưởng",
-        "Văn bản", "Tin bài", "Danh mục",
+        "Văn bản", "Quyết định", "Tin bài", "Danh mục",
     ]  # fmt: skip
     assert blank["Danh mục"].sheet_state == "hidden"
     assert blank.active.title == "Hướng dẫn"
 
 
 def test_table_sheets_have_a_frozen_vietnamese_header_row(blank: openpyxl.Workbook) -> None:
-    for name in ("Chủ trì", "Thành phần", "Số liệu", "Nội dung", "Khen thưởng", "Hội nghị", "Văn bản"):
+    for name in ("Chủ trì", "Thành phần", "Số liệu", "Nội dung", "Khen thưởng", "Hội nghị", "Văn bản", "Quyết định"):
         assert blank[name].freeze_panes == "A2", name
     assert [c.value for c in blank["Khen thưởng"][1]] == [
         "Hình thức", "Cấp quyết định", "Lý do", "Mức thưởng (đồng)", "Đối tượng", "Số lượng",
@@ -78,6 +78,11 @@ def test_drop_downs_offer_award_forms_targets_and_signing_modes(blank: openpyxl.
     mode_cell = next(r[0].coordinate for r in blank["Văn bản"].iter_rows() if r[0].value == "Hình thức ký")
     assert mode_cell == "A7"
     assert _list_values(blank, report["B7"]) == ["TM", "KT", "TL", "TUQ", "Q", "T/M", "K/T", "T/L"]
+    decision = _validations(blank["Quyết định"])
+    assert blank["Quyết định"]["A7"].value == "Hình thức ký"
+    assert _list_values(blank, decision["B7"]) == _list_values(blank, report["B7"])
+    flag = next(r[0].row for r in blank["Quyết định"].iter_rows() if r[0].value == "Liệt kê theo đơn vị")
+    assert _list_values(blank, decision[f"B{flag}"]) == ["Có", "Không"]
     assert _list_values(blank, _validations(blank["Nội dung"])["B2:B1001"]) == ["Đoạn văn", "Điểm"]
     assert _list_values(blank, _validations(blank["Thành phần"])["D2:D1001"]) == ["Nhóm", "Cá nhân"]
 
@@ -127,7 +132,7 @@ def test_instructions_explain_examples_attendees_sections_and_awards(blank: open
 # -- filled workbooks and the round trip -------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["meeting.yaml", "meeting-party.yaml"])
+@pytest.mark.parametrize("name", ["meeting.yaml", "meeting-party.yaml", "meeting-awards.yaml"])
 def test_round_trip_of_the_sample_gives_the_same_meeting(tmp_path: Path, name: str) -> None:
     source = SAMPLES / name
     out = tmp_path / "meeting.xlsx"
@@ -194,6 +199,48 @@ def test_round_trip_keeps_counts_lists_partial_dates_points_and_photos(tmp_path:
     assert from_xlsx == umt_reports.load_meeting(yaml_path)
     assert from_xlsx.awards[1].amount is None  # -- the dash stopped the inheritance --
     assert from_xlsx.press.published == dt.datetime(2022, 6, 22, 13, 37)
+
+
+def test_the_decision_sheet_keeps_every_decision_key(tmp_path: Path) -> None:
+    decision = {
+        "number": 5,
+        "date": "17/6/2022",
+        "subject": "Về việc tặng Giấy khen",
+        "signer": {"name": "Lê Văn C", "title": "Phó Chủ tịch", "mode": "KT"},
+        "proposed_by": "Trưởng Phòng Nội vụ huyện",
+        "legal_grounds": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "Căn cứ A, B; C"],
+        "funding": "Quỹ Thi đua, khen thưởng huyện",
+        "executors": ["Chánh Văn phòng", "Trưởng Phòng Nội vụ huyện"],
+        "recipients": ["Như Điều 3", "Lưu hồ sơ, tài liệu"],
+        "filing": ["NV", "TĐKT"],
+        "group_by_unit": True,
+    }
+    data = {**_rich(), "press": {"outlet": "Cổng thông tin"}, "decision": decision}
+    out = tmp_path / "m.xlsx"
+    write_template(out, data)
+    assert read_xlsx(out).data["decision"] == decision
+    yaml_path = tmp_path / "meeting.yaml"
+    yaml_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert umt_reports.load_meeting(out).decision == umt_reports.load_meeting(yaml_path).decision
+    assert umt_reports.load_meeting(out).decision.group_by_unit is True
+
+
+def test_a_bad_signing_mode_in_the_decision_sheet_is_located_at_its_cell(tmp_path: Path) -> None:
+    out = tmp_path / "m.xlsx"
+    write_template(out, {**_rich(), "decision": {"signer": {"name": "Lê Văn C", "title": "Chủ tịch", "mode": "TT"}}})
+    with pytest.raises(InputError) as caught:
+        umt_reports.load_meeting(out)
+    assert [(p.code, str(p.location)) for p in caught.value.problems] == [("signer.bad_mode", "Quyết định!B7")]
+
+
+def test_a_yes_no_cell_that_is_neither_is_located_at_its_cell(tmp_path: Path) -> None:
+    out = tmp_path / "m.xlsx"
+    write_template(out, {**_rich(), "decision": {"group_by_unit": "Có lẽ"}})
+    sheet = openpyxl.load_workbook(out)["Quyết định"]
+    row = next(r[0].row for r in sheet.iter_rows() if r[0].value == "Liệt kê theo đơn vị")
+    assert sheet[f"B{row}"].value == "Có lẽ"
+    raw = read_xlsx(out)
+    assert [(p.code, str(p.location)) for p in raw.problems] == [("value.bad_choice", f"Quyết định!B{row}")]
 
 
 def test_a_none_amount_after_an_award_with_one_is_written_as_a_dash(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ with it and :mod:`umt_reports.sources.xlsx_template` writes one from it, so a he
 renamed here is renamed in both. Two kinds of sheet exist:
 
 - a *form* (:class:`FormSheet`): column A a label, column B its value, column C a grey
-  example the reader never looks at (Hội nghị, Văn bản, Tin bài);
+  example the reader never looks at (Hội nghị, Văn bản, Quyết định, Tin bài);
 - a *table* (:class:`TableSheet`): one frozen header row, then one row per item
   (Chủ trì, Thành phần, Số liệu, Nội dung, Khen thưởng, and the photos of Tin bài).
 
@@ -50,6 +50,7 @@ __all__ = [
     "DASHES",
     "DATETIME_FORMAT",
     "DATE_FORMAT",
+    "DECISION",
     "EXAMPLE_PREFIX",
     "FORMS",
     "FORM_HEADERS",
@@ -60,6 +61,7 @@ __all__ = [
     "Kind",
     "LISTS_SHEET",
     "MEETING",
+    "NO",
     "PHOTOS",
     "PRESS",
     "REPORT",
@@ -70,12 +72,14 @@ __all__ = [
     "TARGET_COLLECTIVE",
     "TARGET_INDIVIDUAL",
     "TableSheet",
+    "YES",
     "choice_lists",
 ]
 
 #: How a cell is read and written: free text, a number (or text the model parses), a
-#: calendar date, a date with time, several texts in one cell, or one of a list.
-Kind = Literal["text", "number", "date", "datetime", "list", "choice"]
+#: calendar date, a date with time, several texts in one cell, one of a list, or a yes/no
+#: (:data:`YES` or :data:`NO`, a true/false value in the contract).
+Kind = Literal["text", "number", "date", "datetime", "list", "choice", "bool"]
 
 #: Text that starts every example value, so that an example never equals real data.
 EXAMPLE_PREFIX = "Ví dụ: "
@@ -170,6 +174,9 @@ TARGET_COLLECTIVE = "Tập thể"
 TARGET_INDIVIDUAL = "Cá nhân"
 CONTENT_PARAGRAPH = "Đoạn văn"
 CONTENT_POINT = "Điểm"
+#: The two answers of a yes/no (``kind="bool"``) field.
+YES = "Có"
+NO = "Không"
 
 
 def choice_lists() -> dict[str, tuple[str, ...]]:
@@ -180,6 +187,7 @@ def choice_lists() -> dict[str, tuple[str, ...]]:
         "signing_mode": ("TM", "KT", "TL", "TUQ", "Q", "T/M", "K/T", "T/L"),
         "content_kind": (CONTENT_PARAGRAPH, CONTENT_POINT),
         "attendee_kind": (ATTENDEE_GROUP, ATTENDEE_PERSON),
+        "yes_no": (YES, NO),
     }
 
 
@@ -276,6 +284,107 @@ REPORT = FormSheet(
             aliases=("Lưu trữ", "filing"),
             example="Ký hiệu đơn vị lưu sau VT, cách nhau bằng dấu phẩy (ví dụ VP)",
             separators=";,",
+        ),
+    ),
+)
+
+DECISION = FormSheet(
+    name="Quyết định",
+    fields=(
+        FormField(
+            ("decision", "number"),
+            "Số",
+            kind="number",
+            aliases=("Số quyết định", "number"),
+            example="Số của quyết định khen thưởng; để trống để văn thư điền",
+        ),
+        FormField(
+            ("decision", "date"),
+            "Ngày",
+            kind="date",
+            aliases=("Ngày ban hành", "Ngày quyết định", "date"),
+            example="Ngày ký, ví dụ 17/06/2022",
+        ),
+        FormField(
+            ("decision", "subject"),
+            "Trích yếu",
+            aliases=("subject",),
+            example="Để trống thì chương trình tự ghi (Về việc tặng Giấy khen …)",
+        ),
+        FormField(
+            ("decision", "signer", "name"),
+            "Người ký",
+            aliases=("Họ và tên người ký", "signer"),
+            example="Để trống thì lấy người ký của Văn bản",
+        ),
+        FormField(
+            ("decision", "signer", "title"),
+            "Chức vụ người ký",
+            aliases=("Chức vụ",),
+            example=EXAMPLE_PREFIX + "Chủ tịch",
+        ),
+        FormField(
+            ("decision", "signer", "mode"),
+            "Hình thức ký",
+            kind="choice",
+            aliases=("Thẩm quyền ký", "mode"),
+            example="Người đứng đầu tự ký thì để trống; cấp phó ký thay thì chọn KT",
+            choices="signing_mode",
+        ),
+        FormField(
+            ("decision", "proposed_by"),
+            "Theo đề nghị của",
+            aliases=("Đề nghị của", "Người đề nghị", "proposed_by"),
+            example=EXAMPLE_PREFIX + "Trưởng Phòng Nội vụ huyện",
+        ),
+        FormField(
+            ("decision", "legal_grounds"),
+            "Căn cứ",
+            kind="list",
+            aliases=("Căn cứ pháp lý", "legal_grounds"),
+            example="Mỗi căn cứ một dòng; để trống thì lấy căn cứ của hồ sơ cơ quan",
+            repeat=3,
+            separators="",
+        ),
+        FormField(
+            ("decision", "funding"),
+            "Nguồn kinh phí",
+            aliases=("Kinh phí", "funding"),
+            example=EXAMPLE_PREFIX + "Quỹ Thi đua, khen thưởng huyện",
+        ),
+        FormField(
+            ("decision", "executors"),
+            "Đơn vị thi hành (Điều 3)",
+            kind="list",
+            aliases=("Thi hành", "executors"),
+            example="Mỗi cơ quan, người thi hành một dòng; thêm dòng nếu cần",
+            repeat=4,
+            separators="",
+        ),
+        FormField(
+            ("decision", "recipients"),
+            "Nơi nhận",
+            kind="list",
+            aliases=("recipients",),
+            example="Mỗi nơi nhận một dòng (sau «Như Điều …»); thêm dòng «Nơi nhận» nếu cần",
+            repeat=6,
+            separators="",
+        ),
+        FormField(
+            ("decision", "filing"),
+            "Lưu",
+            kind="list",
+            aliases=("Lưu trữ", "filing"),
+            example="Ký hiệu đơn vị lưu sau VT, cách nhau bằng dấu phẩy (ví dụ NV)",
+            separators=";,",
+        ),
+        FormField(
+            ("decision", "group_by_unit"),
+            "Liệt kê theo đơn vị",
+            kind="bool",
+            aliases=("Theo đơn vị", "group_by_unit"),
+            example="Có: danh sách khen thưởng xếp theo từng đơn vị; để trống là Không",
+            choices="yes_no",
         ),
     ),
 )
@@ -430,7 +539,7 @@ AWARDS = TableSheet(
     ),
 )
 
-FORMS: tuple[FormSheet, ...] = (MEETING, REPORT, PRESS)
+FORMS: tuple[FormSheet, ...] = (MEETING, REPORT, DECISION, PRESS)
 TABLES: tuple[TableSheet, ...] = (CHAIRS, ATTENDEES, STATISTICS, SECTIONS, AWARDS)
 
 #: Sheet names in workbook order (after the instructions sheet).
@@ -442,6 +551,7 @@ SHEET_ORDER: tuple[str, ...] = (
     SECTIONS.name,
     AWARDS.name,
     REPORT.name,
+    DECISION.name,
     PRESS.name,
 )
 
@@ -479,6 +589,8 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
          "Ghi dấu gạch (-) vào Cấp quyết định, Lý do hoặc Mức thưởng để bỏ trống mà không lấy theo dòng trên."),
     ("Văn bản", "Số, ngày, người ký của báo cáo. Hình thức ký chọn trong danh sách (TM, KT, TL, TUQ, Q; "
                 "cơ quan Đảng: T/M, K/T, T/L). Nơi nhận: mỗi nơi một dòng có nhãn «Nơi nhận»."),
+    ("Quyết định", "Quyết định khen thưởng (nếu cần), điền như trang Văn bản; Căn cứ, Đơn vị thi hành, Nơi nhận: "
+                   "mỗi dòng một mục. Liệt kê theo đơn vị: «Có» hoặc «Không»."),
     ("Tin bài", "Thông tin đăng tin trên cổng thông tin. Bảng ảnh phía dưới: tên tệp ảnh (đường dẫn tính từ "
                 "thư mục chứa sổ tính), chú thích, nguồn ảnh."),
 )  # fmt: skip

@@ -780,6 +780,13 @@ class _Reader:
         self.problem("value.bad_choice", sheet, cell, field=header, value=value, allowed=", ".join(allowed))
         return None
 
+    def flag(self, value: Any, sheet: str, cell: str, header: str) -> bool | None:
+        """A yes/no cell as ``True``/``False`` (an Excel TRUE/FALSE cell too), or ``None`` with a problem."""
+        if value is None or isinstance(value, bool):
+            return value
+        answer = self.choice(value, wbk.choice_lists()["yes_no"], sheet, cell, header)
+        return None if answer is None else answer == wbk.YES
+
     # -- forms -------------------------------------------------------------------------
 
     def form(self, grid: _Grid, spec: wbk.FormSheet) -> None:
@@ -805,6 +812,8 @@ class _Reader:
             raw = values[1] if len(values) > 1 else None
             value = _normal(raw, item.kind, item.separators, grid.epoch)
             cell = f"B{number}"
+            if item.kind == "bool":
+                value = self.flag(value, grid.title, cell, vn.clean_spaces(label))
             if item.path[-2:-1] == ("signer",) and item.path[:-1] not in self.locations:
                 self.at(item.path[:-1], grid.title, f"A{number}")
             if item.kind == "list":

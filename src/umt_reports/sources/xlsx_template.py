@@ -49,13 +49,16 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
 _WRAP_FROM_WIDTH = 40
 
-_TOP_KEYS = ("profile", "meeting", "chairs", "attendees", "statistics", "sections", "awards", "report", "press")
+_TOP_KEYS = (
+    "profile", "meeting", "chairs", "attendees", "statistics", "sections", "awards", "report", "decision", "press",
+)  # fmt: skip
 _LIST_TITLES = {
     "award_form": "Hình thức khen thưởng",
     "target": "Đối tượng",
     "signing_mode": "Hình thức ký",
     "content_kind": "Loại nội dung",
     "attendee_kind": "Loại thành phần",
+    "yes_no": "Có/Không",
     "profiles": "Hồ sơ cơ quan ban hành",
 }
 
@@ -163,29 +166,49 @@ class _Plan:
         """Each item of a text list (or single text) as a cell value."""
         return [self.cell(item, (*path, i)) for i, item in enumerate(_as_list(value))]
 
+    def flag(self, value: Any, path: tuple[str | int, ...]) -> Any:
+        """A true/false value as its yes/no word (anything else as a plain cell value)."""
+        if isinstance(value, bool):
+            return wbk.YES if value else wbk.NO
+        return self.cell(value, path)
+
     # -- parts -----------------------------------------------------------------------
 
     def forms_from(self, data: dict[str, Any]) -> None:
-        """The values of the label/value sheets (Hội nghị, Văn bản, Tin bài) and the photos."""
+        """The values of the label/value sheets (Hội nghị, Văn bản, Quyết định, Tin bài) and the photos."""
         self.forms[("profile",)] = self.cell(data.get("profile"), ("profile",))
         meeting = self.mapping(data.get("meeting"), ("meeting",), ("title", "date", "place"))
         for key in ("title", "date", "place"):
             self.forms[("meeting", key)] = self.cell(meeting.get(key), ("meeting", key))
-        report_keys = ("number", "date", "subject", "signer", "recipients", "filing")
-        report = self.mapping(data.get("report"), ("report",), report_keys)
-        for key in ("number", "date", "subject"):
-            self.forms[("report", key)] = self.cell(report.get(key), ("report", key))
-        signer = self.mapping(report.get("signer"), ("report", "signer"), ("name", "title", "mode"))
-        for key in ("name", "title", "mode"):
-            self.forms[("report", "signer", key)] = self.cell(signer.get(key), ("report", "signer", key))
-        self.forms[("report", "recipients")] = self.texts(report.get("recipients"), ("report", "recipients"))
-        self.forms[("report", "filing")] = self.texts(report.get("filing"), ("report", "filing"))
+        self.document(data, wbk.REPORT)
+        self.document(data, wbk.DECISION)
         press = self.mapping(data.get("press"), ("press",), ("outlet", "section", "published", "author", "photos"))
         for key in ("outlet", "section", "published", "author"):
             self.forms[("press", key)] = self.cell(press.get(key), ("press", key))
         for i, photo in enumerate(_as_list(press.get("photos"))):
             photo = self.mapping(photo, ("press", "photos", i), ("file", "caption", "credit"))
             self.photos.append({k: self.cell(photo.get(k), ("press", "photos", i, k)) for k in _keys(wbk.PHOTOS)})
+
+    def document(self, data: dict[str, Any], spec: wbk.FormSheet) -> None:
+        """The values of a form whose fields all sit under one contract key (``report``, ``decision``).
+
+        The keys the form has a field for are the keys allowed; ``signer`` and the like
+        (fields three keys deep) are mappings of their own.
+        """
+        (section,) = {item.path[0] for item in spec.fields}
+        children: dict[str, set[str]] = {}
+        for item in spec.fields:
+            children.setdefault(item.path[1], set()).update(item.path[2:3])
+        parent = self.mapping(data.get(section), (section,), children)
+        nested = {key: self.mapping(parent.get(key), (section, key), keys) for key, keys in children.items() if keys}
+        for item in spec.fields:
+            value = (nested[item.path[1]] if len(item.path) > 2 else parent).get(item.path[-1])
+            if item.kind == "list":
+                self.forms[item.path] = self.texts(value, item.path)
+            elif item.kind == "bool":
+                self.forms[item.path] = self.flag(value, item.path)
+            else:
+                self.forms[item.path] = self.cell(value, item.path)
 
     def chairs(self, chairs: list[Any]) -> None:
         """One row per chair; several positions go in one cell, one per line."""

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from .collation import SortKey, name_sort_key, sort_key, sort_names
 from .dates import (
+    VIETNAM_TIME,
+    day_start,
     DATE_BLANK,
     date_line,
     date_line_partial,
@@ -82,6 +84,7 @@ __all__ = [
     "MAX_AMOUNT",
     "SortKey",
     "TCVN3_TABLE",
+    "VIETNAM_TIME",
     "VNI_PAIRS",
     "VNI_SINGLES",
     "abbreviation",
@@ -90,6 +93,7 @@ __all__ = [
     "clean_spaces",
     "date_line",
     "date_line_partial",
+    "day_start",
     "detect_legacy",
     "fold_header",
     "font_encoding",

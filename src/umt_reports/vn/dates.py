@@ -21,12 +21,15 @@ from .text import fold_header
 
 __all__ = [
     "DATE_BLANK",
+    "VIETNAM_TIME",
     "date_line",
     "date_line_partial",
+    "day_start",
     "is_real_date",
     "long_date",
     "parse_date_text",
     "parse_datetime_text",
+    "portal_date",
     "portal_timestamp",
     "running_date",
     "running_date_partial",
@@ -277,6 +280,15 @@ def parse_datetime_text(text: str) -> datetime.datetime:
         return datetime.datetime(year, month, day, hour, minute, second)
     except ValueError as exc:
         raise ValueError(f"impossible date or time {text.strip()!r}: {exc}") from None
+
+
+#: Vietnam's time zone (UTC+7, no daylight saving): documents dated a day start at its midnight.
+VIETNAM_TIME = datetime.timezone(datetime.timedelta(hours=7), "ICT")
+
+
+def day_start(d: datetime.date) -> datetime.datetime:
+    """The first instant of day ``d`` in Vietnam (midnight, UTC+7)."""
+    return datetime.datetime(d.year, d.month, d.day, tzinfo=VIETNAM_TIME)
 
 
 def portal_date(d: datetime.date) -> str:

@@ -22,7 +22,7 @@ from docx.document import Document as WordDocument
 
 from umt_reports.documents.document import DocMeta
 from umt_reports.render.docx import _oxml
-from umt_reports.render.docx.styles import LANG
+from umt_reports import vn
 
 __all__ = ["LAST_MODIFIED_BY", "ZIP_DATE_TIME", "drop_template_extras", "new_document", "save", "set_core_properties"]
 
@@ -75,16 +75,17 @@ def set_core_properties(word: WordDocument, meta: DocMeta) -> None:
     core.subject = meta.subject
     core.keywords = ", ".join(meta.keywords)
     core.comments = ""
-    core.language = LANG
+    core.language = meta.language
     core.last_modified_by = LAST_MODIFIED_BY
     core.revision = 1
     if meta.date is None:
         # -- python-docx can set but not remove a date; its proxy's element is the way in --
         _oxml.clear_core_dates(core._element)
         return
-    midnight = dt.datetime.combine(meta.date, dt.time())
-    core.created = midnight
-    core.modified = midnight
+    # -- the same instant as the PDF's dates: midnight in Vietnam, written in UTC --
+    start = vn.day_start(meta.date).astimezone(dt.timezone.utc).replace(tzinfo=None)
+    core.created = start
+    core.modified = start
 
 
 def save(word: WordDocument) -> bytes:

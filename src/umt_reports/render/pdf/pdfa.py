@@ -29,6 +29,7 @@ from typing import Final
 import pikepdf
 import pikepdf.pdfa
 
+from umt_reports import vn
 from umt_reports.errors import PdfaError, RenderError
 
 __all__ = ["FLAVOUR", "VIETNAM_TIME", "PdfMetadata", "check_pdfa", "make_pdfa"]
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 #: The PDF/A flavour we write: part 2, conformance level B.
 FLAVOUR: Final = "2b"
 #: Vietnam has one time zone and no daylight saving time.
-VIETNAM_TIME: Final = dt.timezone(dt.timedelta(hours=7), "ICT")
+VIETNAM_TIME: Final = vn.VIETNAM_TIME
 
 #: How many validator findings an error lists.
 _LISTED_FINDINGS = 10
@@ -66,7 +67,7 @@ class PdfMetadata:
     def instant(self) -> dt.datetime:
         """The document date as midnight Vietnam time."""
         day = self.created.date() if isinstance(self.created, dt.datetime) else self.created
-        return dt.datetime(day.year, day.month, day.day, tzinfo=VIETNAM_TIME)
+        return vn.day_start(day)
 
 
 def _pdf_date(when: dt.datetime) -> str:
