@@ -13,7 +13,7 @@ from pathlib import Path
 from umt_reports.errors import InputError, LimitError, Location
 from umt_reports.sources.raw import Path_, RawSource
 
-__all__ = ["MAX_FILE_BYTES", "Path_", "RawSource", "read_source", "sniff"]
+__all__ = ["MAX_FILE_BYTES", "Path_", "RawSource", "check_file", "read_source", "sniff"]
 
 #: Largest input file accepted, in bytes.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -47,9 +47,9 @@ def sniff(path: Path, head: bytes) -> str:
     raise InputError.of("file.unsupported_type", where, kind=suffix or "?")
 
 
-def read_source(path: str | Path) -> RawSource:
-    """Read a meeting (or profile) file, choosing the reader by name and content."""
-    path = Path(path)
+def check_file(path: Path) -> str:
+    """The gate every input passes: it exists, is readable, is a kind we read (``yaml`` or
+    ``xlsx``, returned) and is not too large. Raises :class:`InputError` otherwise."""
     where = Location.of_file(path)
     if path.is_dir():
         raise InputError.of("file.is_directory", where, path=str(path))
@@ -64,7 +64,13 @@ def read_source(path: str | Path) -> RawSource:
     kind = sniff(path, head)
     if size > MAX_FILE_BYTES:
         raise LimitError.of("file.too_large", where, size=size, limit=MAX_FILE_BYTES)
-    if kind == "yaml":
+    return kind
+
+
+def read_source(path: str | Path) -> RawSource:
+    """Read a meeting (or profile) file, choosing the reader by name and content."""
+    path = Path(path)
+    if check_file(path) == "yaml":
         from umt_reports.sources.yaml import read_yaml
 
         return read_yaml(path)

@@ -23,8 +23,8 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 
 from umt_reports import vn
-from umt_reports.errors import InputError, LimitError, Location, Problem
-from umt_reports.sources import MAX_FILE_BYTES, sniff
+from umt_reports.errors import InputError, Location, Problem
+from umt_reports.sources import check_file
 from umt_reports.sources.raw import legacy_note
 
 __all__ = ["UNICODE_FONT", "convert_workbook"]
@@ -64,22 +64,9 @@ def _check_input(src: Path) -> None:
     """The reader's gate: exists, not too large, an .xlsx zip, not a zip bomb."""
     from umt_reports.sources.xlsx import _check_zip
 
-    where = Location.of_file(src)
-    try:
-        size = src.stat().st_size
-        with src.open("rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise InputError.of("file.not_found", where, path=str(src)) from None
-    except IsADirectoryError:
-        raise InputError.of("file.is_directory", where, path=str(src)) from None
-    except OSError as exc:
-        raise InputError.of("file.unreadable", where, reason=exc.strerror or str(exc)) from None
-    if sniff(src, head) != "xlsx":
-        raise InputError.of("file.unsupported_type", where, kind=src.suffix or "?")
-    if size > MAX_FILE_BYTES:
-        raise LimitError.of("file.too_large", where, size=size, limit=MAX_FILE_BYTES)
-    _check_zip(src, where)
+    if check_file(src) != "xlsx":
+        raise InputError.of("file.unsupported_type", Location.of_file(src), kind=src.suffix or "?")
+    _check_zip(src, Location.of_file(src))
 
 
 def _convert_cell(cell: Any, file: str, sheet: str, notes: list[Problem]) -> None:
