@@ -30,26 +30,14 @@ from umt_reports.sources.xlsx import read_xlsx
 from umt_reports.sources.xlsx_template import write_template
 from umt_reports.vn import TCVN3_TABLE, VNI_PAIRS, VNI_SINGLES
 
+from tests.sources.workbooks import make_book
+
 PROFILE = "ubnd-u-minh-thuong"
 MEETING_ROWS: list[list[Any]] = [
     ["Mục", "Giá trị"],
     ["Cơ quan ban hành (hồ sơ)", PROFILE],
     ["Tên hội nghị", "Hội nghị sơ kết"],
 ]
-
-
-def make_book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
-    """Save a workbook whose sheets hold ``rows`` from A1 (``None`` leaves a cell empty)."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    sheet.cell(row=r, column=c, value=value)
-    book.save(path)
-    return path
 
 
 def edit_book(path: Path, edit: Any) -> Path:

@@ -18,6 +18,8 @@ from umt_reports.sources import read_source
 from umt_reports.sources.xlsx import read_xlsx
 from umt_reports.sources.xlsx_template import write_template
 
+from tests.sources.workbooks import make_book as _book
+
 PROFILE = "ubnd-u-minh-thuong"
 MEETING_ROWS: list[list[Any]] = [
     ["Mục", "Giá trị"],
@@ -36,20 +38,6 @@ def read_strict(path: Path):
     if raw.problems:
         raise InputError(raw.problems)
     return raw
-
-
-def _book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
-    """Save a workbook whose sheets hold ``rows`` from A1 (``None`` leaves a cell empty)."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    sheet.cell(row=r, column=c, value=value)
-    book.save(path)
-    return path
 
 
 def _problems(error: InputError) -> list[tuple[str, str]]:
