@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from umt_reports import vn
-from umt_reports.api import load_meeting
 from umt_reports.documents.document import Document
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError, Location, Problem, UmtError
@@ -126,6 +125,9 @@ class BuildResult:
     out_dir: Path
     files: list[OutputFile] = field(default_factory=list)
     manifest: Path | None = None
+    #: Notices that did not stop the build (a photo only the news item prints, a signer
+    #: taken from the profile, an award that gets no Giấy khen page).
+    notes: list[Problem] = field(default_factory=list)
 
 
 def file_stem(document: Document) -> str:
@@ -159,7 +161,7 @@ def build(
     _check_choices(kinds, formats)
     source = Path(source)
     out_dir = Path(out_dir)
-    meeting = load_meeting(source, profile_dirs=profile_dirs)
+    meeting, notes = _load_for(source, kinds, profile_dirs)
     ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
     drawn: list[tuple[str, Document, str, Rendered]] = []
     for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
@@ -168,7 +170,7 @@ def build(
         own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
         for fmt in formats:
             drawn.append((kind, document, fmt, render(document, fmt, own)))
-    result = BuildResult(out_dir=out_dir)
+    result = BuildResult(out_dir=out_dir, notes=notes)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -186,6 +188,21 @@ def build(
         for written in result.files:
             on_file(written)
     return result
+
+
+def _load_for(source: Path, kinds: list[str], profile_dirs: Iterable[str | Path]) -> tuple[Meeting, list[Problem]]:
+    """The validated meeting and the notes of building ``kinds`` from it; raises
+    :class:`InputError` when the data lacks what one of the kinds needs (with its place)."""
+    from umt_reports.model.needs import kind_problems
+    from umt_reports.model.validate import validate
+    from umt_reports.sources import read_source
+
+    raw = read_source(source)
+    meeting = validate(raw, profile_dirs=[Path(p) for p in profile_dirs], photos=False)
+    errors, notes = kind_problems(meeting, raw, kinds)
+    if errors:
+        raise InputError(errors)
+    return meeting, [*raw.notes, *notes]
 
 
 def _check_choices(kinds: list[str], formats: list[str]) -> None:

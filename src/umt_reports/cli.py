@@ -112,8 +112,10 @@ def validate(file: Path, profile_dirs: tuple[Path, ...]) -> None:
     from umt_reports.model import validate as validate_raw
 
     raw = _guard(lambda: api.read_meeting_file(file), file)
+    said = len(raw.notes)
     _notes(raw.notes)
     _guard(lambda: validate_raw(raw, profile_dirs=profile_dirs), file)
+    _notes(raw.notes[said:])
     click.echo(_say("cli.valid", path=str(file)))
 
 
@@ -252,6 +254,7 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
                               options=RenderOptions(font=font, on_page=on_page), profile_dirs=profile_dirs),
             source,
         )
+    _notes(result.notes)
     fonts = sorted({f.rendered.font for f in result.files if f.rendered.font})
     for written in result.files:
         code = "cli.written_pages" if written.rendered.pages else "cli.written_file"

@@ -758,3 +758,42 @@ _add(
         "archive.field_path": ("Tệp trong kho", "Stored file"),
     }
 )
+
+
+# -- field data (issue 11): open award forms, what each kind needs, dated grounds ------------
+_add(
+    {
+        "award.form_unknown": (
+            "Hình thức khen thưởng «{value}» không có trong Luật Thi đua, khen thưởng 2022; "
+            "văn bản giữ nguyên cách ghi này.",
+            "The award form '{value}' is not one of Luật Thi đua, khen thưởng 2022; "
+            "the documents keep it as written.",
+        ),
+        "commendation.decision_unnamed": (
+            "Khen thưởng «{form}» chỉ có số lượng, không có danh sách tên: quyết định khen thưởng phải nêu "
+            "tên từng tập thể, cá nhân ({{name, position, unit}}).",
+            "The award '{form}' gives counts only, no names: a commendation decision must name each "
+            "collective and individual ({{name, position, unit}}).",
+        ),
+        "commendation.not_certified": (
+            "Khen thưởng «{form}» không được in giấy khen: loại certificates chỉ in {forms} có danh sách tên.",
+            "No certificate is printed for the award '{form}': the certificates kind prints only named {forms} awards.",
+        ),
+        "signer.from_profile": (
+            "Dữ liệu không ghi người ký; dùng người ký mặc định của hồ sơ cơ quan: {title} {name}.",
+            "The data names no signer; the profile's default signer is used: {title} {name}.",
+        ),
+        "report.before_meeting": (
+            "Ngày báo cáo {date} sớm hơn ngày hội nghị {meeting}.",
+            "The report date {date} is before the meeting date {meeting}.",
+        ),
+        "profile.inline_and_name": (
+            "Khóa profile phải là tên một hồ sơ cơ quan (profiles/<tên>.yaml) hoặc một bảng các trường của hồ sơ.",
+            "The profile key must be the name of a profile (profiles/<name>.yaml) or a mapping of a profile's fields.",
+        ),
+        "cli.exists": (
+            "Tệp {path} đã có; thêm --force để ghi đè.",
+            "{path} already exists; add --force to overwrite it.",
+        ),
+    }
+)

@@ -75,7 +75,7 @@ def certificate_count(meeting: Meeting) -> int:
 def _awardees(meeting: Meeting) -> list[Listed]:
     info = meeting.decision or DecisionInfo()
     collectives, individuals = listed_awardees(meeting, group_by_unit=info.group_by_unit)
-    return [item for item in (*collectives, *individuals) if item.award.form in CERTIFIED_FORMS]
+    return [item for item in (*collectives, *individuals) if item.award.recognised in CERTIFIED_FORMS]
 
 
 def build_certificates(meeting: Meeting, *, wording: Wording | None = None, print_on_form: bool = False) -> Document:
@@ -123,7 +123,7 @@ def build_certificates(meeting: Meeting, *, wording: Wording | None = None, prin
         extra = {"member": item.member, "award": item.award, "collective": item.collective}
         return {
             **fixed,
-            "title": CERTIFICATE.text("certificate.title", item.award.form),
+            "title": CERTIFICATE.text("certificate.title", item.award.recognised or item.award.form),
             "recipient": item.member.name,
             "unit": say("unit", **extra),
             "achievement": say("achievement", **extra),

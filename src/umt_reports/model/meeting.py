@@ -170,12 +170,11 @@ class AwardeeGroup(Strict):
 
 
 def _award_form(value: Any) -> str:
+    # -- any form is accepted as written (Luật Thi đua, khen thưởng 2022 forms are
+    #    recognised by :attr:`Award.recognised`; an unknown one gets a note from validate) --
     if not isinstance(value, str) or not value.strip():
         fail("value.blank")
-    form = vn.match_award_form(value)
-    if form is None:
-        fail("award.unknown_form", value=value, allowed=", ".join(vn.AWARD_FORMS))
-    return form
+    return " ".join(value.split())
 
 
 class Award(Strict):
@@ -194,6 +193,23 @@ class Award(Strict):
         if self.collective_count + self.individual_count == 0:
             fail("award.empty")
         return self
+
+    @property
+    def recognised(self) -> str | None:
+        """The canonical form of the law that :attr:`form` names (``Chiến sĩ thi đua cơ sở``
+        for ``danh hiệu “Chiến sỹ thi đua cấp cơ sở”``), or ``None`` for a local form."""
+        return vn.recognise_award(self.form)
+
+    @property
+    def form_has_granter(self) -> bool:
+        """Whether the wording already names who grants it (``Bằng khen của Chủ tịch …``)."""
+        return " của " in f" {self.form.casefold()} "
+
+    @property
+    def is_named(self) -> bool:
+        """Every awardee of the award is named (a decision can list them)."""
+        groups = [g for g in (self.collectives, self.individuals) if g is not None and g.total]
+        return bool(groups) and all(len(g.members) == g.total for g in groups)
 
     @property
     def collective_count(self) -> int:

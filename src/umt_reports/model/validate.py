@@ -16,10 +16,10 @@ from umt_reports import messages, vn
 from umt_reports.messages import describe
 from umt_reports.errors import InputError, Problem, ProfileError
 from umt_reports.model.meeting import Meeting
+from umt_reports.model.needs import form_notes, photo_problems, report_date_problems
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
 from umt_reports.sources.raw import field_label
-from umt_reports.sources.photos import check_photo
 from umt_reports.sources.profiles import available_profiles, find_profile, profile_search_path
 
 __all__ = ["load_issuer", "problems_of", "validate"]
@@ -44,8 +44,13 @@ _BUILTIN: dict[str, str] = {
 }
 
 
-def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = ()) -> Meeting:
-    """The meeting described by ``raw``; raises :class:`InputError` listing every problem."""
+def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = (), photos: bool = True) -> Meeting:
+    """The meeting described by ``raw``; raises :class:`InputError` listing every problem.
+
+    ``photos=False`` leaves the photos to the build, which needs them only for the kinds
+    that print them (:mod:`umt_reports.model.needs`). Notes (a form the law does not list)
+    are added to ``raw.notes``.
+    """
     problems: list[Problem] = list(raw.problems)
     data = dict(raw.data)
     if "issuer" not in data:
@@ -69,8 +74,12 @@ def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = ()) -> Meeting:
         problems.extend(_not_already_said(found, problems))
         raise InputError(_unique(problems)) from None
     problems.extend(_cross_checks(meeting, raw))
+    problems.extend(report_date_problems(meeting, raw))
+    if photos:
+        problems.extend(photo_problems(meeting, raw))
     if problems:
         raise InputError(_unique(problems))
+    raw.notes.extend(form_notes(meeting, raw))
     return meeting
 
 
@@ -118,12 +127,6 @@ def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
                 {"issuer": issuer.full_name, "span": issuer.validity_span(), "date": vn.running_date(decided)},
             )
         )
-    base = raw.path.parent
-    for index, photo in enumerate(meeting.press.photos):
-        reason = "outside" if not _inside(base, photo.file) else check_photo(base / photo.file)
-        if reason is not None:
-            where = raw.locate(("press", "photos", index, "file"))
-            problems.append(Problem(f"photo.{reason}", where, {"file": photo.file}))
     signer = meeting.report.signer
     if signer and issuer.kind == "party" and signer.mode is SigningMode.TUQ:
         problems.append(
@@ -134,20 +137,6 @@ def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
             )
         )
     return problems
-
-
-def _inside(base: Path, name: str) -> bool:
-    """Whether ``name`` (a path from the data) stays inside ``base`` once resolved.
-
-    Absolute paths, ``..`` climbing out, and links leading out of the folder are all
-    outside: data never makes the toolkit read a file the data file's folder does not hold.
-    """
-    try:
-        root = base.resolve()
-        target = (base / name).resolve()
-    except (OSError, RuntimeError, ValueError):  # -- a link loop, a NUL byte --
-        return False
-    return target == root or root in target.parents
 
 
 def problems_of(exc: ValidationError, raw: RawSource, model: type[BaseModel]) -> list[Problem]:

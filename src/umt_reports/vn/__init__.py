@@ -8,11 +8,13 @@ Everything here is a pure function of its arguments (no I/O). Modules:
 - :mod:`.collation` — Vietnamese sort keys and name order;
 - :mod:`.text` — NFC, diacritics, slugs, header folding, list letters, Roman numerals;
 - :mod:`.legacy` — TCVN3 (ABC) and VNI-Windows text: detection and conversion to Unicode;
-- :mod:`.doctypes` — ND30 type abbreviations and award forms.
+- :mod:`.doctypes` — ND30 type abbreviations and award forms;
+- :mod:`.awards` — the forms of Luật Thi đua, khen thưởng 2022 and how data names them.
 """
 
 from __future__ import annotations
 
+from .awards import AWARD_CATALOGUE, AwardForm, recognise_award, recognise_award_form
 from .collation import SortKey, name_sort_key, sort_key, sort_names
 from .dates import (
     VIETNAM_TIME,
@@ -74,7 +76,9 @@ from .text import (
 from .words import MAX_AMOUNT, amount_in_words, money_in_words
 
 __all__ = [
+    "AWARD_CATALOGUE",
     "AWARD_FORMS",
+    "AwardForm",
     "COPY_FORM_ABBREVIATIONS",
     "CURRENCY_WORD",
     "DATE_BLANK",
@@ -119,6 +123,8 @@ __all__ = [
     "point_letters",
     "portal_date",
     "portal_timestamp",
+    "recognise_award",
+    "recognise_award_form",
     "roman",
     "running_date",
     "running_date_partial",

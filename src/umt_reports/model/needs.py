@@ -1,0 +1,137 @@
+"""What each document kind needs from a validated meeting, checked before a build.
+
+A meeting that validates may still lack something one kind needs: a decision must name
+whom it commends, Giấy khen are printed only for Giấy khen awards, a news item prints its
+photos. :func:`kind_problems` answers, for the requested kinds, which problems stop the
+build (each with the place of the award or photo) and which are only notes (a photo that
+only the news item would print, when the news item is not requested; a signer taken from
+the profile). Commendation facts are data of :mod:`umt_reports.vn.awards`.
+
+In: a :class:`Meeting`, its :class:`RawSource` (for places) and the kinds. Out: two lists
+of :class:`Problem` — errors, notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from umt_reports import vn
+from umt_reports.errors import Problem
+from umt_reports.model.meeting import Meeting
+from umt_reports.sources.photos import check_photo
+from umt_reports.sources.raw import RawSource
+
+__all__ = [
+    "CERTIFIED_FORMS",
+    "PHOTO_KINDS",
+    "SIGNED_KINDS",
+    "form_notes",
+    "kind_problems",
+    "photo_problems",
+    "report_date_problems",
+]
+
+#: Award forms (canonical names of :mod:`umt_reports.vn.awards`) printed by ``certificates``.
+CERTIFIED_FORMS = ("Giấy khen",)
+#: Kinds that print the data's photos.
+PHOTO_KINDS = frozenset({"press"})
+#: Kinds that carry a signature (and so a signer).
+SIGNED_KINDS = frozenset({"report", "press-release", "decision", "certificates", "certificates-form"})
+_CERTIFICATE_KINDS = frozenset({"certificates", "certificates-form"})
+
+
+def kind_problems(meeting: Meeting, raw: RawSource, kinds: Iterable[str]) -> tuple[list[Problem], list[Problem]]:
+    """``(errors, notes)`` of building ``kinds`` from ``meeting``."""
+    wanted = set(kinds)
+    errors: list[Problem] = []
+    notes: list[Problem] = []
+    photos = photo_problems(meeting, raw)
+    (errors if wanted & PHOTO_KINDS else notes).extend(photos)
+    if "decision" in wanted:
+        errors += _decision_problems(meeting, raw)
+    if wanted & _CERTIFICATE_KINDS:
+        refused, skipped = _certificate_problems(meeting, raw)
+        errors += refused
+        notes += skipped
+    if wanted & SIGNED_KINDS:
+        notes += _signer_notes(meeting, raw, wanted)
+    return errors, notes
+
+
+def photo_problems(meeting: Meeting, raw: RawSource) -> list[Problem]:
+    """A problem for each photo that is missing, unreadable or outside the data's folder."""
+    base = raw.path.parent
+    problems = []
+    for index, photo in enumerate(meeting.press.photos):
+        reason = "outside" if not _inside(base, photo.file) else check_photo(base / photo.file)
+        if reason is not None:
+            problems.append(Problem(f"photo.{reason}", raw.locate(("press", "photos", index, "file")), {"file": photo.file}))
+    return problems
+
+
+def form_notes(meeting: Meeting, raw: RawSource) -> list[Problem]:
+    """A note for each award whose form the law does not list: it is kept as written."""
+    return [
+        Problem("award.form_unknown", raw.locate(("awards", index, "form")), {"value": award.form})
+        for index, award in enumerate(meeting.awards)
+        if award.recognised is None
+    ]
+
+
+def report_date_problems(meeting: Meeting, raw: RawSource) -> list[Problem]:
+    """A report dated before its meeting is a problem (both dates complete)."""
+    held = meeting.info.date.to_date() if meeting.info.date else None
+    reported = meeting.report.date.to_date() if meeting.report.date else None
+    if held is None or reported is None or reported >= held:
+        return []
+    return [
+        Problem(
+            "report.before_meeting",
+            raw.locate(("report", "date")),
+            {"date": vn.running_date(reported), "meeting": vn.running_date(held)},
+        )
+    ]
+
+
+def _decision_problems(meeting: Meeting, raw: RawSource) -> list[Problem]:
+    """A decision names whom it commends: an award given as counts only cannot be decided."""
+    return [
+        Problem("commendation.decision_unnamed", raw.locate(("awards", index)), {"form": award.form})
+        for index, award in enumerate(meeting.awards)
+        if not award.is_named
+    ]
+
+
+def _certificate_problems(meeting: Meeting, raw: RawSource) -> tuple[list[Problem], list[Problem]]:
+    """Awards that get no Giấy khen page: notes when some award does, errors when none does."""
+    printed = [a for a in meeting.awards if a.recognised in CERTIFIED_FORMS and any(
+        g is not None and g.members for g in (a.collectives, a.individuals))]
+    others = [
+        Problem("commendation.not_certified", raw.locate(("awards", index, "form")),
+                {"form": award.form, "forms": vn.join_list(list(CERTIFIED_FORMS))})
+        for index, award in enumerate(meeting.awards)
+        if award not in printed
+    ]
+    if printed:
+        return [], others
+    return others, []
+
+
+def _signer_notes(meeting: Meeting, raw: RawSource, kinds: set[str]) -> list[Problem]:
+    """Say when the signer comes from the profile's default rather than the data."""
+    own = meeting.report.signer or (meeting.decision.signer if meeting.decision else None)
+    default = meeting.issuer.signer
+    if own is not None or default is None:
+        return []
+    return [Problem("signer.from_profile", raw.locate(("profile",)), {"name": default.name, "title": default.title})]
+
+
+def _inside(base: Path, name: str) -> bool:
+    """Whether ``name`` (a path from the data) stays inside ``base`` once resolved."""
+    try:
+        root = base.resolve()
+        target = (base / name).resolve()
+    except (OSError, RuntimeError, ValueError):  # -- a link loop, a NUL byte --
+        return False
+    return target == root or root in target.parents
