@@ -78,6 +78,7 @@ def test_state_and_party_reports_differ_exactly_where_the_rules_say(sample_yaml,
 
 
 def test_date_line_uses_the_leading_zero_rule(write_yaml, sample_data) -> None:
+    sample_data["meeting"]["date"] = "2022-02-04"  # -- a report is never dated before its meeting --
     sample_data["report"]["date"] = "2022-02-05"
     assert "U Minh Thượng, ngày 05 tháng 02 năm 2022" in texts(build_report(load_meeting(write_yaml(sample_data))))
     sample_data["report"]["date"] = "2022-06-21"

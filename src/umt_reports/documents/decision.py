@@ -16,6 +16,7 @@ number, date, signer, proposer, executors and recipients). Out: a :class:`Docume
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Callable
 
 from umt_reports import vn
@@ -123,7 +124,7 @@ def build_decision(meeting: Meeting, *, wording: Wording | None = None) -> Docum
         "awards": list(meeting.awards),
         "grants": _grants(meeting.awards),
         "authority": authority,
-        "grounds": [g.rstrip(" ;.") for g in (info.legal_grounds or issuer.legal_grounds)],
+        "grounds": [g.rstrip(" ;.") for g in (info.legal_grounds or issuer.grounds_on(_decision_date(meeting)))],
         "code": code,
         "date_text": info.date.text() if info.date else "     ",
         "has_annex": has_annex,
@@ -167,6 +168,12 @@ def build_decision(meeting: Meeting, *, wording: Wording | None = None) -> Docum
         blocks=tuple(blocks),
         annexes=annexes,
     )
+
+
+def _decision_date(meeting: Meeting) -> dt.date | None:
+    """The date whose legal grounds the decision cites: its own, else the documents' date."""
+    own = meeting.decision.date.to_date() if meeting.decision and meeting.decision.date else None
+    return own or meeting.document_date
 
 
 def _grants(awards: list[Award]) -> list[list[Award]]:

@@ -115,6 +115,10 @@ def signature_lines(preset: Preset, issuer: Issuer, signer: Signer) -> list[Para
     if mode is SigningMode.TM:
         lines.append(authority(f"{preset.prefix('TM')} {issuer.collective or issuer.full_name}"))
         lines.append(title)
+    elif mode is SigningMode.KT and issuer.kind == "party" and issuer.collective:
+        # -- a cấp ủy is collective: its deputy signs T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ, no K/T line --
+        lines.append(authority(f"{preset.prefix('TM')} {issuer.collective}"))
+        lines.append(title)
     elif mode is SigningMode.KT:
         if issuer.collective:
             lines.append(authority(f"{preset.prefix('TM')} {issuer.collective}"))

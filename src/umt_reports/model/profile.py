@@ -17,6 +17,7 @@ from umt_reports.model._types import OptionalText, PartialDate, Strict, Text, Te
 
 __all__ = [
     "CertificateFields",
+    "LegalGround",
     "CertificateForm",
     "FormField",
     "Issuer",
@@ -144,6 +145,26 @@ class CertificateForm(Strict):
     fields: CertificateFields
 
 
+class LegalGround(Strict):
+    """One căn cứ line and the dates of documents that cite it (inclusive; open when absent).
+
+    Laws and decrees replace each other (Nghị định 91/2017 → 98/2023 → 152/2025), so a
+    profile lists every version with its dates and a decision cites those valid on its date.
+    """
+
+    text: Text
+    valid_from: FullDate = None
+    valid_to: FullDate = None
+
+    def valid_on(self, date: dt.date) -> bool:
+        return not ((self.valid_from and date < self.valid_from) or (self.valid_to and date > self.valid_to))
+
+
+def _ground(value: Any) -> Any:
+    # -- a plain line is valid on any date --
+    return {"text": value} if isinstance(value, str) else value
+
+
 class Issuer(Strict):
     """The body that issues the documents: its letterhead, symbol, place and signer."""
 
@@ -169,8 +190,9 @@ class Issuer(Strict):
     signer: Signer | None = None
     #: Drafting-unit codes of the ``Lưu:`` line after ``VT``: ``[VP]``.
     filing: TextList = []
-    #: Legal grounds (căn cứ) of decisions, one per line, without the final punctuation.
-    legal_grounds: TextList = []
+    #: Legal grounds (căn cứ) of decisions, one per line, without the final punctuation: a
+    #: line, or ``{text, valid_from, valid_to}`` for a ground cited only by documents of those dates.
+    legal_grounds: list[Annotated[LegalGround, BeforeValidator(_ground)]] = []
     #: Who decides commendations in the head's own power, as in running text:
     #: ``Chủ tịch Ủy ban nhân dân huyện Tân Phú`` (printed in capitals above the căn cứ).
     authority: OptionalText = None
@@ -202,6 +224,11 @@ class Issuer(Strict):
         if self.valid_to and date > self.valid_to:
             return False
         return True
+
+    def grounds_on(self, date: dt.date | None) -> list[str]:
+        """The căn cứ lines a document dated ``date`` cites (today's when the date is blank)."""
+        when = date or dt.date.today()
+        return [g.text for g in self.legal_grounds if g.valid_on(when)]
 
     def validity_span(self) -> str:
         """``từ 01/01/2010 đến 30/6/2025``-style span, for messages."""

@@ -53,7 +53,13 @@ def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = (), photos: bool 
     """
     problems: list[Problem] = list(raw.problems)
     data = dict(raw.data)
-    if "issuer" not in data:
+    if "issuer" not in data and isinstance(data.get("profile"), dict):
+        # -- an inline profile: the same fields as profiles/*.yaml, located in this file --
+        data["issuer"] = data.pop("profile")
+        for sub, where in list(raw.locations.items()):
+            if sub[:1] == ("profile",):
+                raw.locations[("issuer", *sub[1:])] = where
+    elif "issuer" not in data:
         name = data.get("profile")
         if not isinstance(name, str) or not name.strip():
             problems.append(Problem("profile.missing", raw.locate(("profile",))))

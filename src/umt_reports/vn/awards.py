@@ -90,10 +90,12 @@ AWARD_CATALOGUE: tuple[AwardForm, ...] = (
 _QUOTES = re.compile(r"[\"“”„‟'‘’«»`]")
 _PREFIXES = ("danh hieu ", "tang ", "hinh thuc ")
 _EDGE = " .,:;-"
+# -- a syllable ending in y after a consonant is also written with i (sỹ/sĩ, kỷ/kỉ) --
+_FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]+)y\b")
 
 
 def _normal(text: str) -> str:
-    folded = fold_header(_QUOTES.sub(" ", text))  # -- sỹ and sĩ fold alike --
+    folded = _FINAL_Y.sub(r"\1i", fold_header(_QUOTES.sub(" ", text)))  # -- sỹ and sĩ fold alike --
     folded = " ".join(folded.split()).strip(_EDGE)
     changed = True
     while changed:
