@@ -88,21 +88,23 @@ AWARD_CATALOGUE: tuple[AwardForm, ...] = (
 
 # -- normalisation: case and diacritics (fold), quotes, "danh hiệu", sỹ/sĩ, "cấp cơ sở" --
 _QUOTES = re.compile(r"[\"“”„‟'‘’«»`]")
-_PREFIXES = ("danh hieu ", "tang ", "hinh thuc ")
+_PREFIXES = ("danh hieu vinh du nha nuoc ", "danh hieu ", "tang ", "hinh thuc ")
 _EDGE = " .,:;-"
 # -- a syllable ending in y after a consonant is also written with i (sỹ/sĩ, kỷ/kỉ) --
+_PARTY_BADGE = re.compile(r"^huy hieu \d+ nam tuoi dang\b")
 _FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]+)y\b")
 
 
 def _normal(text: str) -> str:
     folded = _FINAL_Y.sub(r"\1i", fold_header(_QUOTES.sub(" ", text)))  # -- sỹ and sĩ fold alike --
-    folded = " ".join(folded.split()).strip(_EDGE)
+    folded = " ".join(folded.replace(",", " ").split()).strip(_EDGE)
     changed = True
     while changed:
         changed = False
         for prefix in _PREFIXES:
             if folded.startswith(prefix):
                 folded, changed = folded.removeprefix(prefix).strip(_EDGE), True
+    folded = _PARTY_BADGE.sub("huy hieu dang", folded)  # -- "Huy hiệu 40 năm tuổi Đảng" --
     return folded.replace("cap co so", "co so")
 
 
