@@ -107,6 +107,10 @@ def build_decision(meeting: Meeting, *, wording: Wording | None = None) -> Docum
     """
     if not meeting.awards:
         raise InputError.of("commendation.no_awards", None)
+    named = [a for a in meeting.awards if a.is_named]
+    if named and len(named) < len(meeting.awards):
+        # -- a decision lists whom it commends: awards known only as counts stay out of it --
+        meeting = meeting.model_copy(update={"awards": named})
     wording = wording or Wording()
     preset = preset_for(meeting.issuer.kind)
     issuer = meeting.issuer
@@ -130,6 +134,8 @@ def build_decision(meeting: Meeting, *, wording: Wording | None = None) -> Docum
         "has_annex": has_annex,
         "total": total,
         "words": words_for(issuer),
+        # -- executors that already name the awardees: Điều 3 does not add them again --
+        "executors_name_awardees": any(_names_awardees(e) for e in info.executors),
     }
 
     def say(block: str, **extra: Any) -> list[str]:
@@ -168,6 +174,11 @@ def build_decision(meeting: Meeting, *, wording: Wording | None = None) -> Docum
         blocks=tuple(blocks),
         annexes=annexes,
     )
+
+
+def _names_awardees(executor: str) -> bool:
+    folded = vn.fold_header(executor)
+    return "tap the" in folded or "ca nhan" in folded
 
 
 def _decision_date(meeting: Meeting) -> dt.date | None:

@@ -49,7 +49,9 @@ def kind_problems(meeting: Meeting, raw: RawSource, kinds: Iterable[str]) -> tup
     photos = photo_problems(meeting, raw)
     (errors if wanted & PHOTO_KINDS else notes).extend(photos)
     if "decision" in wanted:
-        errors += _decision_problems(meeting, raw)
+        refused, left_out = _decision_problems(meeting, raw)
+        errors += refused
+        notes += left_out
     if wanted & _CERTIFICATE_KINDS:
         refused, skipped = _certificate_problems(meeting, raw)
         errors += refused
@@ -94,13 +96,17 @@ def report_date_problems(meeting: Meeting, raw: RawSource) -> list[Problem]:
     ]
 
 
-def _decision_problems(meeting: Meeting, raw: RawSource) -> list[Problem]:
-    """A decision names whom it commends: an award given as counts only cannot be decided."""
-    return [
+def _decision_problems(meeting: Meeting, raw: RawSource) -> tuple[list[Problem], list[Problem]]:
+    """A decision names whom it commends: awards given as counts only are left out of it
+    (notes), and when no award names anyone the decision is refused (errors)."""
+    unnamed = [
         Problem("commendation.decision_unnamed", raw.locate(("awards", index)), {"form": award.form})
         for index, award in enumerate(meeting.awards)
         if not award.is_named
     ]
+    if any(award.is_named for award in meeting.awards):
+        return [], unnamed
+    return unnamed, []
 
 
 def _certificate_problems(meeting: Meeting, raw: RawSource) -> tuple[list[Problem], list[Problem]]:
