@@ -148,13 +148,18 @@ def convert(source: Path, out: Path) -> None:
     default=None,
     help="Điền sẵn sổ tính từ một tệp meeting.yaml.",
 )
-def xlsx_template(out: Path, source: Path | None) -> None:
+@click.option("--force", is_flag=True, default=False, help="Ghi đè tệp OUT nếu đã có.")
+@profile_dirs_option
+def xlsx_template(out: Path, source: Path | None, force: bool = False, profile_dirs: tuple[Path, ...] = ()) -> None:
     """Tạo sổ tính Excel để nhập dữ liệu hội nghị (trống, hoặc điền từ YAML)."""
+    if out.exists() and not force:  # -- never replace a filled workbook silently --
+        click.echo(_say("cli.exists", path=str(out)), err=True)
+        sys.exit(EXIT_INPUT)
 
     def run() -> None:
         data = None
         if source is not None:
-            api.load_meeting(source)  # -- only valid data becomes a workbook --
+            api.load_meeting(source, profile_dirs=profile_dirs)  # -- only valid data becomes a workbook --
             data = api.read_meeting_file(source).data
         from umt_reports.sources.xlsx_template import write_template
 

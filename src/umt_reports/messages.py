@@ -791,6 +791,18 @@ _add(
             "Khóa profile phải là tên một hồ sơ cơ quan (profiles/<tên>.yaml) hoặc một bảng các trường của hồ sơ.",
             "The profile key must be the name of a profile (profiles/<name>.yaml) or a mapping of a profile's fields.",
         ),
+        "number.maybe_thousands": (
+            "Số {value} {unit} có ba chữ số thập phân: nếu đã gõ {whole} {unit} trên Excel dùng dấu chấm "
+            "thập phân (tiếng Anh), hãy gõ lại dạng {whole} (không dấu phân cách) hoặc định dạng ô là văn bản.",
+            "{value} {unit} has three decimals: if {whole} {unit} was typed in an English-locale Excel, "
+            "type it again without a separator or format the cell as text.",
+        ),
+        "date.day_month_ambiguous": (
+            "Ô ngày được Excel hiểu là {date}; nếu đã gõ theo kiểu tháng/ngày ({swapped}) thì ngày và tháng bị đảo, "
+            "hãy kiểm tra (gõ dạng văn bản 21/6/2022 để chắc chắn).",
+            "Excel read this date cell as {date} (day/month); if it was typed month first ({swapped}), day and "
+            "month are swapped: check it (type the date as text such as 21/6/2022 to be sure).",
+        ),
         "cli.exists": (
             "Tệp {path} đã có; thêm --force để ghi đè.",
             "{path} already exists; add --force to overwrite it.",

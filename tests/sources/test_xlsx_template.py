@@ -47,7 +47,7 @@ def test_blank_template_has_the_instructions_then_every_part_then_a_hidden_lists
 ) -> None:
     assert blank.sheetnames == [
         "Hướng dẫn", "Hội nghị", "Chủ trì", "Thành phần", "Số liệu", "Nội dung", "Khen thưởng",
-        "Văn bản", "Quyết định", "Tin bài", "Danh mục",
+        "Văn bản", "Quyết định", "Tin bài", "Cơ quan ban hành", "Danh mục",
     ]  # fmt: skip
     assert blank["Danh mục"].sheet_state == "hidden"
     assert blank.active.title == "Hướng dẫn"
@@ -266,7 +266,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     ("data", "code", "path"),
     [
         ({"sections": [{"title": "A", "sections": [{"title": "A.1"}]}]}, "xlsx.nested_sections", "sections[1].sections"),
-        ({"issuer": {"kind": "state"}}, "xlsx.unsupported_key", "issuer"),
+        ({"issuer": {"kind": "state", "contact": ["x"]}}, "xlsx.unsupported_key", "issuer.contact"),
         ({"meeting": {"title": "T", "theme": "x"}}, "xlsx.unsupported_key", "meeting.theme"),
         ({"sections": [{"title": "A"}, {"title": "a"}]}, "xlsx.sections_merge", "sections[2]"),
         ({"sections": [{"title": "A"}, {"paragraphs": ["x"]}]}, "xlsx.sections_merge", "sections[2]"),
@@ -288,7 +288,7 @@ def test_data_the_workbook_cannot_hold_is_refused_not_dropped(
 
 
 def test_every_refusal_is_listed_at_once(tmp_path: Path) -> None:
-    data = {"issuer": {}, "sections": [{"title": "A", "sections": [{}]}], "extra": 1}
+    data = {"issuer": {"theme": 1}, "sections": [{"title": "A", "sections": [{}]}], "extra": 1}
     with pytest.raises(InputError) as caught:
         write_template(tmp_path / "m.xlsx", data)
     assert sorted(p.code for p in caught.value.problems) == [

@@ -13,8 +13,11 @@ of :class:`Problem` — errors, notes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from umt_reports import vn
 from umt_reports.errors import Problem
@@ -28,6 +31,7 @@ __all__ = [
     "SIGNED_KINDS",
     "form_notes",
     "kind_problems",
+    "locale_notes",
     "photo_problems",
     "report_date_problems",
 ]
@@ -79,6 +83,38 @@ def form_notes(meeting: Meeting, raw: RawSource) -> list[Problem]:
         for index, award in enumerate(meeting.awards)
         if award.recognised is None
     ]
+
+
+def locale_notes(meeting: Meeting, raw: RawSource) -> list[Problem]:
+    """Notes on workbook values an English-locale Excel may have misread.
+
+    A count with exactly three decimals (``1.387`` people typed where ``.`` is the decimal
+    point) and a date cell whose day and month are both 12 or less (``5/6`` read as 6 May).
+    YAML files say what they mean, so only workbooks get these notes.
+    """
+    if raw.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    notes = []
+    for index, stat in enumerate(meeting.statistics):
+        value = stat.value
+        if isinstance(value, Decimal) and value.as_tuple().exponent == -3 and vn.counts_things(stat.unit):
+            notes.append(Problem("number.maybe_thousands", raw.locate(("statistics", index, "value")),
+                                 {"value": vn.format_number(value), "whole": vn.format_number(value * 1000),
+                                  "unit": stat.unit}))
+    for path in (("meeting", "date"), ("report", "date"), ("decision", "date")):
+        cell = _get(raw.data, path)
+        if isinstance(cell, dt.date) and cell.day <= 12 and cell.month <= 12 and cell.day != cell.month:
+            notes.append(Problem("date.day_month_ambiguous", raw.locate(path),
+                                 {"date": vn.running_date(cell), "swapped": f"{cell.month}/{cell.day}/{cell.year}"}))
+    return notes
+
+
+def _get(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
 
 
 def report_date_problems(meeting: Meeting, raw: RawSource) -> list[Problem]:

@@ -16,7 +16,7 @@ from umt_reports import messages, vn
 from umt_reports.messages import describe
 from umt_reports.errors import InputError, Problem, ProfileError
 from umt_reports.model.meeting import Meeting
-from umt_reports.model.needs import form_notes, photo_problems, report_date_problems
+from umt_reports.model.needs import form_notes, locale_notes, photo_problems, report_date_problems
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
 from umt_reports.sources.raw import field_label
@@ -85,7 +85,7 @@ def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = (), photos: bool 
         problems.extend(photo_problems(meeting, raw))
     if problems:
         raise InputError(_unique(problems))
-    raw.notes.extend(form_notes(meeting, raw))
+    raw.notes.extend(form_notes(meeting, raw) + locale_notes(meeting, raw))
     return meeting
 
 

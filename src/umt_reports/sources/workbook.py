@@ -58,6 +58,7 @@ __all__ = [
     "FormSheet",
     "INSTRUCTIONS",
     "INSTRUCTIONS_SHEET",
+    "ISSUER",
     "Kind",
     "LISTS_SHEET",
     "MEETING",
@@ -188,6 +189,7 @@ def choice_lists() -> dict[str, tuple[str, ...]]:
         "content_kind": (CONTENT_PARAGRAPH, CONTENT_POINT),
         "attendee_kind": (ATTENDEE_GROUP, ATTENDEE_PERSON),
         "yes_no": (YES, NO),
+        "issuer_kind": ("state", "party"),
     }
 
 
@@ -539,7 +541,47 @@ AWARDS = TableSheet(
     ),
 )
 
-FORMS: tuple[FormSheet, ...] = (MEETING, REPORT, DECISION, PRESS)
+#: The optional issuing-body sheet: the fields of a profile (``profiles/*.yaml``) for an office
+#: that has no profile file. Filled, it replaces the profile named on Hội nghị; left blank, it is
+#: ignored. Dated legal grounds need a profile file (here each line is cited on any date).
+ISSUER = FormSheet(
+    name="Cơ quan ban hành",
+    fields=(
+        FormField(("issuer", "kind"), "Loại cơ quan", kind="choice", aliases=("kind",), choices="issuer_kind",
+                  example="state (cơ quan nhà nước, Nghị định 30/2020) hoặc party (cơ quan Đảng)"),
+        FormField(("issuer", "parent"), "Cơ quan chủ quản", kind="list", aliases=("parent",), repeat=2,
+                  separators="", example=EXAMPLE_PREFIX + "UBND TỈNH GIA LAI (mỗi dòng một dòng tiêu đề; có thể trống)"),
+        FormField(("issuer", "name"), "Tên cơ quan", kind="list", aliases=("name",), repeat=2, separators="",
+                  example=EXAMPLE_PREFIX + "ỦY BAN NHÂN DÂN / XÃ IA SAO (mỗi dòng một dòng tiêu đề, chữ in hoa)"),
+        FormField(("issuer", "symbol"), "Ký hiệu cơ quan", aliases=("symbol",), example=EXAMPLE_PREFIX + "UBND"),
+        FormField(("issuer", "full_name"), "Tên đầy đủ", aliases=("full_name",),
+                  example=EXAMPLE_PREFIX + "Ủy ban nhân dân xã Ia Sao"),
+        FormField(("issuer", "short_name"), "Tên ngắn", aliases=("short_name",), example=EXAMPLE_PREFIX + "UBND xã"),
+        FormField(("issuer", "place"), "Địa danh", aliases=("place",),
+                  example=EXAMPLE_PREFIX + "Ia Sao (địa danh ghi ở dòng ngày tháng)"),
+        FormField(("issuer", "collective"), "Tập thể (ký TM.)", aliases=("collective",),
+                  example=EXAMPLE_PREFIX + "Ủy ban nhân dân; cơ quan Đảng: Ban Thường vụ"),
+        FormField(("issuer", "head_title"), "Chức danh người đứng đầu", aliases=("head_title",),
+                  example=EXAMPLE_PREFIX + "Chủ tịch"),
+        FormField(("issuer", "authority"), "Thẩm quyền khen thưởng", aliases=("authority",),
+                  example=EXAMPLE_PREFIX + "Chủ tịch Ủy ban nhân dân xã Ia Sao"),
+        FormField(("issuer", "signer", "name"), "Người ký mặc định", aliases=("signer",),
+                  example=EXAMPLE_PREFIX + "Nguyễn Văn A"),
+        FormField(("issuer", "signer", "title"), "Chức vụ người ký mặc định", example=EXAMPLE_PREFIX + "Chủ tịch"),
+        FormField(("issuer", "signer", "mode"), "Hình thức ký mặc định", kind="choice", choices="signing_mode",
+                  example="TM, KT, TL, TUQ, Q (cơ quan Đảng: T/M, K/T, T/L)"),
+        FormField(("issuer", "filing"), "Lưu (mặc định)", kind="list", aliases=("filing",), separators=";,",
+                  example="Ký hiệu đơn vị lưu sau VT, ví dụ VP"),
+        FormField(("issuer", "legal_grounds"), "Căn cứ (mặc định)", kind="list", aliases=("legal_grounds",), repeat=3,
+                  separators="", example="Mỗi căn cứ một dòng, không có chữ «Căn cứ» và dấu câu cuối"),
+        FormField(("issuer", "valid_from"), "Hiệu lực từ ngày", kind="date", aliases=("valid_from",),
+                  example="Ngày cơ quan bắt đầu ban hành văn bản, ví dụ 01/07/2025"),
+        FormField(("issuer", "valid_to"), "Hiệu lực đến ngày", kind="date", aliases=("valid_to",),
+                  example="Để trống nếu cơ quan còn hoạt động"),
+    ),
+)
+
+FORMS: tuple[FormSheet, ...] = (MEETING, REPORT, DECISION, PRESS, ISSUER)
 TABLES: tuple[TableSheet, ...] = (CHAIRS, ATTENDEES, STATISTICS, SECTIONS, AWARDS)
 
 #: Sheet names in workbook order (after the instructions sheet).
@@ -553,6 +595,7 @@ SHEET_ORDER: tuple[str, ...] = (
     REPORT.name,
     DECISION.name,
     PRESS.name,
+    ISSUER.name,
 )
 
 #: The instructions sheet, as (heading, text) rows; an empty heading continues the block above.

@@ -51,6 +51,7 @@ _WRAP_FROM_WIDTH = 40
 
 _TOP_KEYS = (
     "profile", "meeting", "chairs", "attendees", "statistics", "sections", "awards", "report", "decision", "press",
+    "issuer",
 )  # fmt: skip
 _LIST_TITLES = {
     "award_form": "Hình thức khen thưởng",
@@ -60,6 +61,7 @@ _LIST_TITLES = {
     "attendee_kind": "Loại thành phần",
     "yes_no": "Có/Không",
     "profiles": "Hồ sơ cơ quan ban hành",
+    "issuer_kind": "Loại cơ quan",
 }
 
 
@@ -176,7 +178,11 @@ class _Plan:
 
     def forms_from(self, data: dict[str, Any]) -> None:
         """The values of the label/value sheets (Hội nghị, Văn bản, Quyết định, Tin bài) and the photos."""
-        self.forms[("profile",)] = self.cell(data.get("profile"), ("profile",))
+        profile = data.get("profile")
+        inline = profile if isinstance(profile, dict) else data.get("issuer")
+        # -- an inline profile goes to the issuing-body sheet; a profile name to Hội nghị --
+        self.forms[("profile",)] = None if isinstance(profile, dict) else self.cell(profile, ("profile",))
+        self.document({"issuer": inline} if inline is not None else {}, wbk.ISSUER)
         meeting = self.mapping(data.get("meeting"), ("meeting",), ("title", "date", "place"))
         for key in ("title", "date", "place"):
             self.forms[("meeting", key)] = self.cell(meeting.get(key), ("meeting", key))

@@ -9,7 +9,8 @@ Everything here is a pure function of its arguments (no I/O). Modules:
 - :mod:`.text` — NFC, diacritics, slugs, header folding, list letters, Roman numerals;
 - :mod:`.legacy` — TCVN3 (ABC) and VNI-Windows text: detection and conversion to Unicode;
 - :mod:`.doctypes` — ND30 type abbreviations and award forms;
-- :mod:`.awards` — the forms of Luật Thi đua, khen thưởng 2022 and how data names them.
+- :mod:`.awards` — the forms of Luật Thi đua, khen thưởng 2022 and how data names them;
+- :mod:`.units` — units that count things and units that measure.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ from .text import (
     strip_diacritics,
     upper,
 )
+from .units import MEASURE_WORDS, counts_things
 from .words import MAX_AMOUNT, amount_in_words, money_in_words
 
 __all__ = [
@@ -86,6 +88,7 @@ __all__ = [
     "LEGACY_ENCODINGS",
     "LegacyEncoding",
     "MAX_AMOUNT",
+    "MEASURE_WORDS",
     "SortKey",
     "TCVN3_TABLE",
     "VIETNAM_TIME",
@@ -95,6 +98,7 @@ __all__ = [
     "amount_in_words",
     "capitalize_first",
     "clean_spaces",
+    "counts_things",
     "date_line",
     "date_line_partial",
     "day_start",
