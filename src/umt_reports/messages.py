@@ -803,6 +803,12 @@ _add(
             "Excel read this date cell as {date} (day/month); if it was typed month first ({swapped}), day and "
             "month are swapped: check it (type the date as text such as 21/6/2022 to be sure).",
         ),
+        "value.example_text": (
+            "«{value}» vẫn là chữ ví dụ của sổ tính mẫu (bắt đầu bằng «Ví dụ:»): hãy thay bằng dữ liệu thật "
+            "hoặc xóa cả dòng ví dụ.",
+            "'{value}' is still example text of the template (it starts with 'Ví dụ:'): replace it with real "
+            "data or delete the whole example row.",
+        ),
         "cli.exists": (
             "Tệp {path} đã có; thêm --force để ghi đè.",
             "{path} already exists; add --force to overwrite it.",

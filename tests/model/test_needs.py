@@ -117,3 +117,29 @@ def test_an_unknown_form_is_accepted_as_written_with_a_note(write_yaml: Any, sam
     meeting = validate(raw)
     assert meeting.awards[0].form == "Danh hiệu Gương sáng vùng biên"
     assert _codes(raw.notes) == [(_at(path, "- form:"), "award.form_unknown")]
+
+
+def test_text_still_starting_with_vi_du_never_reaches_a_document(write_yaml: Any, sample_data: dict[str, Any]) -> None:
+    sample_data["chairs"][0]["name"] = "Ví dụ: Nguyễn Văn A"
+    path = write_yaml(sample_data)
+    with pytest.raises(InputError) as caught:
+        load_meeting(path)
+    assert _codes(caught.value.problems) == [(_at(path, "Ví dụ: Nguyễn Văn A"), "value.example_text")]
+
+
+def test_an_edited_grey_example_row_of_the_workbook_is_pointed_at(tmp_path: Path) -> None:
+    import openpyxl
+
+    from umt_reports.sources.xlsx_template import write_template
+
+    path = tmp_path / "mau.xlsx"
+    write_template(path, {"profile": "ubnd-u-minh-thuong", "meeting": {"title": "Hội nghị", "date": "2022-06-21"}})
+    book = openpyxl.load_workbook(path)
+    sheet = book["Khen thưởng"]
+    example = next(row for row in sheet.iter_rows(min_row=2) if row[6].value and str(row[6].value).startswith("Ví dụ"))
+    example[5].value = 2  # -- a count typed into the grey row: the row is now data --
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_meeting(path)
+    assert [p.code for p in caught.value.problems if p.code == "value.example_text"]
+    assert all(str(p.location).startswith("Khen thưởng!") for p in caught.value.problems if p.code == "value.example_text")

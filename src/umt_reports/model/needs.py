@@ -27,6 +27,7 @@ from umt_reports.sources.raw import RawSource
 
 __all__ = [
     "CERTIFIED_FORMS",
+    "example_problems",
     "PHOTO_KINDS",
     "SIGNED_KINDS",
     "form_notes",
@@ -42,6 +43,7 @@ CERTIFIED_FORMS = ("Giấy khen",)
 PHOTO_KINDS = frozenset({"press"})
 #: Kinds that carry a signature (and so a signer).
 SIGNED_KINDS = frozenset({"report", "press-release", "decision", "certificates", "certificates-form"})
+_EXAMPLE = "vi du:"
 _CERTIFICATE_KINDS = frozenset({"certificates", "certificates-form"})
 
 
@@ -115,6 +117,25 @@ def _get(data: Any, path: tuple[str, ...]) -> Any:
             return None
         data = data.get(key)
     return data
+
+
+def example_problems(raw: RawSource) -> list[Problem]:
+    """A problem for each text still starting with the template's ``Ví dụ:``: a grey example
+    that was edited (so it was read as data) must not reach a document."""
+    found: list[Problem] = []
+
+    def walk(value: Any, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+        elif isinstance(value, str) and vn.fold_header(value).startswith(_EXAMPLE):
+            found.append(Problem("value.example_text", raw.locate(path), {"value": value}))
+
+    walk(raw.data, ())
+    return found
 
 
 def report_date_problems(meeting: Meeting, raw: RawSource) -> list[Problem]:

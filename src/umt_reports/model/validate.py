@@ -16,7 +16,7 @@ from umt_reports import messages, vn
 from umt_reports.messages import describe
 from umt_reports.errors import InputError, Problem, ProfileError
 from umt_reports.model.meeting import Meeting
-from umt_reports.model.needs import form_notes, locale_notes, photo_problems, report_date_problems
+from umt_reports.model.needs import example_problems, form_notes, locale_notes, photo_problems, report_date_problems
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
 from umt_reports.sources.raw import field_label
@@ -51,7 +51,7 @@ def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = (), photos: bool 
     that print them (:mod:`umt_reports.model.needs`). Notes (a form the law does not list)
     are added to ``raw.notes``.
     """
-    problems: list[Problem] = list(raw.problems)
+    problems: list[Problem] = [*raw.problems, *example_problems(raw)]
     data = dict(raw.data)
     if "issuer" not in data and isinstance(data.get("profile"), dict):
         # -- an inline profile: the same fields as profiles/*.yaml, located in this file --
