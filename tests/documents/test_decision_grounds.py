@@ -11,8 +11,8 @@ import pytest
 from umt_reports import InputError, load_meeting
 from umt_reports.documents import Para
 from umt_reports.documents.decision import build_decision
-from umt_reports.resources import profiles_dir
 from umt_reports.model import load_issuer
+from umt_reports.resources import profiles_dir
 
 
 def _texts(document: Any) -> list[str]:
@@ -37,9 +37,9 @@ def test_a_decision_dated_2026_cites_the_2022_law_and_decree_152(write_yaml: Any
     assert _grounds(document) == [
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
         "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
+        ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
         "phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều "
-        "của Luật Thi đua, khen thưởng.",
+        "của Luật Thi đua, khen thưởng."),
     ]
 
 

@@ -8,11 +8,11 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from tests.sources.workbooks import make_book
 from umt_reports.cli import main
 from umt_reports.model import validate
 from umt_reports.sources import read_source
 from umt_reports.sources.xlsx_template import write_template
-from tests.sources.workbooks import make_book
 
 FIELD = Path(__file__).resolve().parents[2] / "samples" / "field"
 
@@ -41,8 +41,9 @@ def test_a_half_filled_issuing_body_sheet_points_at_its_sheet(tmp_path: Path) ->
         "Hội nghị": [["Mục", "Giá trị"], ["Tên hội nghị", "Hội nghị sơ kết"]],
         "Cơ quan ban hành": [["Mục", "Giá trị"], ["Loại cơ quan", "state"], ["Tên cơ quan", "ỦY BAN NHÂN DÂN"]],
     })  # fmt: skip
-    from umt_reports import InputError
     import pytest
+
+    from umt_reports import InputError
 
     with pytest.raises(InputError) as caught:
         validate(read_source(path))

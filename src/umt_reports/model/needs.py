@@ -27,9 +27,9 @@ from umt_reports.sources.raw import RawSource
 
 __all__ = [
     "CERTIFIED_FORMS",
-    "example_problems",
     "PHOTO_KINDS",
     "SIGNED_KINDS",
+    "example_problems",
     "form_notes",
     "kind_problems",
     "locale_notes",

@@ -17,10 +17,10 @@ from umt_reports.model._types import OptionalText, PartialDate, Strict, Text, Te
 
 __all__ = [
     "CertificateFields",
-    "LegalGround",
     "CertificateForm",
     "FormField",
     "Issuer",
+    "LegalGround",
     "NumberWords",
     "PaperSize",
     "Signer",
