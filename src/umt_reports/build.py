@@ -198,7 +198,7 @@ def _load_for(source: Path, kinds: list[str], profile_dirs: Iterable[str | Path]
     from umt_reports.sources import read_source
 
     raw = read_source(source)
-    meeting = validate(raw, profile_dirs=[Path(p) for p in profile_dirs], photos=False)
+    meeting = validate(raw, profile_dirs=[Path(p) for p in profile_dirs], photos=False, kinds=kinds)
     errors, notes = kind_problems(meeting, raw, kinds)
     if errors:
         raise InputError(errors)

@@ -143,3 +143,27 @@ def test_an_edited_grey_example_row_of_the_workbook_is_pointed_at(tmp_path: Path
         load_meeting(path)
     assert [p.code for p in caught.value.problems if p.code == "value.example_text"]
     assert all(str(p.location).startswith("Khen thưởng!") for p in caught.value.problems if p.code == "value.example_text")
+
+
+def test_a_wrong_press_time_is_a_note_for_a_report_and_a_stop_for_the_news_item(
+    write_yaml: Any, sample_data: dict[str, Any], tmp_path: Path
+) -> None:
+    sample_data["press"]["published"] = "31/02/2022 13:37"
+    sample_data["press"].pop("photos", None)
+    path = write_yaml(sample_data)
+    result = build(path, tmp_path / "report", kinds=["report"], formats=["docx"])
+    assert [(p.code, str(p.location)) for p in result.notes] == [("datetime.unreadable", _at(path, "published:"))]
+    with pytest.raises(InputError) as caught:
+        build(path, tmp_path / "press", kinds=["press"], formats=["docx"])
+    assert [p.code for p in caught.value.problems] == ["datetime.unreadable"]
+
+
+def test_a_decision_date_outside_the_profile_is_a_note_when_no_decision_is_built(
+    write_yaml: Any, sample_data: dict[str, Any], tmp_path: Path
+) -> None:
+    sample_data["decision"] = {"date": "2025-08-01"}
+    path = write_yaml(sample_data)
+    result = build(path, tmp_path / "report", kinds=["report"], formats=["docx"])
+    assert [(p.code, str(p.location)) for p in result.notes] == [("profile.not_valid_on", _at(path, "date: '2025-08-01'"))]
+    with pytest.raises(InputError):
+        load_meeting(path)

@@ -26,6 +26,7 @@ from umt_reports.sources.photos import check_photo
 from umt_reports.sources.raw import RawSource
 
 __all__ = [
+    "BLOCK_USERS",
     "CERTIFIED_FORMS",
     "PHOTO_KINDS",
     "SIGNED_KINDS",
@@ -35,6 +36,7 @@ __all__ = [
     "locale_notes",
     "photo_problems",
     "report_date_problems",
+    "unused_blocks",
 ]
 
 #: Award forms (canonical names of :mod:`umt_reports.vn.awards`) printed by ``certificates``.
@@ -45,6 +47,20 @@ PHOTO_KINDS = frozenset({"press"})
 SIGNED_KINDS = frozenset({"report", "press-release", "decision", "certificates", "certificates-form"})
 _EXAMPLE = "vi du:"
 _CERTIFICATE_KINDS = frozenset({"certificates", "certificates-form"})
+
+
+#: Top-level blocks of the data and the kinds that print something from them; a block not
+#: listed here (meeting, chairs, awards …) is used by every kind.
+BLOCK_USERS: dict[str, frozenset[str]] = {
+    "press": frozenset({"press", "press-release"}),
+    "decision": frozenset({"decision", "certificates", "certificates-form"}),
+}
+
+
+def unused_blocks(kinds: Iterable[str]) -> frozenset[str]:
+    """The blocks of :data:`BLOCK_USERS` that none of ``kinds`` prints from."""
+    wanted = set(kinds)
+    return frozenset(block for block, users in BLOCK_USERS.items() if not wanted & users)
 
 
 def kind_problems(meeting: Meeting, raw: RawSource, kinds: Iterable[str]) -> tuple[list[Problem], list[Problem]]:

@@ -16,7 +16,7 @@ from umt_reports import messages, vn
 from umt_reports.messages import describe
 from umt_reports.errors import InputError, Problem, ProfileError
 from umt_reports.model.meeting import Meeting
-from umt_reports.model.needs import example_problems, form_notes, locale_notes, photo_problems, report_date_problems
+from umt_reports.model.needs import example_problems, form_notes, locale_notes, unused_blocks, photo_problems, report_date_problems
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
 from umt_reports.sources.raw import field_label
@@ -44,13 +44,18 @@ _BUILTIN: dict[str, str] = {
 }
 
 
-def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = (), photos: bool = True) -> Meeting:
+def validate(
+    raw: RawSource, *, profile_dirs: Iterable[Path] = (), photos: bool = True, kinds: Iterable[str] | None = None
+) -> Meeting:
     """The meeting described by ``raw``; raises :class:`InputError` listing every problem.
 
     ``photos=False`` leaves the photos to the build, which needs them only for the kinds
-    that print them (:mod:`umt_reports.model.needs`). Notes (a form the law does not list)
-    are added to ``raw.notes``.
+    that print them (:mod:`umt_reports.model.needs`). ``kinds`` (a build's kinds; ``None``:
+    all) turns problems inside a block none of them uses (``press:`` for a report, ``decision:``
+    for a news item) into notes, and the block is left out. Notes (a form the law does not
+    list, a block left out) are added to ``raw.notes``.
     """
+    unused = unused_blocks(kinds) if kinds is not None else frozenset()
     problems: list[Problem] = [*raw.problems, *example_problems(raw)]
     data = dict(raw.data)
     if "issuer" not in data and isinstance(data.get("profile"), dict):
@@ -74,12 +79,21 @@ def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = (), photos: bool 
     try:
         meeting = Meeting.model_validate(data)
     except ValidationError as exc:
+        blocks = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+        if unused and blocks <= unused and not problems:
+            # -- only blocks the requested kinds do not use are wrong: say so, build without them --
+            raw.notes.extend(_unique(problems_of(exc, raw, Meeting)))
+            return validate(_without(raw, blocks), profile_dirs=profile_dirs, photos=photos, kinds=kinds)
         found = problems_of(exc, raw, Meeting)
         if "issuer" not in data:  # -- the profile problem is already said; "issuer missing" adds nothing --
             found = [p for p in found if not (p.code == "value.missing" and p.params.get("field") == "issuer")]
         problems.extend(_not_already_said(found, problems))
         raise InputError(_unique(problems)) from None
-    problems.extend(_cross_checks(meeting, raw))
+    checked = _cross_checks(meeting, raw)
+    if "decision" in unused:  # -- the decision's own date matters only to the kinds that print it --
+        raw.notes.extend(p for p in checked if p.location == raw.locate(("decision", "date")) and meeting.decision)
+        checked = [p for p in checked if not (p.location == raw.locate(("decision", "date")) and meeting.decision)]
+    problems.extend(checked)
     problems.extend(report_date_problems(meeting, raw))
     if photos:
         problems.extend(photo_problems(meeting, raw))
@@ -87,6 +101,12 @@ def validate(raw: RawSource, *, profile_dirs: Iterable[Path] = (), photos: bool 
         raise InputError(_unique(problems))
     raw.notes.extend(form_notes(meeting, raw) + locale_notes(meeting, raw))
     return meeting
+
+
+def _without(raw: RawSource, blocks: set[str]) -> RawSource:
+    """``raw`` without its top-level ``blocks`` (same file, places and notes)."""
+    data = {key: value for key, value in raw.data.items() if key not in blocks}
+    return RawSource(raw.path, data, raw.locations, raw.problems, raw.notes)
 
 
 def load_issuer(path: Path) -> Issuer:
