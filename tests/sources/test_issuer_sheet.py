@@ -80,3 +80,13 @@ def test_xlsx_template_never_overwrites_without_force(tmp_path: Path) -> None:
     assert out.read_bytes() == b"filled workbook"
     result = CliRunner().invoke(main, ["xlsx-template", "--force", str(out)])
     assert result.exit_code == 0 and out.read_bytes()[:2] == b"PK"
+
+
+def test_the_award_form_drop_down_suggests_without_forbidding_other_forms(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "mau.xlsx"
+    write_template(out)
+    rules = {str(rule.sqref): rule for rule in openpyxl.load_workbook(out)["Khen thưởng"].data_validations.dataValidation}
+    assert not rules["A2:A1001"].showErrorMessage  # -- "Thư khen" or a local title can be typed --
+    assert rules["E2:E1001"].showErrorMessage

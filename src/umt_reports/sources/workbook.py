@@ -181,7 +181,8 @@ NO = "Không"
 
 
 def choice_lists() -> dict[str, tuple[str, ...]]:
-    """The drop-down lists by name (award forms come from :data:`umt_reports.vn.AWARD_FORMS`)."""
+    """The drop-down lists by name (award forms come from :data:`umt_reports.vn.AWARD_FORMS`; they
+    only suggest: any form is accepted as written)."""
     return {
         "award_form": tuple(vn.AWARD_FORMS),
         "target": (TARGET_COLLECTIVE, TARGET_INDIVIDUAL),

@@ -399,8 +399,9 @@ class _Builder:
             self.validate(self.book[sheet_name], cells, name)
 
     def validate(self, sheet: Worksheet, cells: str, name: str) -> None:
-        """A drop-down of list ``name`` on ``cells``; profiles only suggest (other names allowed)."""
-        strict = name != "profiles"
+        """A drop-down of list ``name`` on ``cells``; profiles and award forms only suggest (any
+        other name or form, as the data writes it, is allowed)."""
+        strict = name not in ("profiles", "award_form")
         rule = DataValidation(
             type="list",
             formula1=self.ranges[name],
