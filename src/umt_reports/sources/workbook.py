@@ -637,4 +637,10 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
                    "mỗi dòng một mục. Liệt kê theo đơn vị: «Có» hoặc «Không»."),
     ("Tin bài", "Thông tin đăng tin trên cổng thông tin. Bảng ảnh phía dưới: tên tệp ảnh (đường dẫn tính từ "
                 "thư mục chứa sổ tính), chú thích, nguồn ảnh."),
+    ("Cơ quan ban hành", "Không bắt buộc: dùng khi cơ quan chưa có hồ sơ trong thư mục profiles/. Điền đủ loại "
+                         "cơ quan, tên cơ quan, ký hiệu, tên đầy đủ và địa danh; khi đã điền, trang này thay cho "
+                         "hồ sơ ghi ở trang Hội nghị. Để trống cả trang thì chương trình bỏ qua."),
+    ("Hình thức khen thưởng", "Chọn trong danh sách hoặc gõ đúng như quyết định ghi (ví dụ «Bằng khen của Chủ tịch "
+                              "UBND tỉnh», «Thư khen»): văn bản giữ nguyên cách ghi; hình thức không có trong "
+                              "Luật Thi đua, khen thưởng được nhận kèm một ghi chú."),
 )  # fmt: skip
