@@ -5,69 +5,20 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from check_helpers import PRESS, codes, edit_docx_xml, edit_text
 from click.testing import CliRunner
 
-from umt_reports import InputError, UmtError, load_meeting
-from umt_reports.build import build
-from umt_reports.check import Fact, check, document_text, facts_for, figures
+from umt_reports import InputError, UmtError
+from umt_reports.check import check
 from umt_reports.cli import main
-from umt_reports.documents.press import build_press_release
-from umt_reports.messages import CATALOGUE
-
-SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "u-minh-thuong-2022"
-KINDS = ["report", "press", "press-release"]
-FORMATS = ["html", "html-fragment", "docx", "pdf"]
-PRESS = "2022-06-22_tin-bai"
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    """The sample (with its photo) built in every kind and format, once."""
-    root = tmp_path_factory.mktemp("check")
-    data = root / "data"
-    shutil.copytree(SAMPLE, data)
-    build(data / "meeting.yaml", root / "out", kinds=KINDS, formats=FORMATS)
-    return root
-
-
-@pytest.fixture
-def built(pristine: Path, tmp_path: Path) -> Path:
-    """A private copy of the built sample (data beside it, as the manifest records)."""
-    shutil.copytree(pristine / "data", tmp_path / "data")
-    shutil.copytree(pristine / "out", tmp_path / "out")
-    return tmp_path / "out"
 
 
 def run(*args: str):
     return CliRunner().invoke(main, ["check", *args])
-
-
-def codes(result) -> list[tuple[str, str]]:
-    return [(str(p.location), p.code) for p in result.problems]
-
-
-def edit_text(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def edit_docx_xml(path: Path, old: str, new: str) -> None:
-    """Replace text inside word/document.xml (as a hand edit would)."""
-    with zipfile.ZipFile(path) as package:
-        parts = {info.filename: package.read(info) for info in package.infolist()}
-    xml = parts["word/document.xml"].decode("utf-8")
-    assert old in xml
-    parts["word/document.xml"] = xml.replace(old, new, 1).encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-
 
 # -- a clean build passes ------------------------------------------------------------------------
 
@@ -207,82 +158,9 @@ def test_a_manifest_without_source_path_asks_for_the_data(built: Path) -> None:
     assert check(built, source=built.parent / "data" / "meeting.yaml").ok
 
 
-def test_without_pdftotext_reading_a_pdf_is_a_clear_error(built: Path, monkeypatch) -> None:
-    monkeypatch.setattr("umt_reports.check.shutil.which", lambda name: None)
-    with pytest.raises(UmtError) as caught:
-        document_text(built / f"{PRESS}.pdf", "pdf")
-    assert caught.value.problems[0].code == "check.no_pdftotext"
-    assert "poppler-utils" in caught.value.problems[0].message()
-
-
 def test_a_broken_file_is_named(built: Path) -> None:
     (built / f"{PRESS}.docx").write_bytes(b"not a zip")
     with pytest.raises(UmtError) as caught:
         check(built)
     assert caught.value.problems[0].code == "check.unreadable"
     assert str(caught.value.problems[0].location) == f"{PRESS}.docx"
-
-
-# -- reading files back -------------------------------------------------------------------------
-
-
-def test_pdf_page_numbers_are_not_text(built: Path) -> None:
-    text = document_text(built / f"{PRESS}.pdf", "pdf")
-    assert "\n2\n" not in text and "Diễm My" in text
-
-
-def test_html_text_skips_the_head_styles_and_attributes(tmp_path: Path) -> None:
-    page = tmp_path / "a.html"
-    page.write_text('<!DOCTYPE html><html lang="vi"><head><title>T 1</title><style>p{margin:2pt}</style></head>'
-                    '<body><p>Đạt <strong>19,4</strong>%</p><p>47 đơn</p><img alt="9" src="x.jpg"></body></html>',
-                    encoding="utf-8")
-    assert figures(document_text(page, "html")) == {"19,4": 1, "47": 1}
-
-
-def test_figures_count_numbers_as_written() -> None:
-    assert figures("19,4%/năm; 1.387 người; ngày 21/6/2022; 2016-2021.") == {
-        "19,4": 1, "1.387": 1, "21": 1, "6": 1, "2022": 1, "2016": 1, "2021": 1}
-
-
-# -- facts of messy meetings ------------------------------------------------------------------
-
-
-def test_facts_follow_what_the_data_has(write_yaml, sample_data) -> None:
-    sample_data["chairs"] = []
-    sample_data["meeting"]["date"] = "21/6"
-    sample_data["statistics"] = [{"label": "Chỉ tiêu đạt", "value": "22/27 chỉ tiêu"},
-                                 {"label": "Dân số", "value": 1387, "unit": "người"}]
-    sample_data["awards"] = [{"form": "Giấy khen", "collectives": 3},
-                             {"form": "Bằng khen", "individuals": [{"name": "Lê Thị Bình"}]}]
-    meeting = load_meeting(write_yaml(sample_data))
-    facts = facts_for(meeting, "press-release", build_press_release(meeting))
-    assert [(f.code, f.phrase) for f in facts] == [
-        ("statistic", "22/27 chỉ tiêu"),
-        ("statistic", "1.387 người"),
-        ("meeting_date", "21/6"),
-        ("award", "3 tập thể"),
-        ("award", "1 cá nhân"),
-        ("awardee", "Lê Thị Bình"),
-        ("date_line", "U Minh Thượng, ngày 22 tháng 6 năm 2022"),
-        ("signer", "Nguyễn Quốc Khởi"),
-    ]
-    assert facts_for(meeting, "decision") == []
-
-
-def test_a_count_may_be_written_with_or_without_the_thousands_dot() -> None:
-    from umt_reports.check import _count_fact
-
-    fact = _count_fact(1200, "cá nhân", "Giấy khen")
-    assert fact.found_in("cho 1200 cá nhân") and fact.found_in("cho 1.200 cá nhân")
-    assert not Fact("chair", "Nguyễn Văn A").found_in("nguyễn văn b")
-    assert not Fact("author", "Minh Thư").found_in("huyện u minh thượng")
-    assert Fact("statistic", "19,4%").found_in("bình quân 19,4%/năm") and not Fact("s", "9,4%").found_in("19,4%")
-
-
-def test_every_check_message_exists_in_both_languages() -> None:
-    from umt_reports.check import MEETING_KINDS  # noqa: F401 -- the module registers no codes itself
-
-    codes_ = [c for c in CATALOGUE if c.startswith("check.")]
-    assert {"check.missing_chair", "check.unknown_figure", "check.lost_figure", "check.passed"} <= set(codes_)
-    for code in codes_:
-        assert CATALOGUE[code]["vi"] and CATALOGUE[code]["en"]
