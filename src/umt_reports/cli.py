@@ -170,10 +170,19 @@ def _split(value: str) -> list[str]:
 
 
 def _form_kinds(kinds: list[str], print_on_form: bool) -> list[str]:
-    """``--print-on-form`` turns the ``certificates`` kind into its form-printing variant."""
-    if not print_on_form:
-        return kinds
-    return ["certificates-form" if kind == "certificates" else kind for kind in kinds]
+    """The kinds asked for under their own names (``bao-cao`` is ``report``; unknown names stay
+    as typed for the build to report); ``--print-on-form`` turns a kind into its form-printing
+    variant (``certificates`` into ``certificates-form``)."""
+    from umt_reports.documents.kinds import get_kind
+
+    named = []
+    for name in kinds:
+        kind = get_kind(name)
+        if kind is None:
+            named.append(name)
+        else:
+            named.append(kind.variant if print_on_form and kind.variant else kind.name)
+    return named
 
 
 @contextlib.contextmanager
@@ -208,17 +217,33 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
         yield lambda page: bar.advance(task)
 
 
+class _RegistryOption(click.Option):
+    """An option whose help lists the kinds registry or the formats table, read when help is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from umt_reports.documents.kinds import kind_names
+        from umt_reports.render.formats import FORMATS
+
+        template = self.help or ""
+        self.help = template.replace("{kinds}", kind_names()).replace("{formats}", ", ".join(FORMATS))
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = template
+
+
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Thư mục ghi văn bản và manifest.json.")
-@click.option("--kind", "kinds", default="report", show_default=True,
-              help="Loại văn bản, cách nhau bằng dấu phẩy: report, press, press-release, decision, certificates.")
-@click.option("--format", "formats", default="docx", show_default=True,
-              help="Định dạng, cách nhau bằng dấu phẩy: docx, pdf, html, html-fragment.")
+@click.option("--kind", "kinds", default="report", show_default=True, cls=_RegistryOption,
+              help="Loại văn bản, cách nhau bằng dấu phẩy (tên tiếng Việt cũng được): {kinds}.")
+@click.option("--format", "formats", default="docx", show_default=True, cls=_RegistryOption,
+              help="Định dạng, cách nhau bằng dấu phẩy: {formats} (html-fragment: đoạn HTML để dán vào "
+                   "trình soạn thảo của cổng thông tin, ảnh ghi bên cạnh). Loại văn bản không có định dạng "
+                   "được chọn thì bỏ qua và có ghi chú.")
 @click.option("--html-fragment", "html_fragment", is_flag=True, default=False,
-              help="Ghi thêm đoạn HTML để dán vào trình soạn thảo của cổng thông tin (*.fragment.html, "
-                   "ảnh ghi bên cạnh), ngoài các định dạng của --format.")
+              help="Cũ, như thêm html-fragment vào --format.")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Thư mục mẫu câu chữ thay cho templates/ (từng tệp).")
 @click.option("--font", default=None, help="Phông chữ cho PDF: tên họ phông hoặc đường dẫn tệp .ttf.")
@@ -252,6 +277,7 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
                               options=RenderOptions(font=font, on_page=on_page), profile_dirs=profile_dirs),
             source,
         )
+    _notes(result.notes)
     fonts = sorted({f.rendered.font for f in result.files if f.rendered.font})
     for written in result.files:
         code = "cli.written_pages" if written.rendered.pages else "cli.written_file"

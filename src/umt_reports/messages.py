@@ -780,8 +780,8 @@ _add(
             "Cannot build {kind}: the data lacks the part {parts}.",
         ),
         "check.path_outside": (
-            "manifest.json ghi tệp «{path}» nằm ngoài thư mục kết quả; không đọc tệp này.",
-            "manifest.json names the file '{path}', outside the output folder; it is not read.",
+            "tệp «{path}» nằm ngoài thư mục kết quả; không đọc tệp này.",
+            "the file '{path}' lies outside the output folder; it is not read.",
         ),
         "check.bad_hash": (
             "manifest.json ghi SHA-256 «{recorded}» không phải là một mã SHA-256 (64 chữ số hệ 16).",
@@ -799,8 +799,8 @@ _add(
             "is unchanged.",
         ),
         "check.changed_text": (
-            "văn bản ghi «{found}» ở chỗ dữ liệu và mẫu câu chữ cho «{expected}».",
-            "the document reads '{found}' where the data and templates give '{expected}'.",
+            "văn bản ghi «{found}» ở chỗ dữ liệu và mẫu câu chữ cho «{expected}» ({count} chỗ).",
+            "the document reads '{found}' where the data and templates give '{expected}' ({count} places).",
         ),
         "check.more_changes": (
             "và {count} chỗ khác nữa không khớp dữ liệu và mẫu câu chữ.",

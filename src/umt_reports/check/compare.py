@@ -76,6 +76,7 @@ def _wording(where: Location, text: str, expected: str, fact_words: set[str]) ->
     want, want_folded = _words(expected)
     matcher = difflib.SequenceMatcher(None, want_folded, got_folded, autojunk=False)
     changes: dict[tuple[str, str], Problem] = {}
+    counts: dict[tuple[str, str], int] = {}
     extra = 0
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -86,6 +87,7 @@ def _wording(where: Location, text: str, expected: str, fact_words: set[str]) ->
         if removed and all(w in fact_words for w in removed):
             continue  # -- a fact: already named --
         key = (" ".join(removed), " ".join(added))
+        counts[key] = counts.get(key, 0) + 1
         if key in changes:
             continue
         if len(changes) == _LISTED_CHANGES:
@@ -95,7 +97,8 @@ def _wording(where: Location, text: str, expected: str, fact_words: set[str]) ->
             "expected": _quote(want, i1, i2),
             "found": _quote(got, j1, j2),
         })
-    yield from changes.values()
+    for key, problem in changes.items():
+        yield Problem(problem.code, problem.location, {**problem.params, "count": counts[key]})
     if extra:
         yield Problem("check.more_changes", where, {"count": extra})
 
