@@ -39,7 +39,7 @@ from umt_reports.manifest import (
     relative_path,
 )
 from umt_reports.model import Meeting
-from umt_reports.render import FORMATS, RenderOptions, Rendered, get_format
+from umt_reports.render import FORMATS, RenderOptions, Rendered, get_format, render
 
 __all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "choose",
            "file_stem"]
@@ -145,7 +145,7 @@ def build(
         # -- files written beside a document (fragment pictures) carry its stem: two
         #    fragments in one folder never share ``anh-1.jpg`` --
         own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
-        drawn.append((kind, document, fmt, FORMATS[fmt].render(document, own)))
+        drawn.append((kind, document, fmt, render(document, fmt, own)))
     result = BuildResult(out_dir=out_dir, notes=notes)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

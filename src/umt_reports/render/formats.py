@@ -64,7 +64,7 @@ def _pdf(doc: "Document", options: "RenderOptions") -> "Rendered":
 def _html(doc: "Document", options: "RenderOptions") -> "Rendered":
     from umt_reports.render.html import render_html
 
-    return render_html(doc, replace(options, html_fragment=False))
+    return render_html(doc, options)
 
 
 def _html_fragment(doc: "Document", options: "RenderOptions") -> "Rendered":
