@@ -24,7 +24,7 @@ __all__ = ["MANIFEST", "DrawOptions", "Entry", "Manifest", "ManifestError", "Sou
            "read_manifest", "relative_path"]
 
 MANIFEST = "manifest.json"
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
 class ManifestError(ValueError):
@@ -85,7 +85,7 @@ class Entry:
 
     @property
     def sha256_ok(self) -> bool:
-        """Whether the recorded SHA-256 is one (64 lower-case hex digits)."""
+        """Whether the recorded SHA-256 is one (64 hex digits)."""
         return self.sha256 is not None and bool(_SHA256.match(self.sha256))
 
     def file_in(self, folder: Path) -> Path | None:

@@ -112,7 +112,7 @@ def _check_entry(entry: Entry, out_dir: Path, redraw: "_Redraw", result: CheckRe
     data = target.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     if data == drawn.data:
-        if entry.sha256_ok and entry.sha256 != sha:
+        if entry.sha256_ok and str(entry.sha256).lower() != sha:
             result.problems.append(Problem("check.wrong_hash", where,
                                            {"recorded": str(entry.sha256)[:12], "found": sha[:12]}))
         return
@@ -120,7 +120,7 @@ def _check_entry(entry: Entry, out_dir: Path, redraw: "_Redraw", result: CheckRe
     expected = _text_of(drawn.data, row.suffix, entry.format, document.page_numbers)
     problems = list(compare(where, text, expected, facts_for(meeting, entry.kind, document)))
     result.problems += problems
-    if not problems and entry.sha256_ok and entry.sha256 != sha:
+    if not problems and entry.sha256_ok and str(entry.sha256).lower() != sha:
         result.notes.append(Problem("check.saved_again", where, {}))
 
 
