@@ -41,8 +41,8 @@ from umt_reports.manifest import (
 from umt_reports.model import Meeting
 from umt_reports.render import FORMATS, RenderOptions, Rendered, get_format, render
 
-__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "choose",
-           "file_stem"]
+__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "check_needs",
+           "choose", "file_stem"]
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def build(
     source = Path(source)
     out_dir = Path(out_dir)
     meeting = load_meeting(source, profile_dirs=profile_dirs)
-    _check_needs(meeting, list(dict.fromkeys(kind for kind, _ in pairs)), source)
+    check_needs(meeting, list(dict.fromkeys(kind for kind, _ in pairs)), source)
     wording = Wording(Path(templates) if templates else None)
     ctx = DocumentContext(wording, source.parent)
     drawn: list[tuple[str, Document, str, Rendered]] = []
@@ -216,8 +216,9 @@ def choose(kinds: Iterable[str], formats: Iterable[str]) -> tuple[list[tuple[str
     return pairs, notes
 
 
-def _check_needs(meeting: Meeting, kinds: list[str], source: Path) -> None:
-    """Every kind's data is there, or an :class:`InputError` names the sheets missing."""
+def check_needs(meeting: Meeting, kinds: list[str], source: Path) -> None:
+    """Every kind's data is there, or an :class:`InputError` names the sheets missing
+    (``kinds``: the kinds' own names)."""
     problems = [Problem("build.kind_needs", Location.of_file(source),
                         {"kind": KINDS[name].vn_name, "parts": ", ".join(missing)})
                 for name in kinds if (missing := KINDS[name].missing(meeting))]

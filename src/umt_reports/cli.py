@@ -95,6 +95,21 @@ def main(lang: str | None) -> None:
     """umt-reports: lập báo cáo, tin bài, quyết định khen thưởng từ dữ liệu hội nghị."""
 
 
+class _RegistryOption(click.Option):
+    """An option whose help lists the kinds registry or the formats table, read when help is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from umt_reports.documents.kinds import kind_names
+        from umt_reports.render.formats import FORMATS
+
+        template = self.help or ""
+        self.help = template.replace("{kinds}", kind_names()).replace("{formats}", ", ".join(FORMATS))
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = template
+
+
 profile_dirs_option = click.option(
     "--profiles",
     "profile_dirs",
@@ -106,14 +121,22 @@ profile_dirs_option = click.option(
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--kind", "kinds", default=None, cls=_RegistryOption,
+              help="Kiểm tra thêm dữ liệu có đủ để lập các loại văn bản này không (cách nhau bằng dấu phẩy): "
+                   "{kinds}.")
 @profile_dirs_option
-def validate(file: Path, profile_dirs: tuple[Path, ...]) -> None:
+def validate(file: Path, profile_dirs: tuple[Path, ...], kinds: str | None = None) -> None:
     """Kiểm tra tệp dữ liệu (.yaml hoặc .xlsx) và liệt kê mọi lỗi."""
     from umt_reports.model import validate as validate_raw
 
     raw = _guard(lambda: api.read_meeting_file(file), file)
     _notes(raw.notes)
-    _guard(lambda: validate_raw(raw, profile_dirs=profile_dirs), file)
+    meeting = _guard(lambda: validate_raw(raw, profile_dirs=profile_dirs), file)
+    if kinds is not None:
+        from umt_reports.build import check_needs, choose
+
+        pairs, _ = _guard(lambda: choose(_split(kinds), ["pdf", "docx"]), file)
+        _guard(lambda: check_needs(meeting, list(dict.fromkeys(kind for kind, _ in pairs)), file), file)
     click.echo(_say("cli.valid", path=str(file)))
 
 
@@ -215,21 +238,6 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(_say("commendation.progress"), total=total)
         yield lambda page: bar.advance(task)
-
-
-class _RegistryOption(click.Option):
-    """An option whose help lists the kinds registry or the formats table, read when help is shown."""
-
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        from umt_reports.documents.kinds import kind_names
-        from umt_reports.render.formats import FORMATS
-
-        template = self.help or ""
-        self.help = template.replace("{kinds}", kind_names()).replace("{formats}", ", ".join(FORMATS))
-        try:
-            return super().get_help_record(ctx)
-        finally:
-            self.help = template
 
 
 @main.command()

@@ -134,7 +134,7 @@ class Manifest:
     generator: str
     files: tuple[Entry, ...] = ()
 
-    def merged(self, newer: list[Entry], folder: Path) -> "Manifest":
+    def merged(self, newer: list[Entry], folder: Path) -> Manifest:
         """This manifest with ``newer`` entries in (same path: replaced), keeping only older
         entries whose files still exist in ``folder``."""
         entries = {e.path: e for e in self.files if (f := e.file_in(folder)) is not None and f.is_file()}

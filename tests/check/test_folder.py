@@ -290,7 +290,7 @@ def test_a_name_edited_by_hand_everywhere_in_the_html_fails(built: Path) -> None
     assert result.exit_code == 2
     problems = check(built).problems
     # -- the date line is a fact of its own (named); the other places are quoted --
-    assert [p.code for p in problems][0] == "check.missing_date_line"
+    assert problems[0].code == "check.missing_date_line"
     assert {p.code for p in problems[1:]} == {"check.changed_text"}
     assert all(str(p.location) == name for p in problems)
     changed = problems[1:]

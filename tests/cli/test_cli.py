@@ -178,3 +178,12 @@ def test_build_help_lists_the_kinds_of_the_registry_with_their_vietnamese_names(
     code, out, _ = run("build", "--help")
     flat = " ".join(out.split())
     assert code == 0 and "thong-bao-ket-luan (thông báo kết luận)" in flat and "html-fragment" in flat
+
+
+def test_validate_with_kinds_says_which_data_a_kind_lacks(write_yaml, sample_data) -> None:
+    sample_data.pop("awards")
+    path = write_yaml(sample_data)
+    assert run("validate", str(path), "--kind", "báo cáo")[0] == 0
+    code, out, err = run("validate", str(path), "--kind", "report,decision")
+    assert code == 2 and out == ""
+    assert err.splitlines()[1] == "  - meeting.yaml: Không lập được quyết định khen thưởng: dữ liệu thiếu phần Khen thưởng."

@@ -58,7 +58,7 @@ def statistic_phrase(stat: Statistic) -> str:
     return f"{stat.value} {stat.unit}".strip() if stat.unit else str(stat.value)
 
 
-def facts_for(meeting: Meeting, kind: str, document: "Document | None" = None) -> list[Fact]:
+def facts_for(meeting: Meeting, kind: str, document: Document | None = None) -> list[Fact]:
     """The phrases a ``kind`` document of ``meeting`` states, in the order of its fact groups.
 
     ``document`` (drawn from the data) gives the document's own facts: number and symbol,
@@ -74,7 +74,7 @@ def facts_for(meeting: Meeting, kind: str, document: "Document | None" = None) -
     return facts
 
 
-def _chairs(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _chairs(meeting: Meeting, document: Document | None) -> list[Fact]:
     facts: list[Fact] = []
     for chair in meeting.chairs:
         facts.append(Fact("chair", chair.name))
@@ -82,7 +82,7 @@ def _chairs(meeting: Meeting, document: "Document | None") -> list[Fact]:
     return facts
 
 
-def _attendees(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _attendees(meeting: Meeting, document: Document | None) -> list[Fact]:
     facts: list[Fact] = []
     for person in meeting.attendees:
         if person.name:
@@ -92,15 +92,15 @@ def _attendees(meeting: Meeting, document: "Document | None") -> list[Fact]:
     return facts
 
 
-def _statistics(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _statistics(meeting: Meeting, document: Document | None) -> list[Fact]:
     return [Fact("statistic", statistic_phrase(stat), (("label", stat.label),)) for stat in meeting.statistics]
 
 
-def _meeting_date(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _meeting_date(meeting: Meeting, document: Document | None) -> list[Fact]:
     return [Fact("meeting_date", meeting.info.date.text())] if meeting.info.date is not None else []
 
 
-def _awardees(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _awardees(meeting: Meeting, document: Document | None) -> list[Fact]:
     facts: list[Fact] = []
     for award in meeting.awards:
         for group in (award.collectives, award.individuals):
@@ -109,25 +109,25 @@ def _awardees(meeting: Meeting, document: "Document | None") -> list[Fact]:
     return facts
 
 
-def _code(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _code(meeting: Meeting, document: Document | None) -> list[Fact]:
     return [Fact("code", document.meta.code)] if document is not None and document.meta.code else []
 
 
-def _date_line(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _date_line(meeting: Meeting, document: Document | None) -> list[Fact]:
     if document is None or document.meta.date is None:
         return []
     return [Fact("date_line", vn.date_line(meeting.issuer.place, document.meta.date))]
 
 
-def _signer(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _signer(meeting: Meeting, document: Document | None) -> list[Fact]:
     return [Fact("signer", document.meta.signer_name)] if document is not None and document.meta.signer_name else []
 
 
-def _author(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _author(meeting: Meeting, document: Document | None) -> list[Fact]:
     return [Fact("author", meeting.press.author)] if meeting.press.author else []
 
 
-def _published(meeting: Meeting, document: "Document | None") -> list[Fact]:
+def _published(meeting: Meeting, document: Document | None) -> list[Fact]:
     from umt_reports.documents.press import timestamp
 
     stamp = timestamp(meeting.press.published)

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from umt_reports.check.compare import compare
 from umt_reports.check.facts import facts_for
@@ -88,7 +89,7 @@ def check(
     return result
 
 
-def _check_entry(entry: Entry, out_dir: Path, redraw: "_Redraw", result: CheckResult) -> None:
+def _check_entry(entry: Entry, out_dir: Path, redraw: _Redraw, result: CheckResult) -> None:
     from umt_reports.documents.kinds import get_kind
     from umt_reports.render import get_format
 
@@ -141,9 +142,9 @@ class _Redraw:
         self.source = Path(source) if source is not None else None
         self.templates = Path(templates) if templates is not None else None
         self.profile_dirs = list(profile_dirs)
-        self.meetings: dict[Path, "Meeting"] = {}
-        self.documents: dict[tuple[Path, str, Path | None], "Document"] = {}
-        self.drawings: dict[tuple[int, str, str | None], "Rendered"] = {}
+        self.meetings: dict[Path, Meeting] = {}
+        self.documents: dict[tuple[Path, str, Path | None], Document] = {}
+        self.drawings: dict[tuple[int, str, str | None], Rendered] = {}
 
     def _data(self, entry: Entry) -> Path:
         where = Location(file=entry.path)
@@ -162,7 +163,7 @@ class _Redraw:
             raise InputError([Problem("check.no_templates", Location(file=entry.path), {"path": str(folder)})])
         return folder.resolve() if folder is not None else None
 
-    def document(self, entry: Entry, result: CheckResult) -> tuple["Meeting", "Document"]:
+    def document(self, entry: Entry, result: CheckResult) -> tuple[Meeting, Document]:
         """The meeting of ``entry`` and its document drawn again."""
         from umt_reports.api import load_meeting
         from umt_reports.documents.kinds import KINDS, DocumentContext
@@ -181,7 +182,7 @@ class _Redraw:
                                                                                               data.parent))
         return self.meetings[data], self.documents[key]
 
-    def rendered(self, entry: Entry, document: "Document") -> "Rendered":
+    def rendered(self, entry: Entry, document: Document) -> Rendered:
         """``document`` drawn in the entry's format with its recorded options."""
         from umt_reports.build import file_stem
         from umt_reports.render import FORMATS, RenderOptions

@@ -24,13 +24,13 @@ if TYPE_CHECKING:
     from umt_reports.documents.wording import Wording
     from umt_reports.model import Meeting
 
-__all__ = ["ALL_FORMATS", "DATA_PARTS", "DocumentContext", "FACT_GROUPS", "KINDS", "Kind", "get_kind", "kind_names"]
+__all__ = ["ALL_FORMATS", "DATA_PARTS", "FACT_GROUPS", "KINDS", "DocumentContext", "Kind", "get_kind", "kind_names"]
 
 #: Every format a flowing document (paragraphs, tables) can be drawn in.
 ALL_FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "html-fragment")
 
 #: Parts of the data a kind may need -> (how to tell the meeting has it, the workbook sheet that holds it).
-DATA_PARTS: dict[str, tuple[Callable[["Meeting"], bool], str]] = {
+DATA_PARTS: dict[str, tuple[Callable[[Meeting], bool], str]] = {
     "chairs": (lambda meeting: bool(meeting.chairs), "Chủ trì"),
     "attendees": (lambda meeting: bool(meeting.attendees), "Thành phần"),
     "statistics": (lambda meeting: bool(meeting.statistics), "Số liệu"),
@@ -49,7 +49,7 @@ FACT_GROUPS: frozenset[str] = frozenset(
 class DocumentContext:
     """What a document builder may use besides the meeting."""
 
-    wording: "Wording"
+    wording: Wording
     #: Folder of the data file (photos are relative to it).
     source_dir: Path | None = None
 
@@ -69,7 +69,7 @@ class Kind:
 
     name: str
     vn_name: str
-    builder: Callable[["Meeting", DocumentContext], "Document"]
+    builder: Callable[[Meeting, DocumentContext], Document]
     formats: tuple[str, ...] = ALL_FORMATS
     needs: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
@@ -89,11 +89,11 @@ class Kind:
         typed = (self.name, self.vn_name, *self.aliases)
         object.__setattr__(self, "names", frozenset(n for t in typed for n in (_fold(t), _slug(t))))
 
-    def build(self, meeting: "Meeting", ctx: DocumentContext) -> "Document":
+    def build(self, meeting: Meeting, ctx: DocumentContext) -> Document:
         """The document of this kind for ``meeting``."""
         return self.builder(meeting, ctx)
 
-    def missing(self, meeting: "Meeting") -> list[str]:
+    def missing(self, meeting: Meeting) -> list[str]:
         """The workbook sheets (data parts) this kind needs and ``meeting`` lacks."""
         return [DATA_PARTS[part][1] for part in self.needs if not DATA_PARTS[part][0](meeting)]
 

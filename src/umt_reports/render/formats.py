@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from umt_reports.documents.document import Document
-    from umt_reports.render import RenderOptions, Rendered
+    from umt_reports.render import Rendered, RenderOptions
 
 __all__ = ["FORMATS", "FRAGMENT_SUFFIX", "Format", "get_format"]
 
@@ -39,35 +39,35 @@ class Format:
     suffix: str
     label: str
     family: str
-    renderer: Callable[["Document", "RenderOptions"], "Rendered"]
+    renderer: Callable[[Document, RenderOptions], Rendered]
     paged: bool = False
     fragment: bool = False
     needs: tuple[str, ...] = ()
 
-    def render(self, doc: "Document", options: "RenderOptions") -> "Rendered":
+    def render(self, doc: Document, options: RenderOptions) -> Rendered:
         """Draw ``doc`` in this format."""
         return self.renderer(doc, options)
 
 
-def _docx(doc: "Document", options: "RenderOptions") -> "Rendered":
+def _docx(doc: Document, options: RenderOptions) -> Rendered:
     from umt_reports.render.docx import render_docx
 
     return render_docx(doc, options)
 
 
-def _pdf(doc: "Document", options: "RenderOptions") -> "Rendered":
+def _pdf(doc: Document, options: RenderOptions) -> Rendered:
     from umt_reports.render.pdf import render_pdf
 
     return render_pdf(doc, options)
 
 
-def _html(doc: "Document", options: "RenderOptions") -> "Rendered":
+def _html(doc: Document, options: RenderOptions) -> Rendered:
     from umt_reports.render.html import render_html
 
     return render_html(doc, options)
 
 
-def _html_fragment(doc: "Document", options: "RenderOptions") -> "Rendered":
+def _html_fragment(doc: Document, options: RenderOptions) -> Rendered:
     from umt_reports.render.html import render_html
 
     drawn = render_html(doc, replace(options, html_fragment=True))
