@@ -73,7 +73,7 @@ def test_a_request_mixing_kinds_with_formats_they_lack_builds_what_exists_and_no
     (note,) = result.notes
     assert note.code == "build.format_skipped"
     assert note.message() == "Không lập giấy khen dưới dạng docx: loại văn bản này chỉ có dạng pdf."
-    assert note.message("en") == "giấy khen is not built as docx: this kind exists only as pdf."
+    assert note.message("en") == "certificates is not built as docx: this kind exists only as pdf."
 
 
 def test_kinds_may_be_named_in_vietnamese_and_formats_in_any_case(tmp_path, sample_yaml) -> None:

@@ -207,11 +207,11 @@ def choose(kinds: Iterable[str], formats: Iterable[str]) -> tuple[list[tuple[str
         pairs += [(kind.name, fmt) for fmt in chosen_formats if fmt in kind.formats]
         if lacking:
             notes.append(Problem("build.format_skipped", None,
-                                 {"kind": kind.vn_name, "formats": ", ".join(lacking),
+                                 {"kind": kind.vn_name, "name": kind.name, "formats": ", ".join(lacking),
                                   "allowed": ", ".join(kind.formats)}))
     if not pairs:
         raise InputError([Problem("build.no_pair", None,
-                                  {"kind": kind.vn_name, "formats": ", ".join(chosen_formats),
+                                  {"kind": kind.vn_name, "name": kind.name, "formats": ", ".join(chosen_formats),
                                    "allowed": ", ".join(kind.formats)}) for kind in chosen_kinds])
     return pairs, notes
 
@@ -220,7 +220,7 @@ def check_needs(meeting: Meeting, kinds: list[str], source: Path) -> None:
     """Every kind's data is there, or an :class:`InputError` names the sheets missing
     (``kinds``: the kinds' own names)."""
     problems = [Problem("build.kind_needs", Location.of_file(source),
-                        {"kind": KINDS[name].vn_name, "parts": ", ".join(missing)})
+                        {"kind": KINDS[name].vn_name, "name": name, "parts": ", ".join(missing)})
                 for name in kinds if (missing := KINDS[name].missing(meeting))]
     if problems:
         raise InputError(problems)

@@ -765,11 +765,11 @@ _add(
     {
         "build.format_skipped": (
             "Không lập {kind} dưới dạng {formats}: loại văn bản này chỉ có dạng {allowed}.",
-            "{kind} is not built as {formats}: this kind exists only as {allowed}.",
+            "{name} is not built as {formats}: this kind exists only as {allowed}.",
         ),
         "build.no_pair": (
             "Không lập được {kind} dưới dạng {formats}: loại văn bản này chỉ có dạng {allowed}.",
-            "{kind} cannot be built as {formats}: this kind exists only as {allowed}.",
+            "{name} cannot be built as {formats}: this kind exists only as {allowed}.",
         ),
         "build.nothing_asked": (
             "Chưa chọn loại văn bản hoặc định dạng nào. Loại: {kinds}. Định dạng: {formats}.",
@@ -777,7 +777,7 @@ _add(
         ),
         "build.kind_needs": (
             "Không lập được {kind}: dữ liệu thiếu phần {parts}.",
-            "Cannot build {kind}: the data lacks the part {parts}.",
+            "Cannot build {name}: the data lacks the part {parts}.",
         ),
         "check.path_outside": (
             "tệp «{path}» nằm ngoài thư mục kết quả; không đọc tệp này.",
