@@ -79,7 +79,7 @@ class Kind:
     #: Place in listings (help texts, messages): lower first.
     order: int = 100
     #: Names the kind answers to, folded (filled in by ``__post_init__``).
-    names: frozenset[str] = field(default=frozenset(), compare=False)
+    names: frozenset[str] = field(init=False, default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         unknown = [part for part in self.needs if part not in DATA_PARTS]
