@@ -313,3 +313,12 @@ def test_a_docx_saved_again_without_change_is_noted_not_failed(built: Path) -> N
     result = check(built)
     assert result.problems == []
     assert [(str(n.location), n.code) for n in result.notes] == [(f"{PRESS}.docx", "check.saved_again")]
+
+
+@pytest.mark.parametrize("content", ['{"files": [{"path": 5, "kind": "report", "format": "pdf"}]}', "[", ""])
+def test_a_manifest_of_another_shape_is_bad_input_with_its_reason(built: Path, content: str) -> None:
+    (built / "manifest.json").write_text(content, encoding="utf-8")
+    result = run(str(built))
+    assert result.exit_code == 2
+    assert "manifest.json: manifest.json không đọc được (" in result.output
+    assert "Traceback" not in result.output
