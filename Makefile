@@ -27,7 +27,11 @@ demo: $(STAMP)
 	$(BIN)/umt-reports build $(SAMPLE)/meeting-party.yaml --out $(OUT)/party --kind report --format docx,pdf
 	$(BIN)/umt-reports build $(SAMPLE)/meeting-awards.yaml --out $(OUT)/awards --kind decision,certificates --format pdf
 	$(BIN)/umt-reports build $(SAMPLE)/meeting-awards.yaml --out $(OUT)/awards --kind decision --format docx
+	$(BIN)/umt-reports build $(SAMPLE)/meeting.yaml --out $(OUT)/conclusion --kind thong-bao-ket-luan --format docx,pdf,html
 	$(BIN)/umt-reports check $(OUT)/state
+	$(BIN)/umt-reports check $(OUT)/party
+	$(BIN)/umt-reports check $(OUT)/awards
+	$(BIN)/umt-reports check $(OUT)/conclusion
 	$(BIN)/umt-reports archive add $(OUT)/state $(OUT)/party $(OUT)/awards --archive-dir $(OUT)/archive
 	$(BIN)/umt-reports archive verify --archive-dir $(OUT)/archive
 

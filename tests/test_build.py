@@ -59,3 +59,52 @@ def test_written_files_follow_the_umask(tmp_path, sample_yaml) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE(written.path.stat().st_mode) == 0o644
+
+
+# -- kinds and formats from the registries (issue 15) ---------------------------------------------
+
+
+def test_a_request_mixing_kinds_with_formats_they_lack_builds_what_exists_and_notes_the_rest(
+        tmp_path, sample_yaml) -> None:
+    result = build(sample_yaml.parent / "meeting-awards.yaml", tmp_path, kinds=["decision", "certificates"],
+                   formats=["docx", "pdf"])
+    assert sorted((f.kind, f.format) for f in result.files) == [
+        ("certificates", "pdf"), ("decision", "docx"), ("decision", "pdf")]
+    (note,) = result.notes
+    assert note.code == "build.format_skipped"
+    assert note.message() == "Không lập giấy khen dưới dạng docx: loại văn bản này chỉ có dạng pdf."
+    assert note.message("en") == "certificates is not built as docx: this kind exists only as pdf."
+
+
+def test_kinds_may_be_named_in_vietnamese_and_formats_in_any_case(tmp_path, sample_yaml) -> None:
+    result = build(sample_yaml, tmp_path, kinds=["Báo cáo", "tin-bai", "report"], formats=["HTML"])
+    assert [(f.kind, f.format) for f in result.files] == [("report", "html"), ("press", "html")]
+
+
+@pytest.mark.parametrize("kinds, formats, code", [
+    ([], ["docx"], "build.nothing_asked"),
+    (["report"], [], "build.nothing_asked"),
+    (["biên bản"], ["docx"], "build.unknown_kind"),
+    (["report"], ["odt"], "build.unknown_format"),
+    (["certificates"], ["html", "docx"], "build.no_pair"),
+])
+def test_a_request_that_builds_nothing_is_bad_input_and_writes_nothing(tmp_path, sample_yaml, kinds, formats,
+                                                                        code) -> None:
+    from umt_reports import InputError
+
+    with pytest.raises(InputError) as caught:
+        build(sample_yaml.parent / "meeting-awards.yaml", tmp_path / "out", kinds=kinds, formats=formats)
+    assert [p.code for p in caught.value.problems] == [code]
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_manifest_records_the_templates_and_font_asked_for(tmp_path, sample_yaml) -> None:
+    from umt_reports.render import RenderOptions
+
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    build(sample_yaml, tmp_path / "out", kinds=["report"], formats=["docx"], templates=templates,
+          options=RenderOptions(font="Liberation Serif"))
+    [entry] = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert entry["options"] == {"font": "Liberation Serif", "templates": "../mau"}
+    assert entry["source"]["file"] == "meeting.yaml" and len(entry["source"]["sha256"]) == 64

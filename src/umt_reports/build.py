@@ -3,8 +3,8 @@
 :func:`build` reads as the pipeline it runs::
 
     meeting  = load_meeting(source)                 # sources/ + model/
-    document = KINDS[kind](meeting, wording)        # documents/
-    rendered = render(document, fmt, options)       # render/
+    document = get_kind(kind).build(meeting, ctx)   # documents/ (the kinds registry)
+    rendered = FORMATS[fmt].render(document, opts)  # render/ (the formats table)
     write everything atomically, then manifest.json # (archive/ reads the manifest)
 
 Everything is drawn in memory first; files are written only when every document
@@ -15,7 +15,6 @@ the output folder as it was.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -24,62 +23,25 @@ from typing import Callable, Iterable
 
 from umt_reports import vn
 from umt_reports.documents.document import Document
+from umt_reports.documents.kinds import KINDS, DocumentContext, Kind, get_kind
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError, Location, Problem, UmtError
+from umt_reports.manifest import (
+    MANIFEST,
+    DrawOptions,
+    Entry,
+    Manifest,
+    ManifestError,
+    SourceRecord,
+    manifest_bytes,
+    read_manifest,
+    relative_path,
+)
 from umt_reports.model import Meeting
-from umt_reports.render import FORMATS, RenderOptions, Rendered, render
+from umt_reports.render import FORMATS, RenderOptions, Rendered, get_format, render
 
-__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "file_stem"]
-
-MANIFEST = "manifest.json"
-
-
-@dataclass(frozen=True)
-class DocumentContext:
-    """What a document builder may use besides the meeting."""
-
-    wording: Wording
-    #: Folder of the data file (photos are relative to it).
-    source_dir: Path | None = None
-
-
-def _report(meeting: Meeting, ctx: DocumentContext) -> Document:
-    from umt_reports.documents.report import build_report
-
-    return build_report(meeting, wording=ctx.wording)
-
-
-def _press(meeting: Meeting, ctx: DocumentContext) -> Document:
-    from umt_reports.documents.press import build_press
-
-    return build_press(meeting, wording=ctx.wording, source_dir=ctx.source_dir)
-
-
-def _press_release(meeting: Meeting, ctx: DocumentContext) -> Document:
-    from umt_reports.documents.press import build_press_release
-
-    return build_press_release(meeting, wording=ctx.wording)
-
-
-#: Document kind -> builder. Every kind renders in every format.
-KINDS: dict[str, Callable[[Meeting, DocumentContext], Document]] = {
-    "report": _report,
-    "press": _press,
-    "press-release": _press_release,
-    "decision": lambda meeting, ctx: _commendation("decision", meeting, ctx),
-    "certificates": lambda meeting, ctx: _commendation("certificates", meeting, ctx),
-    "certificates-form": lambda meeting, ctx: _commendation("certificates-form", meeting, ctx),
-}
-
-
-def _commendation(kind: str, meeting: Meeting, ctx: DocumentContext) -> Document:
-    """Quyết định khen thưởng, Giấy khen in full, or Giấy khen text for pre-printed forms."""
-    from umt_reports.documents.certificates import build_certificates
-    from umt_reports.documents.decision import build_decision
-
-    if kind == "decision":
-        return build_decision(meeting, wording=ctx.wording)
-    return build_certificates(meeting, wording=ctx.wording, print_on_form=kind == "certificates-form")
+__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "check_needs",
+           "choose", "file_stem"]
 
 
 @dataclass(frozen=True)
@@ -93,29 +55,29 @@ class OutputFile:
     document: Document
     rendered: Rendered
 
-    def manifest_entry(self, out_dir: Path) -> dict:
+    def entry(self, out_dir: Path, source: SourceRecord, options: DrawOptions) -> Entry:
+        """This file's manifest entry."""
         meta = self.document.meta
-        entry = {
-            "kind": self.kind,
-            "format": self.format,
-            "path": self.path.relative_to(out_dir).as_posix(),
-            "sha256": self.sha256,
-            "size": len(self.rendered.data),
-            "title": meta.title,
-            "type": meta.type_name,
-            "subject": meta.subject,
-            "code": meta.code,
-            "number": meta.number,
-            "date": meta.date.isoformat() if meta.date else None,
-            "issuer": meta.issuer,
-            "signer": {"name": meta.signer_name, "title": meta.signer_title} if meta.signer_name else None,
-            "pages": self.rendered.pages,
-        }
-        if self.rendered.font:
-            entry["font"] = self.rendered.font
-        if self.rendered.pdfa:
-            entry["pdfa"] = self.rendered.pdfa
-        return entry
+        return Entry(
+            kind=self.kind,
+            format=self.format,
+            path=self.path.relative_to(out_dir).as_posix(),
+            sha256=self.sha256,
+            size=len(self.rendered.data),
+            title=meta.title,
+            type=meta.type_name,
+            subject=meta.subject,
+            code=meta.code,
+            number=meta.number,
+            date=meta.date.isoformat() if meta.date else None,
+            issuer=meta.issuer,
+            signer={"name": meta.signer_name, "title": meta.signer_title} if meta.signer_name else None,
+            pages=self.rendered.pages,
+            font=self.rendered.font,
+            pdfa=self.rendered.pdfa,
+            source=source,
+            options=options,
+        )
 
 
 @dataclass
@@ -125,8 +87,9 @@ class BuildResult:
     out_dir: Path
     files: list[OutputFile] = field(default_factory=list)
     manifest: Path | None = None
-    #: Notices that did not stop the build (a photo only the news item prints, a signer
-    #: taken from the profile, an award that gets no Giấy khen page).
+    #: Notices that did not stop the build: kinds asked for in a format they lack
+    #: (``build.format_skipped``), a photo only the news item prints, a signer taken from
+    #: the profile, an award that gets no Giấy khen page.
     notes: list[Problem] = field(default_factory=list)
 
 
@@ -140,9 +103,11 @@ def file_stem(document: Document) -> str:
 
 
 def build_documents(meeting: Meeting, kinds: Iterable[str], ctx: DocumentContext | None = None) -> list[Document]:
-    """The documents of ``kinds`` for ``meeting`` (no rendering, no files)."""
+    """The documents of ``kinds`` (names as :func:`~umt_reports.documents.kinds.get_kind` takes
+    them) for ``meeting`` (no rendering, no files)."""
     ctx = ctx or DocumentContext(Wording())
-    return [KINDS[kind](meeting, ctx) for kind in kinds]
+    chosen = [get_kind(kind) for kind in kinds]
+    return [kind.build(meeting, ctx) for kind in chosen if kind is not None]
 
 
 def build(
@@ -156,20 +121,33 @@ def build(
     profile_dirs: Iterable[str | Path] = (),
     on_file: Callable[[OutputFile], None] | None = None,
 ) -> BuildResult:
-    """Build every requested kind in every requested format from a data file."""
-    kinds, formats = list(kinds), list(formats)
-    _check_choices(kinds, formats)
+    """Build every requested kind in every requested format it has, from a data file.
+
+    A kind asked for in a format it lacks (Giấy khen as HTML) is left out with a note in
+    :attr:`BuildResult.notes`; the others are built.
+
+    Raises:
+        InputError: an unknown kind or format, nothing buildable, data a kind needs missing,
+            or invalid data.
+    """
+    pairs, notes = choose(kinds, formats)
     source = Path(source)
     out_dir = Path(out_dir)
-    meeting, notes = _load_for(source, kinds, profile_dirs)
+    wanted = list(dict.fromkeys(kind for kind, _ in pairs))
+    meeting, data_notes = _load_for(source, wanted, profile_dirs)
+    check_needs(meeting, wanted, source)
+    notes = [*notes, *data_notes]
     ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
     drawn: list[tuple[str, Document, str, Rendered]] = []
-    for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
+    documents: dict[str, Document] = {}
+    for kind, fmt in pairs:
+        if kind not in documents:
+            documents[kind] = KINDS[kind].build(meeting, ctx)
+        document = documents[kind]
         # -- files written beside a document (fragment pictures) carry its stem: two
         #    fragments in one folder never share ``anh-1.jpg`` --
         own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
-        for fmt in formats:
-            drawn.append((kind, document, fmt, render(document, fmt, own)))
+        drawn.append((kind, document, fmt, render(document, fmt, own)))
     result = BuildResult(out_dir=out_dir, notes=notes)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -182,7 +160,11 @@ def build(
         files.append((path, rendered.data))
         result.files.append(OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered))
     result.manifest = out_dir / MANIFEST
-    files.append((result.manifest, _manifest_bytes(out_dir, source, result.files)))
+    drawn_with = DrawOptions(
+        font=str((options or RenderOptions()).font) if (options or RenderOptions()).font else None,
+        templates=relative_path(Path(templates), out_dir) if templates else None,
+    )
+    files.append((result.manifest, _manifest_bytes(out_dir, source, result.files, drawn_with)))
     _write_all(files)
     if on_file:
         for written in result.files:
@@ -205,16 +187,60 @@ def _load_for(source: Path, kinds: list[str], profile_dirs: Iterable[str | Path]
     return meeting, [*raw.notes, *notes]
 
 
-def _check_choices(kinds: list[str], formats: list[str]) -> None:
-    problems = []
-    for kind in kinds:
-        if kind not in KINDS:
-            problems.append(("build.unknown_kind", {"value": kind, "allowed": ", ".join(KINDS)}))
-    for fmt in formats:
-        if fmt not in FORMATS:
-            problems.append(("build.unknown_format", {"value": fmt, "allowed": ", ".join(FORMATS)}))
+def choose(kinds: Iterable[str], formats: Iterable[str]) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """The (kind, format) pairs to draw for a request, and notes on the pairs left out.
+
+    Kinds are named as :func:`~umt_reports.documents.kinds.get_kind` accepts (``bao-cao``
+    too); the pairs carry the kinds' own names.
+
+    Raises:
+        InputError: an unknown or empty kind or format, or no pair left to draw.
+    """
+    problems: list[Problem] = []
+    chosen_kinds: list[Kind] = []
+    chosen_formats: list[str] = []
+    kinds, formats = list(kinds), list(formats)
+    for name in kinds:
+        kind = get_kind(name)
+        if kind is None:
+            problems.append(Problem("build.unknown_kind", None, {"value": name, "allowed": ", ".join(KINDS)}))
+        elif kind not in chosen_kinds:
+            chosen_kinds.append(kind)
+    for name in formats:
+        row = get_format(name)
+        if row is None:
+            problems.append(Problem("build.unknown_format", None, {"value": name, "allowed": ", ".join(FORMATS)}))
+        elif row.name not in chosen_formats:
+            chosen_formats.append(row.name)
+    if not problems and (not kinds or not formats):
+        problems.append(Problem("build.nothing_asked", None, {"kinds": ", ".join(KINDS),
+                                                              "formats": ", ".join(FORMATS)}))
     if problems:
-        raise InputError([Problem(code, None, params) for code, params in problems])
+        raise InputError(problems)
+    pairs: list[tuple[str, str]] = []
+    notes: list[Problem] = []
+    for kind in chosen_kinds:
+        lacking = [fmt for fmt in chosen_formats if fmt not in kind.formats]
+        pairs += [(kind.name, fmt) for fmt in chosen_formats if fmt in kind.formats]
+        if lacking:
+            notes.append(Problem("build.format_skipped", None,
+                                 {"kind": kind.vn_name, "name": kind.name, "formats": ", ".join(lacking),
+                                  "allowed": ", ".join(kind.formats)}))
+    if not pairs:
+        raise InputError([Problem("build.no_pair", None,
+                                  {"kind": kind.vn_name, "name": kind.name, "formats": ", ".join(chosen_formats),
+                                   "allowed": ", ".join(kind.formats)}) for kind in chosen_kinds])
+    return pairs, notes
+
+
+def check_needs(meeting: Meeting, kinds: list[str], source: Path) -> None:
+    """Every kind's data is there, or an :class:`InputError` names the sheets missing
+    (``kinds``: the kinds' own names)."""
+    problems = [Problem("build.kind_needs", Location.of_file(source),
+                        {"kind": KINDS[name].vn_name, "name": name, "parts": ", ".join(missing)})
+                for name in kinds if (missing := KINDS[name].missing(meeting))]
+    if problems:
+        raise InputError(problems)
 
 
 def _write_all(files: list[tuple[Path, bytes]]) -> None:
@@ -253,40 +279,18 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _relative_to(path: Path, folder: Path) -> str:
-    """``path`` as seen from ``folder`` (``../samples/x/meeting.yaml``), or absolute when
-    they share no root (another drive)."""
-    target, base = path.resolve(), folder.resolve()
-    try:
-        return Path(os.path.relpath(target, base)).as_posix()
-    except ValueError:
-        return target.as_posix()
-
-
-def _manifest_bytes(out_dir: Path, source: Path, files: list[OutputFile]) -> bytes:
+def _manifest_bytes(out_dir: Path, source: Path, files: list[OutputFile], options: DrawOptions) -> bytes:
     """``manifest.json`` with this build's files merged in (entries of other builds whose
-    files still exist are kept)."""
-    path = out_dir / MANIFEST
-    entries: dict[str, dict] = {}
-    if path.is_file():
-        try:
-            for entry in json.loads(path.read_text(encoding="utf-8")).get("files", []):
-                if (out_dir / entry["path"]).is_file():
-                    entries[entry["path"]] = entry
-        except (ValueError, KeyError, TypeError, AttributeError):
-            entries = {}
-    # -- ``path`` (relative to the output folder, else absolute) lets ``umt-reports check``
-    #    find the data again; ``file`` stays the bare name the archive records --
-    source_entry = {
-        "file": source.name,
-        "path": _relative_to(source, out_dir),
-        "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
-    }
-    for written in files:
-        entry = written.manifest_entry(out_dir)
-        entry["source"] = source_entry
-        entries[entry["path"]] = entry
+    files still exist are kept; an unreadable manifest is replaced)."""
     from umt_reports import __version__
 
-    manifest = {"generator": f"umt-reports {__version__}", "files": sorted(entries.values(), key=lambda e: e["path"])}
-    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    try:
+        earlier = read_manifest(out_dir / MANIFEST)
+    except (FileNotFoundError, ManifestError):
+        earlier = Manifest("")
+    # -- ``path`` (relative to the output folder, else absolute) lets ``umt-reports check``
+    #    find the data again; ``file`` stays the bare name the archive records --
+    record = SourceRecord(source.name, relative_path(source, out_dir), hashlib.sha256(source.read_bytes()).hexdigest())
+    entries = [written.entry(out_dir, record, options) for written in files]
+    merged = replace(earlier.merged(entries, out_dir), generator=f"umt-reports {__version__}")
+    return manifest_bytes(merged)

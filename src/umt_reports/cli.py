@@ -95,6 +95,21 @@ def main(lang: str | None) -> None:
     """umt-reports: lập báo cáo, tin bài, quyết định khen thưởng từ dữ liệu hội nghị."""
 
 
+class _RegistryOption(click.Option):
+    """An option whose help lists the kinds registry or the formats table, read when help is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from umt_reports.documents.kinds import kind_names
+        from umt_reports.render.formats import FORMATS
+
+        template = self.help or ""
+        self.help = template.replace("{kinds}", kind_names()).replace("{formats}", ", ".join(FORMATS))
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = template
+
+
 profile_dirs_option = click.option(
     "--profiles",
     "profile_dirs",
@@ -106,16 +121,24 @@ profile_dirs_option = click.option(
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--kind", "kinds", default=None, cls=_RegistryOption,
+              help="Kiểm tra thêm dữ liệu có đủ để lập các loại văn bản này không (cách nhau bằng dấu phẩy): "
+                   "{kinds}.")
 @profile_dirs_option
-def validate(file: Path, profile_dirs: tuple[Path, ...]) -> None:
+def validate(file: Path, profile_dirs: tuple[Path, ...], kinds: str | None = None) -> None:
     """Kiểm tra tệp dữ liệu (.yaml hoặc .xlsx) và liệt kê mọi lỗi."""
     from umt_reports.model import validate as validate_raw
 
     raw = _guard(lambda: api.read_meeting_file(file), file)
     said = len(raw.notes)
     _notes(raw.notes)
-    _guard(lambda: validate_raw(raw, profile_dirs=profile_dirs), file)
+    meeting = _guard(lambda: validate_raw(raw, profile_dirs=profile_dirs), file)
     _notes(raw.notes[said:])
+    if kinds is not None:
+        from umt_reports.build import check_needs, choose
+
+        pairs, _ = _guard(lambda: choose(_split(kinds), ["pdf", "docx"]), file)
+        _guard(lambda: check_needs(meeting, list(dict.fromkeys(kind for kind, _ in pairs)), file), file)
     click.echo(_say("cli.valid", path=str(file)))
 
 
@@ -177,10 +200,19 @@ def _split(value: str) -> list[str]:
 
 
 def _form_kinds(kinds: list[str], print_on_form: bool) -> list[str]:
-    """``--print-on-form`` turns the ``certificates`` kind into its form-printing variant."""
-    if not print_on_form:
-        return kinds
-    return ["certificates-form" if kind == "certificates" else kind for kind in kinds]
+    """The kinds asked for under their own names (``bao-cao`` is ``report``; unknown names stay
+    as typed for the build to report); ``--print-on-form`` turns a kind into its form-printing
+    variant (``certificates`` into ``certificates-form``)."""
+    from umt_reports.documents.kinds import get_kind
+
+    named = []
+    for name in kinds:
+        kind = get_kind(name)
+        if kind is None:
+            named.append(name)
+        else:
+            named.append(kind.variant if print_on_form and kind.variant else kind.name)
+    return named
 
 
 @contextlib.contextmanager
@@ -219,13 +251,14 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Thư mục ghi văn bản và manifest.json.")
-@click.option("--kind", "kinds", default="report", show_default=True,
-              help="Loại văn bản, cách nhau bằng dấu phẩy: report, press, press-release, decision, certificates.")
-@click.option("--format", "formats", default="docx", show_default=True,
-              help="Định dạng, cách nhau bằng dấu phẩy: docx, pdf, html, html-fragment.")
+@click.option("--kind", "kinds", default="report", show_default=True, cls=_RegistryOption,
+              help="Loại văn bản, cách nhau bằng dấu phẩy (tên tiếng Việt cũng được): {kinds}.")
+@click.option("--format", "formats", default="docx", show_default=True, cls=_RegistryOption,
+              help="Định dạng, cách nhau bằng dấu phẩy: {formats} (html-fragment: đoạn HTML để dán vào "
+                   "trình soạn thảo của cổng thông tin, ảnh ghi bên cạnh). Loại văn bản không có định dạng "
+                   "được chọn thì bỏ qua và có ghi chú.")
 @click.option("--html-fragment", "html_fragment", is_flag=True, default=False,
-              help="Ghi thêm đoạn HTML để dán vào trình soạn thảo của cổng thông tin (*.fragment.html, "
-                   "ảnh ghi bên cạnh), ngoài các định dạng của --format.")
+              help="Cũ, như thêm html-fragment vào --format.")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Thư mục mẫu câu chữ thay cho templates/ (từng tệp).")
 @click.option("--font", default=None, help="Phông chữ cho PDF: tên họ phông hoặc đường dẫn tệp .ttf.")

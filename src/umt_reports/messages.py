@@ -815,3 +815,57 @@ _add(
         ),
     }
 )
+
+
+# -- kinds registry, formats table, check against the documents drawn again (issue 15, issue 16 item 5) --
+_add(
+    {
+        "build.format_skipped": (
+            "Không lập {kind} dưới dạng {formats}: loại văn bản này chỉ có dạng {allowed}.",
+            "{name} is not built as {formats}: this kind exists only as {allowed}.",
+        ),
+        "build.no_pair": (
+            "Không lập được {kind} dưới dạng {formats}: loại văn bản này chỉ có dạng {allowed}.",
+            "{name} cannot be built as {formats}: this kind exists only as {allowed}.",
+        ),
+        "build.nothing_asked": (
+            "Chưa chọn loại văn bản hoặc định dạng nào. Loại: {kinds}. Định dạng: {formats}.",
+            "No document kind or format was chosen. Kinds: {kinds}. Formats: {formats}.",
+        ),
+        "build.kind_needs": (
+            "Không lập được {kind}: dữ liệu thiếu phần {parts}.",
+            "Cannot build {name}: the data lacks the part {parts}.",
+        ),
+        "check.path_outside": (
+            "tệp «{path}» nằm ngoài thư mục kết quả; không đọc tệp này.",
+            "the file '{path}' lies outside the output folder; it is not read.",
+        ),
+        "check.bad_hash": (
+            "manifest.json ghi SHA-256 «{recorded}» không phải là một mã SHA-256 (64 chữ số hệ 16).",
+            "manifest.json records the SHA-256 '{recorded}', which is not a SHA-256 (64 hex digits).",
+        ),
+        "check.wrong_hash": (
+            "Tệp đúng như dữ liệu cho, nhưng manifest.json ghi SHA-256 {recorded}… thay vì {found}…: "
+            "manifest.json đã bị sửa.",
+            "The file is what the data gives, but manifest.json records the SHA-256 {recorded}… instead of "
+            "{found}…: manifest.json was changed.",
+        ),
+        "check.saved_again": (
+            "Tệp đã được lưu lại sau khi lập (SHA-256 khác manifest.json) nhưng nội dung chữ không đổi.",
+            "The file was saved again after the build (its SHA-256 differs from manifest.json) but its text "
+            "is unchanged.",
+        ),
+        "check.changed_text": (
+            "văn bản ghi «{found}» ở chỗ dữ liệu và mẫu câu chữ cho «{expected}» ({count} chỗ).",
+            "the document reads '{found}' where the data and templates give '{expected}' ({count} places).",
+        ),
+        "check.more_changes": (
+            "và {count} chỗ khác nữa không khớp dữ liệu và mẫu câu chữ.",
+            "and {count} more places that do not match the data and templates.",
+        ),
+        "check.no_templates": (
+            "Không có thư mục mẫu câu chữ {path} (đã dùng khi lập văn bản). Hãy chỉ ra bằng --templates.",
+            "The templates folder {path} (used for the build) does not exist. Give it with --templates.",
+        ),
+    }
+)

@@ -150,3 +150,40 @@ def test_build_archive_stores_the_pdfs_and_verify_passes(tmp_path, sample_yaml) 
     import json
 
     assert [d["code"] for d in json.loads(out)] == ["25/BC-UBND"]
+
+
+# -- kinds and formats from the registries (issue 15) ---------------------------------------------
+
+
+def test_build_takes_vietnamese_kind_names_and_notes_formats_a_kind_lacks(sample_yaml, tmp_path: Path) -> None:
+    awards = sample_yaml.parent / "meeting-awards.yaml"
+    code, out, err = run("build", str(awards), "--out", str(tmp_path), "--kind", "Quyết định khen thưởng,giấy khen",
+                         "--format", "pdf,html")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "  * Không lập giấy khen dưới dạng html: loại văn bản này chỉ có dạng pdf."
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "2022-06-17_giay-khen_112-QD-UBND.pdf", "2022-06-17_quyet-dinh_112-QD-UBND.html",
+        "2022-06-17_quyet-dinh_112-QD-UBND.pdf", "manifest.json"]
+
+
+def test_build_with_empty_kind_and_format_is_bad_input_and_writes_nothing(sample_yaml, tmp_path: Path) -> None:
+    code, out, err = run("build", str(sample_yaml), "--out", str(tmp_path / "out"), "--kind", "", "--format", "")
+    assert code == 2 and out == ""
+    assert "Chưa chọn loại văn bản hoặc định dạng nào." in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_help_lists_the_kinds_of_the_registry_with_their_vietnamese_names() -> None:
+    code, out, _ = run("build", "--help")
+    flat = " ".join(out.split())
+    assert code == 0 and "thong-bao-ket-luan (thông báo kết luận)" in flat and "html-fragment" in flat
+
+
+def test_validate_with_kinds_says_which_data_a_kind_lacks(write_yaml, sample_data) -> None:
+    sample_data.pop("awards")
+    path = write_yaml(sample_data)
+    assert run("validate", str(path), "--kind", "báo cáo")[0] == 0
+    code, out, err = run("validate", str(path), "--kind", "report,decision")
+    assert code == 2 and out == ""
+    assert err.splitlines()[1] == "  - meeting.yaml: Không lập được quyết định khen thưởng: dữ liệu thiếu phần Khen thưởng."

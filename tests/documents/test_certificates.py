@@ -193,4 +193,5 @@ def test_the_cli_builds_decision_and_certificates_and_the_form_variant(awards_ya
     assert kinds["certificates"]["path"] == "2022-06-17_giay-khen_112-QD-UBND.pdf"
     result = runner.invoke(main, ["build", str(awards_yaml), "--out", str(out), "--kind", "certificates",
                                   "--format", "docx"])
-    assert result.exit_code == 1 and "pdf" in result.output
+    # -- certificates exist only as PDF (the kinds registry): asking for DOCX alone is bad input --
+    assert result.exit_code == 2 and "chỉ có dạng pdf" in result.output

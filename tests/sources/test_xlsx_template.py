@@ -311,3 +311,12 @@ def test_writing_into_a_missing_folder_is_an_input_error(tmp_path: Path) -> None
     with pytest.raises(InputError) as caught:
         write_template(out)
     assert caught.value.problems[0].code == "xlsx.cannot_write"
+
+
+def test_the_instructions_name_the_sheets_each_document_kind_needs(tmp_path: Path) -> None:
+    write_template(tmp_path / "mau.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "mau.xlsx")["Hướng dẫn"]
+    rows = {row[0].value: row[1].value for row in sheet.iter_rows() if row[0].value}
+    assert rows["Loại văn bản"].startswith("Có thể lập báo cáo; tin bài; thông cáo báo chí; "
+                                           "quyết định khen thưởng: cần trang Khen thưởng; ")
+    assert "thông báo kết luận: cần trang Chủ trì" in rows["Loại văn bản"]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,13 +24,13 @@ from typing import TYPE_CHECKING, Any, Final, Iterable, Mapping
 from umt_reports.archive.errors import ArchiveInputError
 from umt_reports.archive.metadata import Record, record_from_entry
 from umt_reports.errors import Location, Problem
+from umt_reports.manifest import MANIFEST, Entry, ManifestError, read_manifest
 
 if TYPE_CHECKING:
     import pikepdf
 
 __all__ = ["MANIFEST", "Candidate", "read_candidates"]
 
-MANIFEST: Final = "manifest.json"
 _PDF_MAGIC: Final = b"%PDF-"
 _PDF_DATE: Final = re.compile(r"^D?:?(\d{4})(\d{2})(\d{2})")
 #: How many PDF/A findings a refusal lists.
@@ -90,32 +89,25 @@ def _from_path(path: Path, problems: list[Problem], wanted: set[Path] | None) ->
     return [candidate] if candidate is not None else []
 
 
-def _load_manifest(manifest: Path) -> list[Mapping[str, Any]]:
-    """The ``files`` entries of a manifest; raises ``ValueError`` when it is not one."""
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    entries = data.get("files") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("path"), str)
-                                                for e in entries):
-        raise ValueError("expected {\"files\": [{\"path\": ...}, ...]}")
-    return entries
+def _load_manifest(manifest: Path) -> list[Entry]:
+    """The entries of a manifest (:func:`umt_reports.manifest.read_manifest`)."""
+    return list(read_manifest(manifest).files)
 
 
-def _is_pdf_entry(entry: Mapping[str, Any]) -> bool:
-    return entry.get("format") == "pdf" or str(entry.get("path", "")).lower().endswith(".pdf")
+def _is_pdf_entry(entry: Entry) -> bool:
+    return entry.format == "pdf" or entry.path.lower().endswith(".pdf")
 
 
-def _entry_file(manifest: Path, entry: Mapping[str, Any]) -> Path | None:
+def _entry_file(manifest: Path, entry: Entry) -> Path | None:
     """The file an entry names, or ``None`` when its path leaves the manifest's folder."""
-    base = manifest.parent.resolve()
-    target = (base / str(entry["path"])).resolve()
-    return target if target.is_relative_to(base) else None
+    return entry.file_in(manifest.parent)
 
 
 def _from_manifest(manifest: Path, problems: list[Problem], wanted: set[Path] | None) -> list[Candidate]:
     location = Location.of_file(manifest)
     try:
         entries = _load_manifest(manifest)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, ManifestError) as exc:
         problems.append(Problem("archive.manifest_unreadable", location, {"path": str(manifest), "reason": str(exc)}))
         return []
     found: list[Candidate] = []
@@ -123,14 +115,14 @@ def _from_manifest(manifest: Path, problems: list[Problem], wanted: set[Path] | 
     for entry in pdf_entries:
         target = _entry_file(manifest, entry)
         if target is None:
-            problems.append(Problem("archive.manifest_outside", location, {"path": str(entry["path"])}))
+            problems.append(Problem("archive.manifest_outside", location, {"path": entry.path}))
             continue
         if wanted is not None and target not in wanted:
             continue
         if not target.is_file():
-            problems.append(Problem("archive.manifest_file_missing", location, {"path": str(entry["path"])}))
+            problems.append(Problem("archive.manifest_file_missing", location, {"path": entry.path}))
             continue
-        candidate = _from_pdf(target, entry, problems)
+        candidate = _from_pdf(target, entry.to_json(), problems)
         if candidate is not None:
             found.append(candidate)
     if not pdf_entries:
@@ -145,12 +137,12 @@ def _manifest_entry_for(pdf: Path) -> Mapping[str, Any] | None:
         return None
     try:
         entries = _load_manifest(manifest)
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, ManifestError):
         return None
     target = pdf.resolve()
     for entry in entries:
         if _entry_file(manifest, entry) == target:
-            return entry
+            return entry.to_json()
     return None
 
 

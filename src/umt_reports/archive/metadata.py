@@ -195,7 +195,7 @@ def language_name(code: str | None) -> str:
 
 def record_from_entry(entry: Mapping[str, Any], *, sha256: str, size: int, file_name: str,
                       pdfa: str | None, pages: int | None) -> Record:
-    """The record of one ``manifest.json`` entry (see :meth:`umt_reports.build.OutputFile.manifest_entry`).
+    """The record of one ``manifest.json`` entry (see :class:`umt_reports.manifest.Entry`).
 
     ``sha256``, ``size``, ``pdfa`` and ``pages`` are what the archive measured itself;
     the manifest's own claims are not trusted for them.

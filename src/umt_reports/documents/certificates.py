@@ -26,6 +26,7 @@ from umt_reports.documents.awardees import Listed, listed_awardees
 from umt_reports.documents.decision import authority_of, decision_signer, decision_signer_lines
 from umt_reports.documents.document import Block, DocMeta, Document, PageBreak, Placed, PlacedLine
 from umt_reports.documents.parts import date_line
+from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError
 from umt_reports.model import DecisionInfo, Meeting
@@ -285,3 +286,35 @@ def _calibration(paper: tuple[float, float], spots: dict[str, _Spot], sample: di
         if sample.get(name):
             blocks.append(spot.place(sample[name]))
     return blocks
+
+
+def _build_full(meeting: Meeting, ctx: DocumentContext) -> Document:
+    return build_certificates(meeting, wording=ctx.wording)
+
+
+def _build_form(meeting: Meeting, ctx: DocumentContext) -> Document:
+    return build_certificates(meeting, wording=ctx.wording, print_on_form=True)
+
+
+# -- text placed at fixed spots of the page: only a paged, positioned format draws it --
+KIND = Kind(
+    name="certificates",
+    vn_name="giấy khen",
+    builder=_build_full,
+    formats=("pdf",),
+    needs=("awards",),
+    facts=("awardees",),
+    template=_TEMPLATE,
+    variant="certificates-form",
+    order=50,
+)
+KIND_FORM = Kind(
+    name="certificates-form",
+    vn_name="giấy khen in trên phôi",
+    builder=_build_form,
+    formats=("pdf",),
+    needs=("awards",),
+    facts=("awardees",),
+    template=_TEMPLATE,
+    order=60,
+)

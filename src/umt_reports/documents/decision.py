@@ -40,6 +40,7 @@ from umt_reports.documents.parts import (
     signature_lines,
     title_block,
 )
+from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError
 from umt_reports.model import Award, DecisionInfo, Issuer, Meeting, Signer, SigningMode
@@ -215,3 +216,19 @@ def _annex(preset: Preset, collectives: list[Listed], individuals: list[Listed],
     table = awardee_table(collectives, individuals, last=("Ghi chú", 0.14, note), by_unit=by_unit)
     title = " ".join(say("annex_title"))
     return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), table))
+
+
+def _build(meeting: Meeting, ctx: DocumentContext) -> Document:
+    return build_decision(meeting, wording=ctx.wording)
+
+
+KIND = Kind(
+    name="decision",
+    vn_name="quyết định khen thưởng",
+    aliases=("quyết định",),
+    builder=_build,
+    needs=("awards",),
+    facts=("awardees", "code", "date_line", "signer"),
+    template=_TEMPLATE,
+    order=40,
+)

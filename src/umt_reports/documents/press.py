@@ -23,6 +23,7 @@ from umt_reports.documents.parts import (
     signature_block,
     title_block,
 )
+from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.wording import Wording
 from umt_reports.model import Meeting, PartialDate, Photo, Section
 from umt_reports.errors import InputError, Location
@@ -163,3 +164,32 @@ def build_press_release(meeting: Meeting, *, wording: Wording | None = None) -> 
         preset=preset,
         blocks=tuple(blocks),
     )
+
+
+def _build_press(meeting: Meeting, ctx: DocumentContext) -> Document:
+    return build_press(meeting, wording=ctx.wording, source_dir=ctx.source_dir)
+
+
+def _build_release(meeting: Meeting, ctx: DocumentContext) -> Document:
+    return build_press_release(meeting, wording=ctx.wording)
+
+
+_MEETING_FACTS = ("chairs", "attendees", "statistics", "meeting_date", "awardees")
+
+KIND = Kind(
+    name="press",
+    vn_name="tin bài",
+    builder=_build_press,
+    facts=(*_MEETING_FACTS, "author", "published"),
+    template=_TEMPLATE,
+    order=20,
+)
+KIND_RELEASE = Kind(
+    name="press-release",
+    vn_name="thông cáo báo chí",
+    aliases=("thông cáo",),
+    builder=_build_release,
+    facts=(*_MEETING_FACTS, "code", "date_line", "signer"),
+    template=_TEMPLATE,
+    order=30,
+)

@@ -31,6 +31,7 @@ from umt_reports.documents.parts import (
     signature_block,
     title_block,
 )
+from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.wording import Wording
 from umt_reports.model import Meeting, Section
 from umt_reports.style import Preset, preset_for
@@ -158,3 +159,17 @@ def _awardee_annex(meeting: Meeting, preset: Preset, say: Any) -> Annex:
     table = awardee_table(collectives, individuals, last=("Hình thức", 0.20, lambda item: item.award.form))
     title = " ".join(say("annex_title"))
     return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), table))
+
+
+def _build(meeting: Meeting, ctx: DocumentContext) -> Document:
+    return build_report(meeting, wording=ctx.wording)
+
+
+KIND = Kind(
+    name="report",
+    vn_name="báo cáo",
+    builder=_build,
+    facts=("chairs", "attendees", "statistics", "meeting_date", "awardees", "code", "date_line", "signer"),
+    template=_TEMPLATE,
+    order=10,
+)

@@ -377,7 +377,7 @@ class _Builder:
         """The Vietnamese instructions sheet."""
         sheet.column_dimensions["A"].width = 18
         sheet.column_dimensions["B"].width = 110
-        for number, (heading, text) in enumerate(wbk.INSTRUCTIONS, start=1):
+        for number, (heading, text) in enumerate((*wbk.INSTRUCTIONS, _kinds_row()), start=1):
             head = sheet.cell(row=number, column=1, value=heading or None)
             body = sheet.cell(row=number, column=2, value=text or None)
             head.font = _TITLE_FONT if number == 1 else _LABEL_FONT
@@ -495,3 +495,14 @@ class _Builder:
                 letter = get_column_letter(index)
                 cells = f"{letter}{first_row + 1}:{letter}{first_row + VALIDATED_ROWS}"
                 self.validations.append((sheet.title, cells, column.choices))
+
+
+def _kinds_row() -> tuple[str, str]:
+    """The instructions row naming, for each document kind of the registry, the sheets it needs."""
+    from umt_reports.documents.kinds import DATA_PARTS, KINDS
+
+    parts = []
+    for kind in KINDS.values():
+        sheets = [DATA_PARTS[need][1] for need in kind.needs]
+        parts.append(f"{kind.vn_name}: cần trang {', '.join(sheets)}" if sheets else kind.vn_name)
+    return ("Loại văn bản", "Có thể lập " + "; ".join(parts) + ". Trang Hội nghị luôn cần có.")
