@@ -92,6 +92,7 @@ def test_the_bundled_profiles_of_today_build_every_kind_dated_2026(write_yaml: A
     assert issuer.valid_from is not None and issuer.valid_to is None
     data = _commune("2026-01-20", decision={"date": "2026-01-22", "signer": {"name": "Y Đhăm", "title": "Chủ tịch"}})
     data["profile"] = name
+    data["chairs"] = [{"name": "Y Đhăm", "positions": ["Chủ tịch UBND xã"]}]  # the conclusion notice needs one
     kinds = [k for k in KINDS if k != "certificates-form"]
     result = build(write_yaml(data), tmp_path / name, kinds=kinds, formats=["pdf"])
     assert sorted(f.kind for f in result.files) == sorted(kinds)
