@@ -758,3 +758,19 @@ _add(
         "archive.field_path": ("Tệp trong kho", "Stored file"),
     }
 )
+
+
+# -- hardening (issue 16): YAML reader, images, templates, archive catalog ---------------------------
+
+_add(
+    {
+        "yaml.tag_value": (
+            "Giá trị `{value}` không đọc được theo thẻ {tag}; hãy bỏ thẻ hoặc sửa giá trị.",
+            "The value `{value}` cannot be read as tag {tag} says; remove the tag or correct the value.",
+        ),
+        "value.number_not_text": (
+            "Cần chữ nhưng gặp số {value}, không viết ra được thành chữ; nếu đây là chữ, hãy đặt trong ngoặc kép.",
+            "Text expected, but found the number {value}, which cannot be written out; if it is text, put it in quotes.",
+        ),
+    }
+)
