@@ -768,6 +768,15 @@ _add(
             "Giá trị `{value}` không đọc được theo thẻ {tag}; hãy bỏ thẻ hoặc sửa giá trị.",
             "The value `{value}` cannot be read as tag {tag} says; remove the tag or correct the value.",
         ),
+        # -- the number is umt_reports.sources.photos.MAX_PIXELS, in millions --
+        "photo.too_large": (
+            "Ảnh {file} quá lớn (hơn 64 triệu điểm ảnh). Hãy thu nhỏ ảnh, ví dụ còn cạnh dài 3.000 điểm ảnh.",
+            "Photo {file} is too large (over 64 million pixels). Scale it down, e.g. to 3,000 pixels on the long side.",
+        ),
+        "photo.truncated": (
+            "Ảnh {file} bị hỏng hoặc không trọn vẹn (dữ liệu ảnh bị cắt cụt). Hãy chép lại tệp ảnh gốc.",
+            "Photo {file} is damaged or incomplete (its image data is cut short). Copy the original file again.",
+        ),
         "value.number_not_text": (
             "Cần chữ nhưng gặp số {value}, không viết ra được thành chữ; nếu đây là chữ, hãy đặt trong ngoặc kép.",
             "Text expected, but found the number {value}, which cannot be written out; if it is text, put it in quotes.",
