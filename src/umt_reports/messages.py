@@ -777,6 +777,34 @@ _add(
             "Ảnh {file} bị hỏng hoặc không trọn vẹn (dữ liệu ảnh bị cắt cụt). Hãy chép lại tệp ảnh gốc.",
             "Photo {file} is damaged or incomplete (its image data is cut short). Copy the original file again.",
         ),
+        "template.dir_missing": (
+            "Không có thư mục mẫu câu chữ {path} (tùy chọn --templates).",
+            "The wording template folder {path} does not exist (option --templates).",
+        ),
+        "template.not_utf8": (
+            "Tệp mẫu câu chữ không phải văn bản UTF-8 (byte lạ ở vị trí {offset}). Hãy lưu lại tệp với mã UTF-8.",
+            "The wording template is not UTF-8 text (unexpected byte at offset {offset}). Save it again as UTF-8.",
+        ),
+        "template.too_slow": (
+            "Khối «{block}» chạy quá {seconds} giây nên bị dừng; có thể mẫu có vòng lặp quá lớn.",
+            "Block '{block}' ran for over {seconds} seconds and was stopped; the template may loop too much.",
+        ),
+        "template.too_long": (
+            "Khối «{block}» tạo ra đoạn chữ dài quá {limit} ký tự nên bị dừng.",
+            "Block '{block}' builds a text longer than {limit} characters and was stopped.",
+        ),
+        "template.recursion": (
+            "Khối «{block}» gọi lồng nhau quá sâu (một macro gọi lại chính nó không dừng).",
+            "Block '{block}' nests calls too deeply (a macro calling itself without end).",
+        ),
+        "template.division_by_zero": (
+            "Khối «{block}» chia một số cho 0.",
+            "Block '{block}' divides a number by zero.",
+        ),
+        "template.wrong_value": (
+            "Khối «{block}» dùng một giá trị không hợp với phép tính hoặc bộ lọc ở dòng này (sai kiểu, hoặc khóa, vị trí không có).",
+            "Block '{block}' applies an operation or filter to a value it does not fit on this line (wrong type, or a missing key or index).",
+        ),
         "value.number_not_text": (
             "Cần chữ nhưng gặp số {value}, không viết ra được thành chữ; nếu đây là chữ, hãy đặt trong ngoặc kép.",
             "Text expected, but found the number {value}, which cannot be written out; if it is text, put it in quotes.",
