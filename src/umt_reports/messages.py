@@ -797,6 +797,10 @@ _add(
             "Khối «{block}» gọi lồng nhau quá sâu (một macro gọi lại chính nó không dừng).",
             "Block '{block}' nests calls too deeply (a macro calling itself without end).",
         ),
+        "template.compile": (
+            "Mẫu câu chữ có một biểu thức hằng không tính được (sai kiểu, chia cho 0, hoặc khóa, vị trí không có).",
+            "The wording template has a constant expression that cannot be computed (wrong type, division by zero, or a missing key or index).",
+        ),
         "template.division_by_zero": (
             "Khối «{block}» chia một số cho 0.",
             "Block '{block}' divides a number by zero.",

@@ -38,7 +38,7 @@ from pydantic import BaseModel
 from umt_reports import vn
 from umt_reports.errors import Location, TemplateError, UmtError
 
-__all__ = ["MAX_SECONDS", "MAX_TEXT_CHARS", "Sandbox", "render_block"]
+__all__ = ["MAX_SECONDS", "MAX_TEXT_CHARS", "Sandbox", "load_boundary", "render_block"]
 
 #: Longest text a template may build or print in one block (a 10,000-name award list is ~500,000).
 MAX_TEXT_CHARS = 2_000_000
@@ -165,16 +165,14 @@ class _CheckedConcat(CodeGenerator):
 
 def _pydantic_allows(model: BaseModel, attr: str) -> bool:
     """Whether a template may read ``attr`` of ``model``: a field, or something our own model
-    classes define; never what pydantic's ``BaseModel`` defines."""
+    classes define; never anything pydantic's ``BaseModel`` has (``parse_file``, ``model_config`` …)."""
     cls = type(model)
     if attr in cls.model_fields or attr in cls.model_computed_fields:
         return True
-    for klass in cls.__mro__:
-        if klass is BaseModel or klass.__module__.startswith("pydantic"):
-            return False
-        if attr in vars(klass):
-            return True
-    return False
+    if hasattr(BaseModel, attr):
+        return False
+    return any(attr in vars(klass) for klass in cls.__mro__
+               if klass is not object and not klass.__module__.startswith("pydantic"))  # fmt: skip
 
 
 class Sandbox(ImmutableSandboxedEnvironment):
@@ -192,6 +190,18 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def guard_filters(self, filters: dict[str, Callable[..., Any]]) -> None:
         """Add ``filters``, each checked like the built-in ones."""
         self.filters.update({name: _guarded_filter(name, func) for name, func in filters.items()})
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute``, refused before it is even looked up when pydantic's own."""
+        if isinstance(obj, BaseModel) and not _pydantic_allows(obj, attribute):
+            return self.unsafe_undefined(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """``obj[argument]``, with the rule of :meth:`getattr` for a model."""
+        if isinstance(obj, BaseModel) and isinstance(argument, str) and not _pydantic_allows(obj, argument):
+            return self.unsafe_undefined(obj, argument)
+        return super().getitem(obj, argument)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
@@ -258,6 +268,30 @@ def render_block(
         raise TemplateError.of("template.division_by_zero", _where(template, exc), block=block) from None
     except Exception as exc:  # noqa: BLE001 -- the boundary: whatever a template does is a located problem
         raise TemplateError.of("template.wrong_value", _where(template, exc), block=block) from None
+
+
+@contextmanager
+def load_boundary(name: str) -> Iterator[None]:
+    """Around loading and compiling template ``name``: anything raised becomes a
+    :class:`TemplateError` naming the file (and the line when Jinja knows it)."""
+    try:
+        yield
+    except UmtError:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError.of(
+            "template.syntax", Location(file=Path(exc.filename or name).name, line=exc.lineno),
+            reason=exc.message or str(exc),
+        ) from None
+    except jinja2.TemplateNotFound:
+        raise TemplateError.of("template.not_found", Location(file=name), name=name) from None
+    except UnicodeDecodeError as exc:
+        raise TemplateError.of("template.not_utf8", Location(file=Path(name).name), offset=exc.start) from None
+    except RecursionError:  # -- a template nested past what the parser can follow --
+        raise TemplateError.of("template.recursion", Location(file=Path(name).name), block="—") from None
+    except Exception as exc:  # noqa: BLE001 -- Jinja folds constant expressions while compiling
+        line = getattr(exc, "lineno", None)
+        raise TemplateError.of("template.compile", Location(file=Path(name).name, line=line)) from None
 
 
 def _where(template: jinja2.Template, exc: BaseException | None = None) -> Location:

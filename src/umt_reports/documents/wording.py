@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 
 from umt_reports import vn
-from umt_reports.documents.sandbox import Sandbox, render_block
+from umt_reports.documents.sandbox import Sandbox, load_boundary, render_block
 from umt_reports.errors import Location, TemplateError
 from umt_reports.model import PartialDate
 from umt_reports.resources import templates_dir
@@ -88,20 +88,8 @@ class Wording:
 
     def _template(self, name: str) -> jinja2.Template:
         if name not in self._cache:
-            try:
+            with load_boundary(name):
                 self._cache[name] = self.env.get_template(name)
-            except jinja2.TemplateSyntaxError as exc:
-                raise TemplateError.of(
-                    "template.syntax",
-                    Location(file=Path(exc.filename or name).name, line=exc.lineno),
-                    reason=exc.message or str(exc),
-                ) from None
-            except jinja2.TemplateNotFound:
-                raise TemplateError.of("template.not_found", Location(file=name), name=name) from None
-            except UnicodeDecodeError as exc:
-                raise TemplateError.of("template.not_utf8", Location(file=Path(name).name), offset=exc.start) from None
-            except RecursionError:  # -- a template nested past what the parser can follow --
-                raise TemplateError.of("template.recursion", Location(file=Path(name).name), block="—") from None
         return self._cache[name]
 
     def paragraphs(self, template: str, block: str, **context: Any) -> list[str]:
@@ -118,7 +106,8 @@ class Wording:
         """``name`` and the templates it extends, most derived first (parsed once per name:
         documents such as certificates render blocks thousands of times)."""
         if name not in self._chains:
-            self._chains[name] = self._find_chain(name)
+            with load_boundary(name):
+                self._chains[name] = self._find_chain(name)
         return self._chains[name]
 
     def _find_chain(self, name: str) -> list[jinja2.Template]:
