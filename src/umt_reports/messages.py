@@ -809,6 +809,38 @@ _add(
             "Khối «{block}» dùng một giá trị không hợp với phép tính hoặc bộ lọc ở dòng này (sai kiểu, hoặc khóa, vị trí không có).",
             "Block '{block}' applies an operation or filter to a value it does not fit on this line (wrong type, or a missing key or index).",
         ),
+        "archive.catalog_is_folder": (
+            "{path} là một thư mục, không phải tệp danh mục kho. Hãy đổi tên hoặc dời thư mục đó đi.",
+            "{path} is a folder, not the archive catalog file. Rename or move that folder away.",
+        ),
+        "archive.catalog_lost": (
+            "Kho {root} có tệp đã lưu nhưng danh mục {path} bị mất, rỗng hoặc không còn bảng nào. Không ghi gì vào kho. Hãy chạy `umt-reports archive repair` để dựng lại danh mục từ các tệp.",
+            "The archive {root} holds stored files but its catalog {path} is missing, empty or has no tables. Nothing was written. Run `umt-reports archive repair` to rebuild the catalog from the files.",
+        ),
+        "archive.catalog_damaged": (
+            "Danh mục kho {path} bị hỏng: mất bảng {tables}. Không ghi gì vào kho. Hãy chạy `umt-reports archive repair` để dựng lại danh mục từ các tệp.",
+            "The archive catalog {path} is damaged: the table(s) {tables} are gone. Nothing was written. Run `umt-reports archive repair` to rebuild the catalog from the files.",
+        ),
+        "archive.query_too_long": (
+            "Chuỗi tìm kiếm quá dài: tối đa {chars} ký tự và {words} từ.",
+            "The search text is too long: at most {chars} characters and {words} words.",
+        ),
+        "archive.repaired": (
+            "Đã dựng lại danh mục: {count} văn bản ({catalog} từ danh mục cũ, {record_file} từ tệp hồ sơ lưu kèm, {pdf} chỉ từ thông tin trong PDF, không có số và loại).",
+            "Catalog rebuilt: {count} document(s) ({catalog} from the old catalog, {record_file} from the stored record files, {pdf} from the PDF's own information only, without number or kind).",
+        ),
+        "archive.repair_kept": (
+            "Danh mục cũ được giữ tại {path}.",
+            "The old catalog was kept as {path}.",
+        ),
+        "archive.repair_changed": (
+            "{path}: nội dung không còn khớp mã băm trong tên tệp, không đưa vào danh mục.",
+            "{path}: its content no longer matches the hash in its name; left out of the catalog.",
+        ),
+        "archive.repair_unreadable": (
+            "{path}: không đọc được như tệp PDF, không đưa vào danh mục.",
+            "{path}: cannot be read as a PDF; left out of the catalog.",
+        ),
         "value.number_not_text": (
             "Cần chữ nhưng gặp số {value}, không viết ra được thành chữ; nếu đây là chữ, hãy đặt trong ngoặc kép.",
             "Text expected, but found the number {value}, which cannot be written out; if it is text, put it in quotes.",

@@ -249,6 +249,7 @@ def _templates() -> st.SearchStrategy[str]:
     return st.lists(piece, min_size=1, max_size=5).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=_templates())
 def test_any_template_gives_text_or_a_located_problem(body: str) -> None:
