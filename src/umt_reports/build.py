@@ -196,6 +196,10 @@ def _check_choices(kinds: list[str], formats: list[str]) -> None:
     for fmt in formats:
         if fmt not in FORMATS:
             problems.append(("build.unknown_format", {"value": fmt, "allowed": ", ".join(FORMATS)}))
+    if not kinds:  # -- `--kind ''` would build nothing and write an empty manifest --
+        problems.append(("build.no_kind", {"allowed": ", ".join(KINDS)}))
+    if not formats:
+        problems.append(("build.no_format", {"allowed": ", ".join(FORMATS)}))
     if problems:
         raise InputError([Problem(code, None, params) for code, params in problems])
 

@@ -841,6 +841,14 @@ _add(
             "{path}: không đọc được như tệp PDF, không đưa vào danh mục.",
             "{path}: cannot be read as a PDF; left out of the catalog.",
         ),
+        "build.no_kind": (
+            "Chưa chọn loại văn bản nào (--kind). Chọn trong: {allowed}.",
+            "No document kind chosen (--kind). Choose from: {allowed}.",
+        ),
+        "build.no_format": (
+            "Chưa chọn định dạng nào (--format). Chọn trong: {allowed}.",
+            "No format chosen (--format). Choose from: {allowed}.",
+        ),
         "value.number_not_text": (
             "Cần chữ nhưng gặp số {value}, không viết ra được thành chữ; nếu đây là chữ, hãy đặt trong ngoặc kép.",
             "Text expected, but found the number {value}, which cannot be written out; if it is text, put it in quotes.",

@@ -231,7 +231,8 @@ def list_(include_superseded: bool, archive_dir: Path | None, as_json: bool) -> 
 def search(text: str, date_from: dt.date | None, date_to: dt.date | None, kind: str | None,
            include_superseded: bool, archive_dir: Path | None, as_json: bool) -> None:
     """Tìm văn bản theo chữ (có hoặc không dấu: "dan van" tìm được "Dân vận"), ngày và loại."""
-    query = Query(text, date_from=date_from, date_to=date_to, kind=kind, include_superseded=include_superseded)
+    query = _guard(lambda: Query(text, date_from=date_from, date_to=date_to, kind=kind,
+                                 include_superseded=include_superseded))
     _print_records(_query(archive_dir, query), as_json)
 
 

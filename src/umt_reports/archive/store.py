@@ -164,6 +164,6 @@ class ObjectStore:
             if here == self.root:
                 dirnames[:] = [d for d in dirnames if d != _TMP]
             for name in sorted(filenames):
-                if here == self.root and name in _CATALOG_FILES:
-                    continue
+                if here == self.root and (name in _CATALOG_FILES or name.startswith(f"{CATALOG_NAME}.damaged-")):
+                    continue  # -- the catalog, and old ones `archive repair` kept --
                 yield (here / name).relative_to(self.root).as_posix()
