@@ -57,7 +57,7 @@ def main() -> None:
             for name, loader in loaders.items():
                 reader._Loader = loader  # type: ignore[assignment]
                 repeats = REPEATS if path == SAMPLE else 5
-                median, best = timed(lambda: reader.read_yaml(path), repeats)
+                median, best = timed(lambda file=path: reader.read_yaml(file), repeats)
                 size = path.stat().st_size / 1024
                 print(f"| {label} | {size:.0f} | {name} | {median:.1f} | {best:.1f} |")
 

@@ -9,19 +9,18 @@ import json
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import click
 import pytest
+from archive_helpers import Doc  # type: ignore[import-not-found]
 from click.testing import CliRunner
 
 from umt_reports.archive import Archive, Query, from_xml
 from umt_reports.archive.catalog import MAX_QUERY_CHARS
 from umt_reports.archive.cli import archive
 from umt_reports.archive.repair import repair
-
-from archive_helpers import Doc  # type: ignore[import-not-found]
 
 
 @click.group()
@@ -156,7 +155,7 @@ def test_without_record_files_repair_describes_each_pdf_from_its_own_metadata(kh
 
 def test_repair_leaves_out_and_names_a_stored_file_whose_content_changed(kho: Path) -> None:
     _delete(kho)
-    victim = sorted((kho / "objects").rglob("*.pdf"))[0]
+    victim = min((kho / "objects").rglob("*.pdf"))
     os.chmod(victim, stat.S_IRUSR | stat.S_IWUSR)
     victim.write_bytes(victim.read_bytes() + b"%")
     code, output = run("archive", "repair", "--archive-dir", str(kho))

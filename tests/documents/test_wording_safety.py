@@ -243,7 +243,7 @@ def _templates() -> st.SearchStrategy[str]:
         st.tuples(expr, expr).map(lambda t: "{% set v = " + t[0] + " %}{{ v }}{{ " + t[1] + " }}"),
         expr.map(lambda e: "{% macro m(a) %}{{ a }}{{ m(a) if " + e + " else '' }}{% endmacro %}{{ m(1) }}"),
         expr.map(lambda e: "{% set ns = namespace(s=" + e + ") %}{% for i in range(30) %}"
-                           "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}"),  # fmt: skip
+                           "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}"),
         expr.map(lambda e: "{% for i in range(" + e + ") %}.{% endfor %}"),
     )
     return st.lists(piece, min_size=1, max_size=5).map("".join)

@@ -79,7 +79,7 @@ def repair(root: Path) -> RepairReport:
     for name in names:
         path = store.path_of(name)
         sha256, size = sha256_file(path)
-        if not Path(name).stem == sha256:
+        if Path(name).stem != sha256:
             changed.append(name)
             continue
         found = _record_for(store, name, sha256, size, old_rows)
@@ -189,8 +189,8 @@ def _settled(records: list[Record]) -> list[Record]:
     for record in sorted(by_id.values(), key=lambda r: r.id or 0):
         status = CURRENT if record.code is None or record.id in current else SUPERSEDED
         supersedes = record.supersedes if record.supersedes in by_id else None
-        superseded_by = replaced_by.get(record.id)
-        archived_at = record.archived_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        superseded_by = replaced_by.get(record.id or 0)
+        archived_at = record.archived_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         settled.append(dataclasses.replace(record, status=status, supersedes=supersedes, superseded_by=superseded_by,
                                            archived_at=archived_at))
     return settled
@@ -200,7 +200,7 @@ def _move_aside(path: Path) -> Path | None:
     """Rename the old catalog (and its WAL files) to ``<name>.damaged-<UTC time>``; its new path."""
     if not path.exists():
         return None
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     kept = path.with_name(f"{path.name}.damaged-{stamp}")
     for suffix in _SIDE_FILES:
         side = path.with_name(path.name + suffix)

@@ -24,13 +24,12 @@ import ctypes
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.filters
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
@@ -89,9 +88,10 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         if _HUGE_WIDTH.search(left):
             raise _TooLong
         _check(len(left) + _size(right if isinstance(right, (tuple, list)) else [right] if isinstance(right, str) else []))
-    elif operator == "**" and isinstance(right, (int, float)) and isinstance(left, (int, float)):
-        if abs(right) > _MAX_EXPONENT or (isinstance(left, int) and left.bit_length() * abs(right) > _MAX_BITS):
-            raise _TooLong
+    elif operator == "**" and isinstance(right, (int, float)) and isinstance(left, (int, float)) and (
+        abs(right) > _MAX_EXPONENT or (isinstance(left, int) and left.bit_length() * abs(right) > _MAX_BITS)
+    ):
+        raise _TooLong
 
 
 #: ``str`` methods and filters whose integer argument is the width of the result.
@@ -187,7 +187,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         for name in ("center", "format", "indent", "join", "replace", "wordwrap", "truncate", "list", "batch"):
             self.filters[name] = _guarded_filter(name, self.filters[name])
 
-    def guard_filters(self, filters: dict[str, Callable[..., Any]]) -> None:
+    def guard_filters(self, filters: Mapping[str, Callable[..., Any]]) -> None:
         """Add ``filters``, each checked like the built-in ones."""
         self.filters.update({name: _guarded_filter(name, func) for name, func in filters.items()})
 
@@ -214,17 +214,17 @@ class Sandbox(ImmutableSandboxedEnvironment):
         _check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
-    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        owner = getattr(__obj, "__self__", None)
+    def call(self, context: jinja2.runtime.Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        owner = getattr(obj, "__self__", None)
         if isinstance(owner, str):
-            _check_str_call(getattr(__obj, "__name__", ""), owner, args, kwargs)
-        result = super().call(__context, __obj, *args, **kwargs)
+            _check_str_call(getattr(obj, "__name__", ""), owner, args, kwargs)
+        result = super().call(context, obj, *args, **kwargs)
         _check(_size(result))
         return result
 
     def checked_concat(self, parts: tuple[Any, ...]) -> str:
         """``a ~ b ~ …`` as Jinja joins it, refused when the result would be too long."""
-        texts = [jinja2.filters.soft_str(part) if not isinstance(part, str) else part for part in parts]
+        texts = [part if isinstance(part, str) else str(part) for part in parts]
         _check(sum(len(t) for t in texts))
         return "".join(texts)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 
@@ -48,7 +48,7 @@ def _quantity(value: Any, unit: str | None = None) -> str:
     return f"{value} {unit}".strip() if unit else str(value)
 
 
-_FILTERS = {
+_FILTERS: dict[str, Callable[..., Any]] = {
     "number": vn.format_number,
     "money": vn.format_money,
     "money_words": vn.money_in_words,
