@@ -21,6 +21,7 @@ becomes a located problem whose reason is a Vietnamese phrase, not Python's mess
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 import threading
 import time
@@ -166,8 +167,12 @@ class _CheckedConcat(CodeGenerator):
 def _pydantic_allows(model: BaseModel, attr: str) -> bool:
     """Whether a template may read ``attr`` of ``model``: a field, or something our own model
     classes define; never anything pydantic's ``BaseModel`` has (``parse_file``, ``model_config`` …)."""
-    cls = type(model)
-    if attr in cls.model_fields or attr in cls.model_computed_fields:
+    return _class_allows(type(model), attr)
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_allows(cls: type[BaseModel], attr: str) -> bool:
+    if attr in cls.__pydantic_fields__ or attr in cls.__pydantic_computed_fields__:
         return True
     if hasattr(BaseModel, attr):
         return False
@@ -307,10 +312,14 @@ def _where(template: jinja2.Template, exc: BaseException | None = None) -> Locat
 
 class _Watchdog:
     """One daemon thread that interrupts, with :class:`_TooSlow`, a thread still rendering
-    after its deadline (CPython's ``PyThreadState_SetAsyncExc``; elsewhere no time bound)."""
+    after its deadline (CPython's ``PyThreadState_SetAsyncExc``; elsewhere no time bound).
+
+    Registering a deadline is a dictionary entry under a lock (blocks are rendered thousands
+    of times per build); the thread looks at the entries every :data:`_TICK` seconds.
+    """
 
     def __init__(self) -> None:
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()
         self._deadlines: dict[int, float] = {}
         self._fired: set[int] = set()
         self._thread: threading.Thread | None = None
@@ -319,31 +328,31 @@ class _Watchdog:
     def limit(self, seconds: float) -> Iterator[None]:
         """Run the body with a deadline ``seconds`` from now."""
         ident = threading.get_ident()
-        with self._cond:
+        with self._lock:
             self._deadlines[ident] = time.monotonic() + seconds
             if self._thread is None and hasattr(ctypes, "pythonapi"):
                 self._thread = threading.Thread(target=self._run, name="umt-template-watchdog", daemon=True)
                 self._thread.start()
-            self._cond.notify()
         try:
             yield
         finally:
-            with self._cond:
+            with self._lock:
                 self._deadlines.pop(ident, None)
                 if ident in self._fired:  # -- fired but maybe not yet delivered: cancel it --
                     self._fired.discard(ident)
                     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
 
     def _run(self) -> None:
-        with self._cond:
-            while True:
-                now = time.monotonic()
+        while True:
+            time.sleep(_TICK)
+            now = time.monotonic()
+            with self._lock:
                 for ident, deadline in self._deadlines.items():
                     if deadline <= now and ident not in self._fired:
                         self._fired.add(ident)
                         ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(_TooSlow))
-                waiting = [d for i, d in self._deadlines.items() if i not in self._fired]
-                self._cond.wait(max(min(waiting) - now, 0.01) if waiting else None)
 
 
+#: How often the watchdog looks at the deadlines, in seconds.
+_TICK = 0.25
 _WATCHDOG = _Watchdog()
