@@ -165,8 +165,9 @@ class _CheckedConcat(CodeGenerator):
 
 
 def _pydantic_allows(model: BaseModel, attr: str) -> bool:
-    """Whether a template may read ``attr`` of ``model``: a field, or something our own model
-    classes define; never anything pydantic's ``BaseModel`` has (``parse_file``, ``model_config`` …)."""
+    """Whether a template may read ``attr`` of ``model``: anything but what pydantic's
+    ``BaseModel`` itself has (``parse_file``, ``model_validate_json``, ``copy``, ``model_config`` …),
+    unless it is one of the model's fields. A name the model does not have stays undefined."""
     return _class_allows(type(model), attr)
 
 
@@ -174,10 +175,7 @@ def _pydantic_allows(model: BaseModel, attr: str) -> bool:
 def _class_allows(cls: type[BaseModel], attr: str) -> bool:
     if attr in cls.__pydantic_fields__ or attr in cls.__pydantic_computed_fields__:
         return True
-    if hasattr(BaseModel, attr):
-        return False
-    return any(attr in vars(klass) for klass in cls.__mro__
-               if klass is not object and not klass.__module__.startswith("pydantic"))  # fmt: skip
+    return not hasattr(BaseModel, attr)
 
 
 class Sandbox(ImmutableSandboxedEnvironment):

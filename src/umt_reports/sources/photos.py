@@ -42,18 +42,24 @@ class PhotoData:
 def check_photo(path: Path) -> str | None:
     """``None`` when ``path`` is an image we can print, else the reason: ``missing``,
     ``unreadable``, ``too_large`` (over :data:`MAX_PIXELS`) or ``truncated`` (it does not
-    decode to the end)."""
+    decode to the end).
+
+    The image is decoded and turned upright as :func:`load_photo` will do, so that a photo
+    validation accepts never fails the build."""
     if not path.is_file():
         return "missing"
     try:
         with _opened(path) as image:
             image.load()
-    except _TooLarge:
+            ImageOps.exif_transpose(image)
+    except (_TooLarge, MemoryError):
         return "too_large"
     except (UnidentifiedImageError, SyntaxError):
         return "unreadable"
-    except (OSError, ValueError, EOFError, MemoryError):
+    except (OSError, ValueError, EOFError):
         return "truncated"
+    except Exception:  # noqa: BLE001 -- a decoder or EXIF parser failing in its own way (struct.error …)
+        return "unreadable"
     return None
 
 
