@@ -202,3 +202,17 @@ def test_both_composers_give_the_same_data_places_and_notes(monkeypatch: pytest.
     assert fast.data == slow.data
     assert fast.locations == slow.locations
     assert fast.notes == slow.notes
+
+
+def test_del_and_c1_controls_in_a_workbook_cell_are_removed_with_a_note_at_the_cell(tmp_path: Path) -> None:
+    from tests.sources.test_quirks import _set_inline
+
+    path = make_book(tmp_path / "m.xlsx", {
+        "Hội nghị": [["Mục", "Giá trị"], ["Cơ quan ban hành (hồ sơ)", "ubnd-u-minh-thuong"], ["Tên hội nghị", "TITLE"]],
+    })  # fmt: skip
+    _set_inline(path, "TITLE", "Hội_x007F_ nghị_x0085_sơ_x009B_ kết")  # -- how Excel stores controls --
+    raw = umt_reports.api.read_meeting_file(path)
+    assert raw.data["meeting"]["title"] == "Hội nghị sơ kết"  # -- NEL is a line break, folded in a title --
+    assert [(n.code, str(n.location), n.params) for n in raw.notes] == [
+        ("legacy.control_removed", "Hội nghị!B3", {"count": 2})
+    ]
