@@ -82,8 +82,8 @@ def test_kinds_may_be_named_in_vietnamese_and_formats_in_any_case(tmp_path, samp
 
 
 @pytest.mark.parametrize("kinds, formats, code", [
-    ([], ["docx"], "build.nothing_asked"),
-    (["report"], [], "build.nothing_asked"),
+    ([], ["docx"], "build.no_kind"),
+    (["report"], [], "build.no_format"),
     (["biên bản"], ["docx"], "build.unknown_kind"),
     (["report"], ["odt"], "build.unknown_format"),
     (["certificates"], ["html", "docx"], "build.no_pair"),

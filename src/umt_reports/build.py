@@ -212,9 +212,10 @@ def choose(kinds: Iterable[str], formats: Iterable[str]) -> tuple[list[tuple[str
             problems.append(Problem("build.unknown_format", None, {"value": name, "allowed": ", ".join(FORMATS)}))
         elif row.name not in chosen_formats:
             chosen_formats.append(row.name)
-    if not problems and (not kinds or not formats):
-        problems.append(Problem("build.nothing_asked", None, {"kinds": ", ".join(KINDS),
-                                                              "formats": ", ".join(FORMATS)}))
+    if not kinds:  # -- `--kind ''` would build nothing and write an empty manifest --
+        problems.append(Problem("build.no_kind", None, {"allowed": ", ".join(KINDS)}))
+    if not formats:
+        problems.append(Problem("build.no_format", None, {"allowed": ", ".join(FORMATS)}))
     if problems:
         raise InputError(problems)
     pairs: list[tuple[str, str]] = []

@@ -828,10 +828,6 @@ _add(
             "Không lập được {kind} dưới dạng {formats}: loại văn bản này chỉ có dạng {allowed}.",
             "{name} cannot be built as {formats}: this kind exists only as {allowed}.",
         ),
-        "build.nothing_asked": (
-            "Chưa chọn loại văn bản hoặc định dạng nào. Loại: {kinds}. Định dạng: {formats}.",
-            "No document kind or format was chosen. Kinds: {kinds}. Formats: {formats}.",
-        ),
         "build.kind_needs": (
             "Không lập được {kind}: dữ liệu thiếu phần {parts}.",
             "Cannot build {name}: the data lacks the part {parts}.",
@@ -866,6 +862,103 @@ _add(
         "check.no_templates": (
             "Không có thư mục mẫu câu chữ {path} (đã dùng khi lập văn bản). Hãy chỉ ra bằng --templates.",
             "The templates folder {path} (used for the build) does not exist. Give it with --templates.",
+        ),
+    }
+)
+
+
+# -- hardening (issue 16): YAML reader, images, templates, archive catalog ---------------------------
+
+_add(
+    {
+        "yaml.tag_value": (
+            "Giá trị `{value}` không đọc được theo thẻ {tag}; hãy bỏ thẻ hoặc sửa giá trị.",
+            "The value `{value}` cannot be read as tag {tag} says; remove the tag or correct the value.",
+        ),
+        # -- the number is umt_reports.sources.photos.MAX_PIXELS, in millions --
+        "photo.too_large": (
+            "Ảnh {file} quá lớn (hơn 64 triệu điểm ảnh). Hãy thu nhỏ ảnh, ví dụ còn cạnh dài 3.000 điểm ảnh.",
+            "Photo {file} is too large (over 64 million pixels). Scale it down, e.g. to 3,000 pixels on the long side.",
+        ),
+        "photo.truncated": (
+            "Ảnh {file} bị hỏng hoặc không trọn vẹn (dữ liệu ảnh bị cắt cụt). Hãy chép lại tệp ảnh gốc.",
+            "Photo {file} is damaged or incomplete (its image data is cut short). Copy the original file again.",
+        ),
+        "template.dir_missing": (
+            "Không có thư mục mẫu câu chữ {path} (tùy chọn --templates).",
+            "The wording template folder {path} does not exist (option --templates).",
+        ),
+        "template.not_utf8": (
+            "Tệp mẫu câu chữ không phải văn bản UTF-8 (byte lạ ở vị trí {offset}). Hãy lưu lại tệp với mã UTF-8.",
+            "The wording template is not UTF-8 text (unexpected byte at offset {offset}). Save it again as UTF-8.",
+        ),
+        "template.too_slow": (
+            "Khối «{block}» chạy quá {seconds} giây nên bị dừng; có thể mẫu có vòng lặp quá lớn.",
+            "Block '{block}' ran for over {seconds} seconds and was stopped; the template may loop too much.",
+        ),
+        "template.too_long": (
+            "Khối «{block}» tạo ra đoạn chữ dài quá {limit} ký tự nên bị dừng.",
+            "Block '{block}' builds a text longer than {limit} characters and was stopped.",
+        ),
+        "template.recursion": (
+            "Khối «{block}» gọi lồng nhau quá sâu (một macro gọi lại chính nó không dừng).",
+            "Block '{block}' nests calls too deeply (a macro calling itself without end).",
+        ),
+        "template.compile": (
+            "Mẫu câu chữ có một biểu thức hằng không tính được (sai kiểu, chia cho 0, hoặc khóa, vị trí không có).",
+            "The wording template has a constant expression that cannot be computed (wrong type, division by zero, or a missing key or index).",
+        ),
+        "template.division_by_zero": (
+            "Khối «{block}» chia một số cho 0.",
+            "Block '{block}' divides a number by zero.",
+        ),
+        "template.wrong_value": (
+            "Khối «{block}» dùng một giá trị không hợp với phép tính hoặc bộ lọc ở dòng này (sai kiểu, hoặc khóa, vị trí không có).",
+            "Block '{block}' applies an operation or filter to a value it does not fit on this line (wrong type, or a missing key or index).",
+        ),
+        "archive.catalog_is_folder": (
+            "{path} là một thư mục, không phải tệp danh mục kho. Hãy đổi tên hoặc dời thư mục đó đi.",
+            "{path} is a folder, not the archive catalog file. Rename or move that folder away.",
+        ),
+        "archive.catalog_lost": (
+            "Kho {root} có tệp đã lưu nhưng danh mục {path} bị mất, rỗng hoặc không còn bảng nào. Không ghi gì vào kho. Hãy chạy `umt-reports archive repair` để dựng lại danh mục từ các tệp.",
+            "The archive {root} holds stored files but its catalog {path} is missing, empty or has no tables. Nothing was written. Run `umt-reports archive repair` to rebuild the catalog from the files.",
+        ),
+        "archive.catalog_damaged": (
+            "Danh mục kho {path} bị hỏng: mất bảng {tables}. Không ghi gì vào kho. Hãy chạy `umt-reports archive repair` để dựng lại danh mục từ các tệp.",
+            "The archive catalog {path} is damaged: the table(s) {tables} are gone. Nothing was written. Run `umt-reports archive repair` to rebuild the catalog from the files.",
+        ),
+        "archive.query_too_long": (
+            "Chuỗi tìm kiếm quá dài: tối đa {chars} ký tự và {words} từ.",
+            "The search text is too long: at most {chars} characters and {words} words.",
+        ),
+        "archive.repaired": (
+            "Đã dựng lại danh mục: {count} văn bản ({catalog} từ danh mục cũ, {record_file} từ tệp hồ sơ lưu kèm, {pdf} chỉ từ thông tin trong PDF, không có số và loại).",
+            "Catalog rebuilt: {count} document(s) ({catalog} from the old catalog, {record_file} from the stored record files, {pdf} from the PDF's own information only, without number or kind).",
+        ),
+        "archive.repair_kept": (
+            "Danh mục cũ được giữ tại {path}.",
+            "The old catalog was kept as {path}.",
+        ),
+        "archive.repair_changed": (
+            "{path}: nội dung không còn khớp mã băm trong tên tệp, không đưa vào danh mục.",
+            "{path}: its content no longer matches the hash in its name; left out of the catalog.",
+        ),
+        "archive.repair_unreadable": (
+            "{path}: không đọc được như tệp PDF, không đưa vào danh mục.",
+            "{path}: cannot be read as a PDF; left out of the catalog.",
+        ),
+        "build.no_kind": (
+            "Chưa chọn loại văn bản nào (--kind). Chọn trong: {allowed}.",
+            "No document kind chosen (--kind). Choose from: {allowed}.",
+        ),
+        "build.no_format": (
+            "Chưa chọn định dạng nào (--format). Chọn trong: {allowed}.",
+            "No format chosen (--format). Choose from: {allowed}.",
+        ),
+        "value.number_not_text": (
+            "Cần chữ nhưng gặp số {value}, không viết ra được thành chữ; nếu đây là chữ, hãy đặt trong ngoặc kép.",
+            "Text expected, but found the number {value}, which cannot be written out; if it is text, put it in quotes.",
         ),
     }
 )

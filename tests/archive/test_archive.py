@@ -53,7 +53,8 @@ def rows(root: Path) -> list[tuple]:
 
 
 def stored_files(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in (root / "objects").rglob("*") if p.is_file())
+    """The stored documents (not the record files written beside them)."""
+    return sorted(p.relative_to(root).as_posix() for p in (root / "objects").rglob("*") if p.is_file() and p.suffix != ".xml")
 
 
 # -- adding --------------------------------------------------------------------------------------

@@ -29,8 +29,8 @@ from typing import Final, Iterable, Literal, Protocol, Sequence
 from umt_reports.archive.catalog import Catalog, Query
 from umt_reports.archive.errors import ArchiveError, ArchiveInputError
 from umt_reports.archive.intake import MANIFEST, Candidate, read_candidates
-from umt_reports.archive.metadata import Record
-from umt_reports.archive.store import CATALOG_NAME, ObjectStore, sha256_file
+from umt_reports.archive.metadata import Record, to_xml
+from umt_reports.archive.store import CATALOG_NAME, ObjectStore, record_file_of, sha256_file
 from umt_reports.errors import Location, Problem
 
 __all__ = [
@@ -48,6 +48,8 @@ __all__ = [
 
 #: Archive root when neither ``--archive-dir`` nor :data:`ENV_VAR` says otherwise.
 DEFAULT_ROOT: Final = Path("archive")
+#: Largest catalog id (SQLite's INTEGER PRIMARY KEY is a signed 64-bit number).
+MAX_ID: Final = 2**63 - 1
 #: Environment variable naming the archive root.
 ENV_VAR: Final = "UMT_ARCHIVE"
 
@@ -131,7 +133,7 @@ class Archive:
             except OSError as exc:
                 raise ArchiveError.of("archive.storage_failed", Location.of_file(self.root), path=str(self.root),
                                       reason=exc.strerror or str(exc)) from exc
-        self.catalog = Catalog(self.root / CATALOG_NAME, create=create)
+        self.catalog = Catalog(self.root / CATALOG_NAME, create=create, objects_exist=self.store.has_objects())
 
     def close(self) -> None:
         self.catalog.close()
@@ -198,8 +200,10 @@ class Archive:
             if holder is not None:
                 self.catalog.link(holder, new)
             staged = self.store.stage(candidate.data)
+            staged_record = self.store.stage(to_xml(new))
             markers.append(self.store.mark(new.object_name))
             self.store.place(staged, new.object_name)
+            self.store.place(staged_record, record_file_of(new.object_name))  # -- for `archive repair` --
             if holder is not None:
                 outcomes.append(AddOutcome("replaced", new, candidate.source, self.catalog.by_id(holder.id or 0)))
             else:
@@ -221,9 +225,10 @@ class Archive:
         if not self.store.tmp.is_dir():
             return Recovery()
         for marker, name in self.store.pending():
-            if name is not None and not self.catalog.is_referenced(name) and self.store.path_of(name).exists():
-                self.store.remove(name)
-                removed.append(name)
+            if name is not None and not self.catalog.is_referenced(name):
+                if self.store.path_of(name).exists():
+                    removed.append(name)
+                self.store.remove(name)  # -- and its record file, placed or not --
             marker.unlink(missing_ok=True)
         temps = self.store.staged()
         for temp in temps:
@@ -254,7 +259,7 @@ class Archive:
         """
         text = str(ref).strip()
         matches: list[Record] = []
-        if text.isdigit():
+        if text.isascii() and text.isdigit() and int(text) <= MAX_ID:  # -- SQLite ids are 64-bit --
             found = self.catalog.by_id(int(text))
             matches = [found] if found else []
         if not matches and len(text) >= 6 and all(c in "0123456789abcdefABCDEF" for c in text):
@@ -312,7 +317,8 @@ class Archive:
                 problems = check_pdfa(self.store.path_of(name))
                 if problems:
                     findings.append(Finding("not_pdfa", name, record, "; ".join(problems[:3])))
-        findings.extend(Finding("unknown", name) for name in sorted(files - known.keys()))
+        record_files = {record_file_of(name) for name in known}
+        findings.extend(Finding("unknown", name) for name in sorted(files - known.keys() - record_files))
         return VerifyReport(len(records), tuple(findings))
 
 

@@ -38,7 +38,8 @@ from umt_reports.archive.errors import ArchiveError, ArchiveInputError
 from umt_reports.archive.metadata import CURRENT, SUPERSEDED, Record, fold
 from umt_reports.errors import Location
 
-__all__ = ["BUSY_TIMEOUT_S", "SCHEMA_VERSION", "Catalog", "Query"]
+__all__ = ["BUSY_TIMEOUT_S", "MAX_QUERY_CHARS", "MAX_QUERY_WORDS", "SCHEMA_VERSION", "Catalog", "Query",
+           "record_of_row"]
 
 SCHEMA_VERSION: Final = 1
 #: How long a writer waits for another process's transaction before giving up.
@@ -90,6 +91,10 @@ CREATE INDEX IF NOT EXISTS documents_kind ON documents (kind);
 """
 
 _RECORD_FIELDS: Final = tuple(f.name for f in fields(Record))
+_TABLES: Final = ("meta", "documents")
+#: Longest search text and most words a query takes (SQLite limits LIKE patterns and expressions).
+MAX_QUERY_CHARS: Final = 500
+MAX_QUERY_WORDS: Final = 20
 _ORDER: Final = "ORDER BY issued_date IS NULL, issued_date, id"
 
 
@@ -106,6 +111,8 @@ class Query:
 
     def __init__(self, text: str = "", *, date_from: dt.date | None = None, date_to: dt.date | None = None,
                  kind: str | None = None, include_superseded: bool = False):
+        if len(text) > MAX_QUERY_CHARS or len(text.split()) > MAX_QUERY_WORDS:
+            raise ArchiveInputError.of("archive.query_too_long", None, chars=MAX_QUERY_CHARS, words=MAX_QUERY_WORDS)
         self.words = fold(text).split()
         self.date_from = date_from
         self.date_to = date_to
@@ -135,6 +142,11 @@ class Query:
         return (" AND ".join(clauses) or "1"), params
 
 
+def record_of_row(row: sqlite3.Row) -> Record:
+    """The record a ``documents`` row holds (also for rows salvaged from a damaged catalog)."""
+    return _record(row)
+
+
 def _record(row: sqlite3.Row) -> Record:
     values = {name: row[name] for name in _RECORD_FIELDS}
     if values["issued_date"]:
@@ -145,14 +157,24 @@ def _record(row: sqlite3.Row) -> Record:
 class Catalog:
     """A connection to ``catalog.sqlite``; use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: Path, *, create: bool):
+    def __init__(self, path: Path, *, create: bool, objects_exist: bool = False):
         """Open (and with ``create``, make) the catalog at ``path``.
+
+        ``objects_exist`` says that files are stored beside it: then a missing, empty or
+        table-less catalog is a lost one (``archive repair`` rebuilds it), never a new archive.
 
         Raises:
             ArchiveInputError: ``archive.no_archive`` when it does not exist and ``create`` is false.
-            ArchiveError: ``archive.catalog_unreadable``, ``archive.schema_newer``, ``archive.locked``.
+            ArchiveError: ``archive.catalog_unreadable``, ``archive.schema_newer``, ``archive.locked``,
+                ``archive.catalog_is_folder``, ``archive.catalog_lost``, ``archive.catalog_damaged``.
         """
         self.path = path
+        where = Location.of_file(path)
+        if path.is_dir():
+            raise ArchiveError.of("archive.catalog_is_folder", where, path=str(path))
+        blank = not path.is_file() or path.stat().st_size == 0
+        if objects_exist and blank:
+            raise ArchiveError.of("archive.catalog_lost", where, path=str(path), root=str(path.parent))
         if not create and not path.is_file():
             raise ArchiveInputError.of("archive.no_archive", None, path=str(path.parent))
         with self._errors():
@@ -161,6 +183,7 @@ class Catalog:
         try:
             with self._errors():
                 self._db.execute("PRAGMA foreign_keys = ON")
+                self._check_tables(objects_exist)
                 if create:
                     self._enable_wal()
                 self._db.execute("PRAGMA synchronous = FULL")
@@ -209,6 +232,20 @@ class Catalog:
         except sqlite3.DatabaseError as exc:
             raise ArchiveError.of("archive.catalog_unreadable", Location.of_file(self.path),
                                   path=str(self.path), reason=str(exc)) from exc
+
+    def _check_tables(self, objects_exist: bool) -> None:
+        """Refuse a catalog that lost its tables (or, beside stored files, has none): writing
+        the schema into it would silently start a new archive over the old files."""
+        names = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = [t for t in _TABLES if t not in names]
+        if not missing:
+            return
+        where = Location.of_file(self.path)
+        if len(missing) < len(_TABLES):
+            raise ArchiveError.of("archive.catalog_damaged", where, path=str(self.path), root=str(self.path.parent),
+                                  tables=", ".join(missing))
+        if objects_exist:
+            raise ArchiveError.of("archive.catalog_lost", where, path=str(self.path), root=str(self.path.parent))
 
     def _check_version(self) -> None:
         try:
@@ -344,6 +381,24 @@ class Catalog:
         stored = self.by_id(int(cursor.lastrowid or 0))
         assert stored is not None
         return stored
+
+    def restore(self, record: Record) -> None:
+        """Insert ``record`` as it was, id, status and time included, without its version links
+        (:meth:`restore_links` adds them once every record is in): ``archive repair``."""
+        values = {name: getattr(record, name) for name in _RECORD_FIELDS if name not in ("supersedes", "superseded_by")}
+        values["issued_date"] = record.issued_date.isoformat() if record.issued_date else None
+        values.update(object=record.object_name, issued_year=record.year,
+                      organ_key=fold(record.organ_name or ""), search_text=record.search_text())
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        with self._errors():
+            self._db.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values()))
+
+    def restore_links(self, record: Record) -> None:
+        """Set ``record``'s ``supersedes`` and ``superseded_by`` (after :meth:`restore`)."""
+        with self._errors():
+            self._db.execute("UPDATE documents SET supersedes = ?, superseded_by = ? WHERE id = ?",
+                             (record.supersedes, record.superseded_by, record.id))
 
     def supersede(self, old: Record) -> None:
         """Mark ``old`` superseded, making room for a new current version of its number."""

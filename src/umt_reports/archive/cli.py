@@ -231,7 +231,8 @@ def list_(include_superseded: bool, archive_dir: Path | None, as_json: bool) -> 
 def search(text: str, date_from: dt.date | None, date_to: dt.date | None, kind: str | None,
            include_superseded: bool, archive_dir: Path | None, as_json: bool) -> None:
     """Tìm văn bản theo chữ (có hoặc không dấu: "dan van" tìm được "Dân vận"), ngày và loại."""
-    query = Query(text, date_from=date_from, date_to=date_to, kind=kind, include_superseded=include_superseded)
+    query = _guard(lambda: Query(text, date_from=date_from, date_to=date_to, kind=kind,
+                                 include_superseded=include_superseded))
     _print_records(_query(archive_dir, query), as_json)
 
 
@@ -370,3 +371,33 @@ def export(out: Path, date_from: dt.date | None, date_to: dt.date | None, kind: 
         _echo_json({"path": str(result.path), "count": len(result.records), "ids": [r.id for r in result.records]})
     else:
         click.echo(_say("archive.exported", path=str(result.path), count=len(result.records)))
+
+
+# -- repair ------------------------------------------------------------------------------------
+
+
+@archive.command()
+@archive_dir_option
+@json_option
+def repair(archive_dir: Path | None, as_json: bool) -> None:
+    """Dựng lại danh mục kho bị mất hoặc hỏng từ các tệp đã lưu; danh mục cũ được giữ lại bên cạnh."""
+    from umt_reports.archive.api import resolve_root
+    from umt_reports.archive.repair import RepairReport
+    from umt_reports.archive.repair import repair as rebuild
+
+    def run() -> RepairReport:
+        return rebuild(resolve_root(archive_dir))
+
+    report = _guard(run)
+    if as_json:
+        _echo_json({"restored": report.restored, "total": report.total, "changed": list(report.changed),
+                    "unreadable": list(report.unreadable), "kept_as": str(report.kept_as) if report.kept_as else None})
+        return
+    click.echo(_say("archive.repaired", count=report.total, catalog=report.restored["catalog"],
+                    record_file=report.restored["record_file"], pdf=report.restored["pdf"]))
+    if report.kept_as is not None:
+        click.echo(_say("archive.repair_kept", path=str(report.kept_as)))
+    for name in report.changed:
+        click.echo(f"  - {_say('archive.repair_changed', path=name)}")
+    for name in report.unreadable:
+        click.echo(f"  - {_say('archive.repair_unreadable', path=name)}")

@@ -4,6 +4,8 @@ Layout of an archive root::
 
     catalog.sqlite (+ -wal, -shm)    the catalog (:mod:`.catalog`)
     objects/ab/ab12…ef.pdf           each stored file, named by its SHA-256, read-only
+    objects/ab/ab12…ef.xml           its catalog record as archived (Phụ lục VI XML), from
+                                     which ``archive repair`` rebuilds a lost catalog
     tmp/                             staged files and "pending" markers of an add in progress
 
 Files reach ``objects/`` only by an atomic rename of a fully written, fsynced file in
@@ -19,12 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import uuid
 from pathlib import Path
 from typing import Final, Iterator
 
-__all__ = ["CATALOG_NAME", "ObjectStore", "sha256_file"]
+__all__ = ["CATALOG_NAME", "ObjectStore", "record_file_of", "sha256_file"]
 
 CATALOG_NAME: Final = "catalog.sqlite"
 _CATALOG_FILES: Final = frozenset({CATALOG_NAME, f"{CATALOG_NAME}-wal", f"{CATALOG_NAME}-shm",
@@ -34,6 +37,13 @@ _TMP: Final = "tmp"
 _PENDING: Final = ".pending"
 _STAGED: Final = ".tmp"
 _CHUNK: Final = 1 << 20
+_RECORD_SUFFIX: Final = ".xml"
+_OBJECT_NAME: Final = re.compile(r"^[0-9a-f]{64}\.[a-z0-9]+$")
+
+
+def record_file_of(object_name: str) -> str:
+    """The record file stored beside ``object_name`` (``objects/ab/<sha256>.xml``)."""
+    return object_name.rsplit(".", 1)[0] + _RECORD_SUFFIX
 
 
 def sha256_file(path: Path) -> tuple[str, int]:
@@ -107,8 +117,28 @@ class ObjectStore:
         _fsync_dir(target.parent)
 
     def remove(self, object_name: str) -> None:
-        """Delete a stored file (only ever one that no catalog row refers to)."""
+        """Delete a stored file and its record file (only ever one that no catalog row refers to)."""
+        self.path_of(record_file_of(object_name)).unlink(missing_ok=True)
         self.path_of(object_name).unlink(missing_ok=True)
+
+    def object_names(self) -> list[str]:
+        """Every stored file (``objects/ab/<sha256>.<format>``, not record files), sorted."""
+        if not self.objects.is_dir():
+            return []
+        return sorted(
+            path.relative_to(self.root).as_posix()
+            for path in self.objects.glob("??/*")
+            if path.is_file() and _OBJECT_NAME.match(path.name) and path.suffix != _RECORD_SUFFIX
+        )
+
+    def has_objects(self) -> bool:
+        """Whether any file is stored for good (an archive that existed, whatever its catalog
+        says): files an uncommitted add placed (named by a pending marker) do not count."""
+        if not self.objects.is_dir():
+            return False
+        pending = {name for _, name in self.pending()} if self.tmp.is_dir() else set()
+        return any(path.suffix != _RECORD_SUFFIX and path.relative_to(self.root).as_posix() not in pending
+                   for path in self.objects.glob("??/*"))
 
     def pending(self) -> list[tuple[Path, str | None]]:
         """Every marker in ``tmp/`` with the object it names (``None`` if the marker is torn)."""
@@ -134,6 +164,6 @@ class ObjectStore:
             if here == self.root:
                 dirnames[:] = [d for d in dirnames if d != _TMP]
             for name in sorted(filenames):
-                if here == self.root and name in _CATALOG_FILES:
-                    continue
+                if here == self.root and (name in _CATALOG_FILES or name.startswith(f"{CATALOG_NAME}.damaged-")):
+                    continue  # -- the catalog, and old ones `archive repair` kept --
                 yield (here / name).relative_to(self.root).as_posix()

@@ -8,7 +8,10 @@ blocks.
 
 Templates run in Jinja2's sandbox with ``StrictUndefined``: a misspelt variable is a
 located :class:`TemplateError`, never an empty string. Values from the data are passed
-as values, never compiled, so data holding ``{{ … }}`` is printed as written.
+as values, never compiled, so data holding ``{{ … }}`` is printed as written. The sandbox
+(:mod:`umt_reports.documents.sandbox`) also hides pydantic's own methods, bounds every
+text's size and each block's time, and turns anything a template raises into a located
+:class:`TemplateError`.
 """
 
 from __future__ import annotations
@@ -16,12 +19,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from umt_reports import vn
+from umt_reports.documents.sandbox import Sandbox, load_boundary, render_block
 from umt_reports.errors import Location, TemplateError
 from umt_reports.model import PartialDate
 from umt_reports.resources import templates_dir
@@ -45,7 +48,7 @@ def _quantity(value: Any, unit: str | None = None) -> str:
     return f"{value} {unit}".strip() if unit else str(value)
 
 
-_FILTERS = {
+_FILTERS: dict[str, Callable[..., Any]] = {
     "number": vn.format_number,
     "money": vn.format_money,
     "money_words": vn.money_in_words,
@@ -66,10 +69,12 @@ class Wording:
         default = jinja2.FileSystemLoader(str(templates_dir()))
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None:
+            if not override_dir.is_dir():
+                raise TemplateError.of("template.dir_missing", Location(file=str(override_dir)), path=str(override_dir))
             loaders.append(jinja2.FileSystemLoader(str(override_dir)))
         loaders.append(jinja2.PrefixLoader({"default": default}))
         loaders.append(default)
-        self.env = ImmutableSandboxedEnvironment(
+        self.env = Sandbox(
             loader=jinja2.ChoiceLoader(loaders),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
@@ -77,22 +82,14 @@ class Wording:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        self.env.filters.update(_FILTERS)
+        self.env.guard_filters(_FILTERS)
         self._cache: dict[str, jinja2.Template] = {}
         self._chains: dict[str, list[jinja2.Template]] = {}
 
     def _template(self, name: str) -> jinja2.Template:
         if name not in self._cache:
-            try:
+            with load_boundary(name):
                 self._cache[name] = self.env.get_template(name)
-            except jinja2.TemplateSyntaxError as exc:
-                raise TemplateError.of(
-                    "template.syntax",
-                    Location(file=Path(exc.filename or name).name, line=exc.lineno),
-                    reason=exc.message or str(exc),
-                ) from None
-            except jinja2.TemplateNotFound:
-                raise TemplateError.of("template.not_found", Location(file=name), name=name) from None
         return self._cache[name]
 
     def paragraphs(self, template: str, block: str, **context: Any) -> list[str]:
@@ -109,7 +106,8 @@ class Wording:
         """``name`` and the templates it extends, most derived first (parsed once per name:
         documents such as certificates render blocks thousands of times)."""
         if name not in self._chains:
-            self._chains[name] = self._find_chain(name)
+            with load_boundary(name):
+                self._chains[name] = self._find_chain(name)
         return self._chains[name]
 
     def _find_chain(self, name: str) -> list[jinja2.Template]:
@@ -132,29 +130,9 @@ class Wording:
                 ctx.blocks.setdefault(name, []).append(func)
         if block not in ctx.blocks:
             raise TemplateError.of("template.no_block", Location(file=template), name=template, block=block)
-        try:
-            return "".join(ctx.blocks[block][0](ctx))
-        except jinja2.UndefinedError as exc:
-            raise TemplateError.of(
-                "template.undefined", _where(exc, tmpl), block=block, reason=exc.message or str(exc)
-            ) from None
-        except jinja2.exceptions.SecurityError as exc:
-            raise TemplateError.of("template.unsafe", _where(exc, tmpl), block=block, reason=str(exc)) from None
-        except jinja2.TemplateError as exc:
-            raise TemplateError.of("template.failed", _where(exc, tmpl), block=block, reason=str(exc)) from None
+        return render_block(lambda: ctx.blocks[block][0](ctx), block, tmpl)
 
 
 def _tidy(text: str) -> str:
     text = _SPACE.sub(" ", text).strip()
     return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-
-
-def _where(exc: Exception, tmpl: jinja2.Template) -> Location:
-    """The template line an error was raised at (the innermost frame of the template's code)."""
-    tb = exc.__traceback__
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == tmpl.filename:
-            line = tmpl.get_corresponding_lineno(tb.tb_lineno)
-        tb = tb.tb_next
-    return Location(file=Path(tmpl.filename or tmpl.name or "").name, line=line)

@@ -37,12 +37,24 @@ def _text(value: Any) -> str:
     elif isinstance(value, int):
         text = str(value)
     elif isinstance(value, (float, Decimal)):
-        text = vn.format_number(Decimal(str(value)))
+        text = _number_as_text(Decimal(str(value)))
     else:
         fail("value.not_text", found=describe(value))
     if len(text) > MAX_TEXT:
         fail("value.too_long", length=len(text), limit=MAX_TEXT)
     return text
+
+
+#: Exponents a number typed where text is expected may have to be written out (``1e300`` is not a title).
+_TEXT_EXPONENTS = range(-6, 15)
+
+
+def _number_as_text(number: Decimal) -> str:
+    """A number found where text is expected, written as Vietnamese digits; a located problem
+    when it cannot be written out (infinite, not a number, or absurdly large or small)."""
+    if not number.is_finite() or (number and number.adjusted() not in _TEXT_EXPONENTS):
+        fail("value.number_not_text", value=describe(number))
+    return vn.format_number(number)
 
 
 def _required_text(value: Any) -> str:

@@ -12,10 +12,11 @@ from umt_reports.vn import LEGACY_ENCODINGS, clean_spaces
 
 #: Characters of a text quoted in a note.
 _QUOTED = 60
-# -- characters no document format can hold: C0 controls but tab and line breaks, lone --
-# -- surrogates, U+FFFE/U+FFFF. Word's vertical tab and form feed are line breaks.      --
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+# -- characters no document format can hold: C0 controls but tab and line breaks, DEL,   --
+# -- C1 controls, lone surrogates, U+FFFE/U+FFFF. Word's vertical tab and form feed, and --
+# -- NEL (U+0085, a line break in YAML), are line breaks.                                --
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
 
 __all__ = ["Path_", "RawSource", "clean_controls", "controls_note", "field_label", "legacy_note"]
 

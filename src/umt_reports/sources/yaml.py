@@ -1,17 +1,21 @@
 """Read a YAML meeting or profile file into plain data with line locations.
 
 Safe by construction: PyYAML's composer builds the node graph (no object
-construction), and our own walk turns it into dicts, lists and scalars while
+construction; libyaml's C composer when PyYAML was built with it, else the pure-Python
+one), and our own walk turns it into dicts, lists and scalars while
 counting every node it visits, so an alias bomb is stopped at a fixed budget
 instead of being expanded. Only the standard scalar tags are accepted.
 
-Text values are NFC-normalised; a value typed in a legacy encoding (TCVN3, VNI: text pasted
+Characters PyYAML refuses to read (NUL, DEL, C1 controls: debris of a copy from another
+program) are removed before parsing, with a note at their line, as control characters in
+values are removed everywhere. Text values are NFC-normalised; a value typed in a legacy encoding (TCVN3, VNI: text pasted
 from an old document) is converted to Unicode and reported as a note at its line.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +35,12 @@ MAX_NODES = 100_000
 MAX_ALIASED_NODES = 5_000
 #: Nesting depth of mappings and lists.
 MAX_DEPTH = 40
+
+#: The composer: libyaml's (C) when present, else PyYAML's own. Both give the same nodes,
+#: marks and errors; libyaml also refuses nesting over 1,000 levels itself.
+_Loader: Callable[[str], yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Characters PyYAML's reader refuses (its own definition of "printable").
+_UNPRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -55,24 +65,12 @@ def read_yaml(path: Path) -> RawSource:
 def read_yaml_text(text: str, path: Path) -> RawSource:
     """Parse YAML ``text`` as if read from ``path`` (used for locations only)."""
     name = path.name
-    loader = yaml.SafeLoader(text)
+    text, notes = _strip_unprintable(text, name)
+    loader = _Loader(text)
     try:
-        try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else None
-            column = mark.column + 1 if mark else None
-            raise InputError.of(
-                "yaml.syntax",
-                Location(file=name, line=line, column=column),
-                line=line,
-                column=column,
-                reason=exc.problem or str(exc),
-            ) from None
-        except yaml.YAMLError as exc:
-            raise InputError.of("yaml.syntax", Location.of_file(path), line="?", column="?", reason=str(exc)) from None
+        node = _compose(loader, path)
         walker = _Walker(loader, name)
+        walker.notes.extend(notes)
         if node is None:
             raise InputError.of("yaml.not_mapping", Location.of_file(path), found="—")
         data = walker.value(node, (), 0)
@@ -84,6 +82,40 @@ def read_yaml_text(text: str, path: Path) -> RawSource:
     if not isinstance(data, dict):
         raise InputError.of("yaml.not_mapping", walker.locations[()], found=type(data).__name__)
     return RawSource(path=path, data=data, locations=walker.locations, notes=walker.notes)
+
+
+def _compose(loader: yaml.SafeLoader, path: Path) -> yaml.Node | None:
+    """The node graph of the single document ``loader`` reads; syntax errors become located
+    problems, nesting too deep for the composer a :class:`LimitError`."""
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        where = Location(file=path.name, line=line, column=column)
+        if "nesting depth" in (exc.problem or ""):  # -- libyaml's own limit (1,000 levels) --
+            raise LimitError.of("yaml.too_deep", where, limit=MAX_DEPTH) from None
+        raise InputError.of("yaml.syntax", where, line=line, column=column, reason=exc.problem or str(exc)) from None
+    except yaml.YAMLError as exc:
+        raise InputError.of("yaml.syntax", Location.of_file(path), line="?", column="?", reason=str(exc)) from None
+    except RecursionError:  # -- the pure-Python composer recurses once per level --
+        raise LimitError.of("yaml.too_deep", Location.of_file(path), limit=MAX_DEPTH) from None
+
+
+def _strip_unprintable(text: str, name: str) -> tuple[str, list[Problem]]:
+    """``text`` without the characters PyYAML refuses, and a note for each line that had some."""
+    if _UNPRINTABLE.search(text) is None:
+        return text, []
+    notes: list[Problem] = []
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        first = _UNPRINTABLE.search(line)
+        if first is None:
+            continue
+        lines[index], count = _UNPRINTABLE.subn("", line)
+        notes.append(controls_note(count, Location(file=name, line=index + 1, column=first.start() + 1)))
+    return "\n".join(lines), notes
 
 
 class _Walker:
@@ -121,7 +153,13 @@ class _Walker:
         if node.tag not in _SCALAR_TAGS:
             self.problems.append(Problem("yaml.tag", self.where(node), {"tag": node.tag}))
             return None
-        value = self.loader.construct_object(node, deep=True)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError, yaml.YAMLError):
+            # -- an explicit tag on a value of another shape: `!!int abc`, `!!timestamp 5` --
+            short = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(Problem("yaml.tag_value", self.where(node), {"tag": short, "value": _shorten(str(node.value))}))
+            return None
         if isinstance(value, str):
             value, removed = clean_controls(value)
             if removed:
@@ -162,3 +200,8 @@ class _Walker:
             result[key] = self.value(value_node, (*path, key), depth + 1, aliased)
         self.locations.pop((*path, "\0key"), None)
         return result
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
