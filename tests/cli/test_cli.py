@@ -170,7 +170,7 @@ def test_build_takes_vietnamese_kind_names_and_notes_formats_a_kind_lacks(sample
 def test_build_with_empty_kind_and_format_is_bad_input_and_writes_nothing(sample_yaml, tmp_path: Path) -> None:
     code, out, err = run("build", str(sample_yaml), "--out", str(tmp_path / "out"), "--kind", "", "--format", "")
     assert code == 2 and out == ""
-    assert "Chưa chọn loại văn bản hoặc định dạng nào." in err
+    assert "Chưa chọn loại văn bản nào (--kind)." in err and "Chưa chọn định dạng nào (--format)." in err
     assert not (tmp_path / "out").exists()
 
 
