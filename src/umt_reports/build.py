@@ -33,6 +33,8 @@ from umt_reports.render import FORMATS, RenderOptions, Rendered, render
 __all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "file_stem"]
 
 MANIFEST = "manifest.json"
+#: Characters of a file name's stem (ASCII, so bytes too).
+_STEM_LIMIT = 120
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,9 @@ def file_stem(document: Document) -> str:
     parts = [meta.date.isoformat() if meta.date else "", vn.slug(meta.type_name)]
     if meta.code:
         parts.append(vn.slug(meta.code.replace("/", "-")).upper())
-    return "_".join(p for p in parts if p)
+    # -- a file name stays well inside the 255 bytes every file system allows, with room
+    #    for a suffix (``.fragment.html``) and a picture's ``_anh-12.jpg`` --
+    return vn.shorten("_".join(p for p in parts if p), _STEM_LIMIT, mark="").rstrip("-_")
 
 
 def build_documents(meeting: Meeting, kinds: Iterable[str], ctx: DocumentContext | None = None) -> list[Document]:

@@ -6,7 +6,7 @@ import importlib
 
 import umt_reports.vn as vn
 
-MODULES = ["collation", "dates", "doctypes", "legacy", "numbers", "text", "words"]
+MODULES = ["collation", "dates", "doctypes", "legacy", "numbers", "proper", "text", "words"]
 
 
 def test_package_all_lists_exactly_the_public_names() -> None:

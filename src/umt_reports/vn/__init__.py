@@ -48,6 +48,7 @@ from .legacy import (
     is_syllable,
     to_unicode,
 )
+from .proper import NBSP, keep_together, starts_proper
 from .numbers import (
     CURRENCY_WORD,
     format_money,
@@ -67,6 +68,7 @@ from .text import (
     point_letter,
     point_letters,
     roman,
+    shorten,
     slug,
     strip_diacritics,
     upper,
@@ -82,6 +84,7 @@ __all__ = [
     "LEGACY_ENCODINGS",
     "LegacyEncoding",
     "MAX_AMOUNT",
+    "NBSP",
     "SortKey",
     "TCVN3_TABLE",
     "VIETNAM_TIME",
@@ -105,6 +108,7 @@ __all__ = [
     "is_real_date",
     "is_syllable",
     "join_list",
+    "keep_together",
     "long_date",
     "lower_first",
     "match_award_form",
@@ -122,9 +126,11 @@ __all__ = [
     "roman",
     "running_date",
     "running_date_partial",
+    "shorten",
     "slug",
     "sort_key",
     "sort_names",
+    "starts_proper",
     "strip_diacritics",
     "to_unicode",
     "upper",

@@ -22,6 +22,7 @@ from docx.document import Document as WordDocument
 
 from umt_reports.documents.document import DocMeta
 from umt_reports.render.docx import _oxml
+from umt_reports.render.metadata import metadata_keywords, metadata_text
 from umt_reports import vn
 
 __all__ = ["LAST_MODIFIED_BY", "ZIP_DATE_TIME", "drop_template_extras", "new_document", "save", "set_core_properties"]
@@ -70,10 +71,11 @@ def drop_template_extras(word: WordDocument) -> None:
 def set_core_properties(word: WordDocument, meta: DocMeta) -> None:
     """Title, author, subject, keywords, language, fixed revision; dates at midnight of ``meta.date``."""
     core = word.core_properties
-    core.title = meta.title
-    core.author = meta.issuer
-    core.subject = meta.subject
-    core.keywords = ", ".join(meta.keywords)
+    # -- Word keeps at most 255 characters per property: the same cut as the PDF's --
+    core.title = metadata_text(meta.title)
+    core.author = metadata_text(meta.issuer)
+    core.subject = metadata_text(meta.subject)
+    core.keywords = metadata_keywords(meta.keywords)
     core.comments = ""
     core.language = meta.language
     core.last_modified_by = LAST_MODIFIED_BY

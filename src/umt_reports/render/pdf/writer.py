@@ -31,6 +31,7 @@ from umt_reports.documents.document import Document
 from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.fonts import FontFamily, face_name, require_glyphs, resolve_font
 from umt_reports.render.measure import PT_PER_MM
+from umt_reports.render.metadata import metadata_keywords, metadata_text
 from umt_reports.render.pdf.flowables import KeepWithNext, NumberingRestart
 from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
 from umt_reports.render.pdf.story import StoryBuilder, document_text
@@ -143,10 +144,10 @@ def _metadata(doc: Document) -> PdfMetadata:
     meta = doc.meta
     keywords = [k for k in (meta.code, meta.kind, *meta.keywords) if k]
     return PdfMetadata(
-        title=meta.title,
-        author=meta.issuer,
-        subject=meta.subject,
-        keywords=keywords,
+        title=metadata_text(meta.title),
+        author=metadata_text(meta.issuer),
+        subject=metadata_text(meta.subject),
+        keywords=[metadata_keywords(keywords)],
         created=meta.date or _UNDATED,
         language=meta.language,
     )
