@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from umt_reports import vn
-from umt_reports.api import load_meeting
+from umt_reports.api import read_meeting_file
 from umt_reports.documents.document import Document
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError, Location, Problem, UmtError
-from umt_reports.model import Meeting
+from umt_reports.model import Meeting, validate
 from umt_reports.render import FORMATS, RenderOptions, Rendered, render
+from umt_reports.sources.where import locate_problems
 
 __all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "file_stem"]
 
@@ -163,15 +164,19 @@ def build(
     _check_choices(kinds, formats)
     source = Path(source)
     out_dir = Path(out_dir)
-    meeting = load_meeting(source, profile_dirs=profile_dirs)
+    raw = read_meeting_file(source)
+    meeting = validate(raw, profile_dirs=[Path(p) for p in profile_dirs])
     ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
     drawn: list[tuple[str, Document, str, Rendered]] = []
-    for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
-        # -- files written beside a document (fragment pictures) carry its stem: two
-        #    fragments in one folder never share ``anh-1.jpg`` --
-        own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
-        for fmt in formats:
-            drawn.append((kind, document, fmt, render(document, fmt, own)))
+    try:
+        for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
+            # -- files written beside a document (fragment pictures) carry its stem: two
+            #    fragments in one folder never share ``anh-1.jpg`` --
+            own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
+            for fmt in formats:
+                drawn.append((kind, document, fmt, render(document, fmt, own)))
+    except UmtError as error:  # -- a text a document or renderer refused: name its place --
+        raise locate_problems(error, raw) from None
     result = BuildResult(out_dir=out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

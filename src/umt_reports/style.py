@@ -24,7 +24,10 @@ __all__ = [
     "CALIBRATION_CROSS_MM",
     "CALIBRATION_TICK_MM",
     "CERTIFICATE",
+    "CERTIFICATE_COLUMN",
+    "CERTIFICATE_COLUMN_BOTTOM_MM",
     "CERTIFICATE_FRAME",
+    "CERTIFICATE_MIN_SCALE",
     "CERTIFICATE_LAYOUT",
     "CERTIFICATE_PAGE",
     "CERTIFICATE_ROLES",
@@ -447,6 +450,15 @@ CERTIFICATE_LAYOUT: Mapping[str, PlacedField] = MappingProxyType(
         "signer_name": PlacedField(212.0, 189.0, "certificate.signer_name", width_mm=120.0),
     }
 )
+
+#: The middle of a full Giấy khen is one column: each text moves down as far as the texts
+#: above it wrapped, and the column ends above :data:`CERTIFICATE_COLUMN_BOTTOM_MM` (clear
+#: of the date line and the decision); when it would not, every size in it shrinks together,
+#: down to :data:`CERTIFICATE_MIN_SCALE` (a 22 pt name stays above 13 pt), else the
+#: certificate is refused with the place of the text.
+CERTIFICATE_COLUMN: tuple[str, ...] = ("recipient", "unit", "achievement")
+CERTIFICATE_COLUMN_BOTTOM_MM = 146.0
+CERTIFICATE_MIN_SCALE = 0.6
 
 #: The double frame of a full Giấy khen: (inset from the paper's edge in mm, line role).
 CERTIFICATE_FRAME: tuple[tuple[float, str], ...] = ((9.0, "certificate.frame.outer"), (11.5, "certificate.frame.inner"))

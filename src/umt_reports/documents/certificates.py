@@ -34,7 +34,10 @@ from umt_reports.style import (
     CALIBRATION_CROSS_MM,
     CALIBRATION_TICK_MM,
     CERTIFICATE,
+    CERTIFICATE_COLUMN,
+    CERTIFICATE_COLUMN_BOTTOM_MM,
     CERTIFICATE_FRAME,
+    CERTIFICATE_MIN_SCALE,
     CERTIFICATE_LAYOUT,
     CERTIFICATE_PAGE,
     PageSpec,
@@ -62,9 +65,13 @@ class _Spot:
     width_mm: float | None
     size_pt: float | None = None
     underline: float = 0.0
+    group: str = ""
+    bottom_mm: float | None = None
+    min_scale: float = 1.0
 
     def place(self, text: str) -> Placed:
-        return Placed(self.x_mm, self.y_mm, text, self.role, self.align, self.width_mm, self.size_pt, self.underline)
+        return Placed(self.x_mm, self.y_mm, text, self.role, self.align, self.width_mm, self.size_pt, self.underline,
+                      self.group, self.bottom_mm, self.min_scale)
 
 
 def certificate_count(meeting: Meeting) -> int:
@@ -197,7 +204,11 @@ def _full_spots(paper: tuple[float, float]) -> dict[str, _Spot]:
     for name, spec in CERTIFICATE_LAYOUT.items():
         size = CERTIFICATE.style(spec.role).size * factor if factor != 1 else None
         width = spec.width_mm * sx if spec.width_mm else None
-        spots[name] = _Spot(spec.x_mm * sx, spec.y_mm * sy, spec.role, spec.align, width, size, spec.underline)
+        spot = _Spot(spec.x_mm * sx, spec.y_mm * sy, spec.role, spec.align, width, size, spec.underline)
+        if name in CERTIFICATE_COLUMN:
+            spot = replace(spot, group="column", bottom_mm=CERTIFICATE_COLUMN_BOTTOM_MM * sy,
+                           min_scale=CERTIFICATE_MIN_SCALE)
+        spots[name] = spot
     return spots
 
 

@@ -173,6 +173,13 @@ class Placed:
     width_mm: float | None = None
     size_pt: float | None = None
     underline: float = 0.0
+    #: Consecutive placed texts of one ``group`` are set as a column: each moves down as
+    #: far as those above it grew past one line, and when the last would end below
+    #: ``bottom_mm`` (or a line is wider than ``width_mm``) they all shrink together, down to
+    #: ``min_scale`` of their sizes; the renderer refuses a column that still does not fit.
+    group: str = ""
+    bottom_mm: float | None = None
+    min_scale: float = 1.0
 
 
 @dataclass(frozen=True)

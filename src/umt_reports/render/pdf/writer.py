@@ -25,9 +25,11 @@ from typing import Any, Final
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import getDescent
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.pdfgen.canvas import Canvas
 
 from umt_reports.documents.document import Document
+from umt_reports.errors import RenderError
 from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.fonts import FontFamily, face_name, require_glyphs, resolve_font
 from umt_reports.render.measure import PT_PER_MM
@@ -153,6 +155,11 @@ def _metadata(doc: Document) -> PdfMetadata:
     )
 
 
+def _longest_word(doc: Document) -> str:
+    """The longest run of characters without a space in the text of ``doc``."""
+    return max(document_text(doc).split(), key=len, default="")
+
+
 def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
     """``doc`` drawn as PDF/A-2b in the preset's geometry, with the body font of ``options``.
 
@@ -180,6 +187,11 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
     if options.on_page is not None:  # -- progress of long batches (certificates) --
         template.afterPage = lambda: options.on_page(template.page)  # type: ignore[method-assign, misc]
     with _without_ascii85():
-        template.build(story)
+        try:
+            template.build(story)
+        except LayoutError:
+            # -- a block that no page can hold: a table row, header or signature cell grown
+            #    by one long value; the longest unbroken text names it --
+            raise RenderError.of("render.too_large", None, value=_longest_word(doc)) from None
     data = make_pdfa(out.getvalue(), _metadata(doc))
     return Rendered(data=data, suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B")
