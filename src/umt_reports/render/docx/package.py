@@ -80,14 +80,26 @@ def set_core_properties(word: WordDocument, meta: DocMeta) -> None:
     core.language = meta.language
     core.last_modified_by = LAST_MODIFIED_BY
     core.revision = 1
-    if meta.date is None:
+    start = _core_instant(meta.date)
+    if start is None:
         # -- python-docx can set but not remove a date; its proxy's element is the way in --
         _oxml.clear_core_dates(core._element)
         return
-    # -- the same instant as the PDF's dates: midnight in Vietnam, written in UTC --
-    start = vn.day_start(meta.date).astimezone(dt.timezone.utc).replace(tzinfo=None)
     core.created = start
     core.modified = start
+
+
+def _core_instant(date: dt.date | None) -> dt.datetime | None:
+    """The same instant as the PDF's dates (midnight in Vietnam) in naive UTC, as the core
+    properties store it; ``None`` for no date, or one whose UTC instant has no four-digit
+    year (``dcterms`` dates are W3CDTF: 0001-01-01 in Vietnam falls in the year 0 in UTC)."""
+    if date is None:
+        return None
+    try:
+        start = vn.day_start(date).astimezone(dt.timezone.utc)
+    except OverflowError:
+        return None
+    return start.replace(tzinfo=None) if 1000 <= start.year <= 9999 else None
 
 
 def save(word: WordDocument) -> bytes:
