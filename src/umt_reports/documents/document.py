@@ -229,7 +229,12 @@ class DocMeta:
 
     @property
     def title(self) -> str:
-        return f"{self.type_name} {self.subject}".strip()
+        """Tên loại and trích yếu, without saying a word twice: a subject that already opens
+        with the type name (``Giấy khen tặng …``) is the title alone, never ``Giấy khen Giấy khen …``."""
+        subject = self.subject.strip()
+        if subject.casefold().split()[: len(self.type_name.split())] == self.type_name.casefold().split():
+            return subject
+        return f"{self.type_name} {subject}".strip()
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,8 @@ def build_report(meeting: Meeting, *, wording: Wording | None = None) -> Documen
     ]
     body = _Body(preset)
     # -- part I: the meeting itself, and the awards handed out at it --
-    opening = [*say("opening"), *(p for award in meeting.awards for p in say("award", award=award))]
+    opening = [*say("opening"),
+               *(p for index, award in enumerate(meeting.awards) for p in say("award", award=award, index=index))]
     body.part(say("heading_meeting"), [Para.of("body", p) for p in opening])
     if meeting.statistics:
         body.part(say("heading_statistics"), [*(Para.of("body", p) for p in say("statistics_intro")),

@@ -20,7 +20,8 @@ NBSP = "\u00a0"
 #: Openers that name a body by themselves (ND30 PL II §II: the words of a body's type and
 #: function take capitals): a label that starts with one of them keeps its capital.
 _BODY_OPENERS = (
-    "Thường trực", "Thường vụ", "Ban Thường vụ", "Ban Chấp hành", "Ủy ban", "Uỷ ban", "Hội đồng", "Mặt trận",
+    "Thường trực", "Thường vụ", "Ban Thường vụ", "Ban Chấp hành", "Ủy ban nhân dân", "Uỷ ban nhân dân",
+    "Ủy ban Mặt trận", "Ủy ban Kiểm tra", "Hội đồng nhân dân", "Mặt trận",
     "Đảng", "Nhà nước", "Nhân dân", "Chính phủ", "Quốc hội", "Trung ương", "Huyện ủy", "Huyện uỷ", "Tỉnh ủy",
     "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ",
     "Công an", "Văn phòng", "Kho bạc", "Tòa án", "Viện kiểm sát", "Bộ Chỉ huy", "Quân sự", "Đoàn Thanh niên",
