@@ -68,6 +68,9 @@ class TextStyle:
     #: Line spacing as a multiple of single spacing.
     line_spacing: float = 1.0
     keep_with_next: bool = False
+    #: A line wider than its column is first set at this size (header names, ND30 12–13 pt),
+    #: and wraps only when it is still too wide; ``None``: wrap at once.
+    fit_size: float | None = None
 
 
 @dataclass(frozen=True)
@@ -295,8 +298,8 @@ ND30 = Preset(
         **{
             "header.nation": TextStyle(12, bold=True, upper=True, align="center"),
             "header.motto": TextStyle(13, bold=True, align="center"),
-            "header.parent": TextStyle(13, upper=True, align="center"),
-            "header.org": TextStyle(13, bold=True, upper=True, align="center"),
+            "header.parent": TextStyle(13, upper=True, align="center", fit_size=12),
+            "header.org": TextStyle(13, bold=True, upper=True, align="center", fit_size=12),
             "number": TextStyle(13, align="center", space_before_pt=4),
             "date_line": TextStyle(14, italic=True, align="center", space_before_pt=4),
             "title.kind": TextStyle(14, bold=True, upper=True, align="center", space_before_pt=18),
@@ -330,8 +333,8 @@ HD36 = Preset(
         14,
         **{
             "header.nation": TextStyle(15, bold=True, upper=True, align="center"),
-            "header.parent": TextStyle(14, upper=True, align="center"),
-            "header.org": TextStyle(14, bold=True, upper=True, align="center"),
+            "header.parent": TextStyle(14, upper=True, align="center", fit_size=12),
+            "header.org": TextStyle(14, bold=True, upper=True, align="center", fit_size=12),
             "number": TextStyle(14, align="center", space_before_pt=4),
             "date_line": TextStyle(14, italic=True, align="center", space_before_pt=4),
             "title.kind": TextStyle(16, bold=True, upper=True, align="center", space_before_pt=18),

@@ -36,7 +36,7 @@ from umt_reports.documents.document import (
 )
 from umt_reports.documents.document import Table as TableBlock
 from umt_reports.render.fonts import FontFamily, face_name
-from umt_reports.render.measure import PT_PER_MM, text_width_pt
+from umt_reports.render.measure import PT_PER_MM, fitted_size, text_width_pt
 from umt_reports.render.pdf.flowables import (
     CellParagraph,
     CellText,
@@ -98,9 +98,11 @@ class StoryBuilder:
     def _style(self, role: str) -> TextStyle:
         return self.preset.style(role)
 
-    def paragraph(self, para: Para, kind: type[Paragraph] = Paragraph) -> Paragraph:
-        """A paragraph of ``para.role``; an empty one still takes its line, as in Word."""
+    def paragraph(self, para: Para, kind: type[Paragraph] = Paragraph, size: float | None = None) -> Paragraph:
+        """A paragraph of ``para.role`` (at ``size`` when given); an empty one still takes its line, as in Word."""
         style = self._style(para.role)
+        if size is not None and size != style.size:
+            style = replace(style, size=size)
         text = markup(para.runs, style, self.family) or "\u00a0"
         flowable = kind(text, paragraph_style(para.role, style, self.family))
         if para.keep_with_next:
@@ -170,9 +172,20 @@ class StoryBuilder:
         """The official header: two borderless columns of the preset's widths."""
         widths = [w * PT_PER_MM for w in self.preset.header_columns_mm]
         data: list[list[object]] = [
-            [self.cell(left), self.cell(right)] for left, right in block.rows
+            [self._fitted_cell(left, widths[0]), self._fitted_cell(right, widths[1])] for left, right in block.rows
         ]
         return self._borderless(data, widths)
+
+    def _fitted_cell(self, blocks: tuple[Block, ...], width: float) -> list[Flowable]:
+        """A header cell whose lines drop to their role's ``fit_size`` before they wrap."""
+        flowables: list[Flowable] = []
+        for block in blocks:
+            if isinstance(block, Para):
+                size = fitted_size(nfc(block.text), self._style(block.role), self.family, width)
+                flowables.append(self.paragraph(block, size=size))
+            else:
+                flowables.extend(self.flowables([block]))
+        return _padded(flowables)
 
     def signature(self, block: SignatureBlock) -> Table:
         """Recipients left, signer right (``signature_column`` of the text width)."""
