@@ -38,7 +38,7 @@ _UNIT_NOUNS = (
 #: anything longer is not kept on one line.
 _NAME_WORDS = 6
 _UNIT = re.compile(
-    r"(?<!\w)(" + "|".join(re.escape(n) for n in _UNIT_NOUNS) + r")\s+(\S.*)$", re.IGNORECASE
+    r"(?<!\w)(" + "|".join(re.escape(n) for n in _UNIT_NOUNS) + r")(?:\s+(?:ủy|uỷ))?\s+(\S.*)$", re.IGNORECASE
 )
 
 
@@ -81,8 +81,9 @@ def keep_together(line: str) -> str:
 
     ``"HUYỆN U MINH THƯỢNG"`` → ``"HUYỆN U\\u00a0MINH\\u00a0THƯỢNG"``: a narrow header
     column may move the name to the next line, but never cut it. The noun and the name stay
-    apart (``HUYỆN`` / ``U MINH THƯỢNG`` is an acceptable break). A line with no unit noun
-    is returned unchanged.
+    apart (``HUYỆN`` / ``U MINH THƯỢNG`` is an acceptable break), and so does a Party
+    committee's name (``HUYỆN ỦY`` / ``U MINH THƯỢNG``). A line with no unit noun, or whose
+    name is longer than a place name gets, is returned unchanged.
     """
     found = _UNIT.search(line)
     if found is None:
