@@ -21,7 +21,7 @@ NBSP = "\u00a0"
 #: function take capitals): a label that starts with one of them keeps its capital.
 _BODY_OPENERS = (
     "Thường trực", "Thường vụ", "Ban Thường vụ", "Ban Chấp hành", "Ủy ban nhân dân", "Uỷ ban nhân dân",
-    "Ủy ban Mặt trận", "Ủy ban Kiểm tra", "Hội đồng nhân dân", "Mặt trận",
+    "Ủy ban Mặt trận", "Ủy ban MTTQ", "Ủy ban Kiểm tra", "Hội đồng nhân dân", "Mặt trận",
     "Đảng", "Nhà nước", "Nhân dân", "Chính phủ", "Quốc hội", "Trung ương", "Huyện ủy", "Huyện uỷ", "Tỉnh ủy",
     "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ",
     "Công an", "Văn phòng", "Kho bạc", "Tòa án", "Viện kiểm sát", "Bộ Chỉ huy", "Quân sự", "Đoàn Thanh niên",
@@ -70,7 +70,7 @@ def starts_proper(text: str) -> bool:
         return True  # -- mixed case (iPhone, eKYC) or a code (5G) --
     if not _is_capital_word(first):
         return False
-    head = " ".join(words[:3])
+    head = " ".join(words)
     if any(head == opener or head.startswith(opener + " ") for opener in _BODY_OPENERS):
         return True
     return len(words) >= 2 and _is_capital_word(words[1])
