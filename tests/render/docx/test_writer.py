@@ -551,3 +551,17 @@ def test_a_header_name_too_wide_for_its_column_is_set_at_12_pt() -> None:
     assert text_width_pt(wide, ND30.style("header.org"), resolve_font(None)) > column
     assert _run_sizes(render(_header_doc(wide), "docx").data, wide) == {"24"}
     assert _run_sizes(render(_header_doc(narrow), "docx").data, narrow) == {None}  # -- the style's 13 pt --
+
+
+def test_the_header_row_and_the_first_row_keep_with_the_next_row() -> None:
+    from umt_reports.documents.document import DocMeta
+
+    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
+                   date=dt.date(2022, 6, 22), issuer="A", issuer_symbol="UBND")
+    table = Table((Column("STT", 0.1), Column("Họ và tên", 0.9)),
+                  tuple((Cell(str(i)), Cell(f"Hàng {i}")) for i in range(1, 5)))
+    data = render(Document(meta=meta, preset=ND30, blocks=(table,)), "docx").data
+    (tbl,) = tables(data)
+    rows = tbl.findall(w("tr"))
+    kept = [all(p.find(f"{w('pPr')}/{w('keepNext')}") is not None for p in tr.iter(w("p"))) for tr in rows]
+    assert kept == [True, True, False, False, False]

@@ -10,6 +10,7 @@ the preset (header columns, signature column, cell padding) or from the block it
 from __future__ import annotations
 
 from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
 from docx.shared import Pt
 from docx.table import Table as WordTable
@@ -71,6 +72,11 @@ class TableDrawer:
         for index, (cells, tr) in enumerate(zip(block.rows, rows), start=1):
             self._data_row(table, tr, index, cells, block, widths_mm)
             _oxml.set_row(tr, cant_split=True)
+        # -- the header row and the first data row keep with the next row (Word's rule for
+        #    rows): a page never ends with the header and one row under it --
+        for tr in [header, *rows[:1]] if len(rows) > 1 else []:
+            for p in tr.iter(qn("w:p")):
+                _oxml.keep_with_next(p)
         _oxml.set_table_geometry(
             table._tbl,
             [_oxml.mm_to_twips(w) for w in widths_mm],
