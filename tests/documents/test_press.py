@@ -509,3 +509,40 @@ def test_no_written_paragraph_opens_with_the_words_of_the_one_before(press_of, b
         if after in data_paragraphs and before in data_paragraphs:
             continue  # -- the office's own paragraphs are kept as written --
         assert _opening(before) != _opening(after), (before, after)
+
+
+def test_awardees_come_in_the_order_of_the_decisions_list_everywhere(write_yaml, sample_data) -> None:
+    from umt_reports.documents.certificates import build_certificates
+    from umt_reports.documents.decision import build_decision
+    from umt_reports.documents.report import build_report
+
+    people = [{"name": "Lê Văn Tư", "position": "Trưởng ấp", "unit": "xã B"},
+              {"name": "Trần Thị An", "position": "Chủ tịch", "unit": "xã A"},
+              {"name": "Nguyễn Văn Bình", "position": "Cán bộ", "unit": "xã B"}]
+    for by_unit in (False, True):
+        data = json.loads(json.dumps(sample_data, default=str))
+        data["awards"] = [{"form": "Giấy khen", "decided_by": "Chủ tịch UBND huyện", "individuals": people}]
+        data["decision"] = {"number": 5, "date": "2022-06-21", "group_by_unit": by_unit}
+        path = write_yaml(data)
+        meeting = load_meeting(path)
+        texts = {
+            "press": build_press(meeting, source_dir=path.parent).text(),
+            "report": build_report(meeting).text(),
+            "decision": build_decision(meeting).text(),
+            "certificates": "\n".join(b.text for b in build_certificates(meeting).blocks if hasattr(b, "text")),
+        }
+        orders = {kind: sorted(("Lê Văn Tư", "Trần Thị An", "Nguyễn Văn Bình"), key=text.index)
+                  for kind, text in texts.items()}
+        assert len({tuple(order) for order in orders.values()}) == 1, orders
+        expected = ["Nguyễn Văn Bình", "Lê Văn Tư", "Trần Thị An"] if by_unit else ["Trần Thị An", "Nguyễn Văn Bình",
+                                                                                       "Lê Văn Tư"]
+        assert orders["press"] == expected
+
+
+def test_a_title_never_says_its_type_twice(press_of) -> None:
+    from umt_reports.documents.document import DocMeta
+
+    meta = DocMeta(kind="certificates", type_name="Giấy khen", type_code="", subject="Giấy khen tặng tập thể, cá nhân",
+                   code=None, number=None, date=None, issuer="A", issuer_symbol="UBND")
+    assert meta.title == "Giấy khen tặng tập thể, cá nhân"
+    assert DocMeta(**{**meta.__dict__, "subject": "tặng cá nhân"}).title == "Giấy khen tặng cá nhân"

@@ -69,7 +69,8 @@ def _story(meeting: Meeting, wording: Wording) -> list[str]:
         return wording.paragraphs(_TEMPLATE, block, **context, **extra)
 
     paragraphs = [*say("lead"), *say("chairs"), *say("results"), *_narrative(meeting.sections)]
-    collectives, individuals = listed_awardees(meeting)
+    by_unit = bool(meeting.decision and meeting.decision.group_by_unit)
+    collectives, individuals = listed_awardees(meeting, group_by_unit=by_unit)
     for index, award in enumerate(meeting.awards):
         own_collectives = [item.member for item in collectives if item.award is award]
         own_individuals = [item.member for item in individuals if item.award is award]

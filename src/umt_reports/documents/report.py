@@ -154,8 +154,11 @@ def _statistics_table(meeting: Meeting) -> Table:
 
 
 def _awardee_annex(meeting: Meeting, preset: Preset, say: Any) -> Annex:
-    """``DANH SÁCH`` of the named collectives and individuals, in Vietnamese order."""
-    collectives, individuals = listed_awardees(meeting)
-    table = awardee_table(collectives, individuals, last=("Hình thức", 0.20, lambda item: item.award.form))
+    """``DANH SÁCH`` of the named collectives and individuals, in the order of the decision's
+    list (Vietnamese order, unit by unit when the decision groups by unit)."""
+    by_unit = bool(meeting.decision and meeting.decision.group_by_unit)
+    collectives, individuals = listed_awardees(meeting, group_by_unit=by_unit)
+    table = awardee_table(collectives, individuals, last=("Hình thức", 0.20, lambda item: item.award.form),
+                          by_unit=by_unit)
     title = " ".join(say("annex_title"))
     return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), table))

@@ -565,3 +565,13 @@ def test_the_header_row_and_the_first_row_keep_with_the_next_row() -> None:
     rows = tbl.findall(w("tr"))
     kept = [all(p.find(f"{w('pPr')}/{w('keepNext')}") is not None for p in tr.iter(w("p"))) for tr in rows]
     assert kept == [True, True, False, False, False]
+
+
+def test_a_date_in_the_year_1_leaves_the_core_dates_out() -> None:
+    from umt_reports.documents.document import DocMeta
+
+    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
+                   date=dt.date(1, 1, 1), issuer="A", issuer_symbol="UBND")
+    data = render(Document(meta=meta, preset=ND30, blocks=(Para.of("body", "x"),)), "docx").data
+    core = word(data).core_properties
+    assert core.created is None and core.modified is None and core.title == "Báo cáo thử"
