@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-__all__ = ["TITLE", "REASON", "UNIT", "long_text", "long_values_data"]
+__all__ = ["REASON", "TITLE", "UNIT", "long_text", "long_values_data"]
 
 TITLE, REASON, UNIT = 400, 600, 150
 

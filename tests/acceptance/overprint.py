@@ -24,7 +24,7 @@ class Box:
     x1: float
     y1: float
 
-    def overlaps(self, other: "Box") -> bool:
+    def overlaps(self, other: Box) -> bool:
         return (min(self.x1, other.x1) - max(self.x0, other.x0) > _TOUCH_PT
                 and min(self.y1, other.y1) - max(self.y0, other.y0) > _TOUCH_PT)
 

@@ -9,7 +9,6 @@ boxes); every PDF is PDF/A-2b; metadata and file names are shortened, never refu
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from typing import Any
 
 import pikepdf
