@@ -492,3 +492,12 @@ def test_known_internal_errors_of_issue_11_build_or_give_placed_problems(
     path = workdir / "meeting.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert "built" in _check_build(path, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["ubnd-u-minh-thuong" * 40, "ubnd\x00x"])
+def test_a_profile_name_no_file_system_can_hold_is_a_placed_problem(workdir: Path, name: str) -> None:
+    data = copy.deepcopy(AWARDS_DATA)
+    data["profile"] = name
+    path = workdir / "meeting.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert check_outcome(path) == "problems"
