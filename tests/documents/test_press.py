@@ -249,7 +249,7 @@ def test_awards_say_counts_forms_and_names_when_known(press_of) -> None:
     named = press_of(_named_awardees).text()
     assert "Chủ tịch UBND huyện đã tặng Giấy khen cho 1 tập thể và 2 cá nhân" in named
     assert "Tập thể được khen thưởng: Hội Nông dân xã Thạnh Yên." in named
-    assert "Cá nhân được khen thưởng gồm đồng chí Nguyễn Văn An; đồng chí Lê Thị Bình." in named
+    assert "Cá nhân được khen thưởng gồm các đồng chí: Nguyễn Văn An; Lê Thị Bình." in named
     several = press_of(_several_forms).text()
     assert "Dịp này, Giấy khen được trao cho 2 tập thể và 4 cá nhân." in several
     assert "Cũng tại hội nghị, Chủ tịch UBND tỉnh đã tặng Bằng khen cho 1 cá nhân." in several
@@ -451,9 +451,10 @@ def _statistics(count: int) -> Callable[[dict], None]:
 
 def test_each_named_awardee_comes_with_position_and_unit_in_list_order(press_of) -> None:
     text = press_of(_individuals(3)).text()
-    assert ("Cá nhân được khen thưởng gồm đồng chí Trần Văn An - Trưởng ấp 1, xã Thạnh Yên 1; "
-            "đồng chí Trần Văn Bình - Trưởng ấp 2, xã Thạnh Yên 2; "
-            "đồng chí Trần Văn Cúc - Trưởng ấp 3, xã Thạnh Yên 3.") in text
+    assert ("Cá nhân được khen thưởng gồm các đồng chí: Trần Văn An - Trưởng ấp 1, xã Thạnh Yên 1; "
+            "Trần Văn Bình - Trưởng ấp 2, xã Thạnh Yên 2; Trần Văn Cúc - Trưởng ấp 3, xã Thạnh Yên 3.") in text
+    one = press_of(_individuals(1)).text()
+    assert "Cá nhân được khen thưởng là đồng chí Trần Văn An - Trưởng ấp 1, xã Thạnh Yên 1." in one
 
 
 def test_more_than_fifteen_names_become_a_list_of_items(press_of) -> None:
