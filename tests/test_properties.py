@@ -501,3 +501,19 @@ def test_a_profile_name_no_file_system_can_hold_is_a_placed_problem(workdir: Pat
     path = workdir / "meeting.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert check_outcome(path) == "problems"
+
+
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=max(BUILD_EXAMPLES // 4, 5))
+@given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
+def test_any_mutation_of_the_sample_workbook_builds_every_kind_or_gives_placed_problems(
+    workdir: Path, tmp_path_factory: pytest.TempPathFactory, mutations: list[tuple[Any, ...]]
+) -> None:
+    sheets = copy.deepcopy(BASE_SHEETS)
+    for mutation in mutations:
+        _mutate_book(sheets, mutation)
+    if not sheets:
+        sheets = [_Sheet("Trang 1", [])]
+    path = workdir / "meeting.xlsx"
+    _save_book(sheets, path)
+    event(_check_build(path, tmp_path_factory.mktemp("built-xlsx")))
