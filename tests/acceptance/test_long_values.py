@@ -16,7 +16,7 @@ import pytest
 import yaml
 from docx import Document as open_docx
 
-from tests.acceptance.conftest import SAMPLES, need
+from tests.acceptance.conftest import SAMPLES, need, pdftotext
 from tests.acceptance.long_values import REASON, TITLE, UNIT, long_values_data
 from tests.acceptance.overprint import overprints
 from umt_reports.build import build
@@ -108,3 +108,19 @@ def test_docx_core_properties_are_cut_to_255_characters_at_a_word(long_build: tu
         # -- the page itself keeps the whole subject --
         text = " ".join(p.text for p in open_docx(str(written.path)).paragraphs)
         assert " ".join(written.document.meta.subject.split()).casefold() in " ".join(text.split()).casefold()
+
+
+@pytest.mark.slow
+def test_more_recipients_than_a_page_holds_break_the_signature_block_not_the_build(tmp_path_factory) -> None:
+    folder = tmp_path_factory.mktemp("recipients")
+    shutil.copytree(SAMPLES / "photos", folder / "photos")
+    data = yaml.safe_load((SAMPLES / "meeting.yaml").read_text(encoding="utf-8"))
+    data["report"]["recipients"] = [f"UBND xã số {i}" for i in range(150)]
+    path = folder / "meeting.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (pdf,) = build(path, folder / "out", kinds=["report"], formats=["pdf"]).files
+    pages = pdftotext(pdf.path).split("\f")
+    signed = next(i for i, page in enumerate(pages) if "Nguyễn Quốc Khởi" in page and "CHỦ TỊCH" in page)
+    assert "Trên đây là báo cáo" in pages[signed]  # -- still with the last paragraph --
+    assert all(f"UBND xã số {i};" in pdftotext(pdf.path) for i in (0, 75, 149))
+    assert overprints(pdf.path) == []

@@ -61,6 +61,8 @@ __all__ = ["StoryBuilder", "document_text"]
 #: the descenders) where they put it, and keeps the header as tall as theirs.
 _RULE_DROP_EM: Final = 0.14
 #: Grid line width of data tables (Word's default single border, 4 eighths of a point).
+#: A signature block taller than a page breaks only with this fraction of a page on each side.
+_SIGNATURE_SPLIT_AT_LEAST: Final = 1 / 3
 #: Role of the header row of data tables.
 _HEADER_ROLE: Final = "table.header"
 #: Role whose size the tables' default font takes (every cell holds a paragraph anyway).
@@ -88,10 +90,13 @@ def document_text(doc: Document) -> str:
 class StoryBuilder:
     """Turns blocks into flowables for one document (one preset, one font, one page width)."""
 
-    def __init__(self, preset: Preset, family: FontFamily, text_width_pt: float) -> None:
+    def __init__(self, preset: Preset, family: FontFamily, text_width_pt: float,
+                 text_height_pt: float | None = None) -> None:
         self.preset = preset
         self.family = family
         self.text_width = text_width_pt
+        #: Height of the page's text frame: a signature block taller than it may break.
+        self.text_height = text_height_pt
 
     # -- paragraphs ---------------------------------------------------------------------
 
@@ -191,7 +196,14 @@ class StoryBuilder:
         """Recipients left, signer right (``signature_column`` of the text width)."""
         right = self.preset.signature_column * self.text_width
         widths = [self.text_width - right, right]
-        return self._borderless([[self.cell(block.left), self.cell(block.right)]], widths)
+        table = self._borderless([[self.cell(block.left), self.cell(block.right)]], widths)
+        if self.text_height is not None:
+            _width, height = table.wrap(self.text_width, self.text_height)
+            if height > self.text_height:
+                # -- more recipients than a page holds: the block breaks inside its row, with at
+                #    least a third of a page on each side, rather than fail the whole document --
+                table.splitInRow = self.text_height * _SIGNATURE_SPLIT_AT_LEAST
+        return table
 
     def table(self, block: TableBlock) -> PagedTable:
         """A gridded table whose header row repeats on every page it spans."""

@@ -175,7 +175,8 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
     mark = (
         _NumberMark(page, doc.preset.style(_PAGE_NUMBER_ROLE), family) if doc.page_numbers else None
     )
-    story = StoryBuilder(doc.preset, family, page.text_width_mm * PT_PER_MM).document(doc)
+    text_height = (page.height_mm - page.top_mm - page.bottom_mm) * PT_PER_MM
+    story = StoryBuilder(doc.preset, family, page.text_width_mm * PT_PER_MM, text_height).document(doc)
     out = io.BytesIO()
     template = _OfficialDocTemplate(
         out,
