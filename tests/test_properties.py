@@ -362,3 +362,158 @@ def test_the_unmutated_sample_yaml_is_valid(workdir: Path) -> None:
     path = workdir / "meeting.yaml"
     path.write_text(yaml.safe_dump(BASE_DATA, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert check_outcome(path) == "valid"
+
+
+# -- every kind, every format: structural mutants of the named sample (issue 11 item 9) ----------
+#
+# The data file is changed the way real files go wrong — keys removed, values swapped for
+# other types, control characters, very long strings with and without spaces, markup — and
+# then BUILT in every kind and format. Whatever happens, the outcome is files, or an error of
+# ours (exit 1 or 2) whose input problems are placed; never an internal error (exit 3).
+# Not drawn here until i16-hardening lands: U+007F and explicit YAML tags of the wrong shape.
+
+from umt_reports.build import build  # noqa: E402
+from umt_reports.errors import UmtError  # noqa: E402
+
+AWARDS_DATA = yaml.safe_load((SAMPLES / "meeting-awards.yaml").read_text(encoding="utf-8"))
+BUILD_EXAMPLES = int(os.environ.get("UMT_HYPOTHESIS_BUILD_EXAMPLES", "40"))
+#: Each kind with the formats it draws (certificates are placed text: PDF only).
+KIND_FORMATS = {
+    "report": ("docx", "pdf", "html"),
+    "press": ("docx", "pdf", "html", "html-fragment"),
+    "press-release": ("docx", "pdf", "html"),
+    "decision": ("docx", "pdf", "html"),
+    "certificates": ("pdf",),
+}
+#: Problems about the whole file (nothing to point at): no award, no named awardee.
+WHOLE_FILE = {"commendation.no_awards", "commendation.no_named"}
+_CONTROLS = "".join(chr(c) for c in (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x80, 0xA0)))
+STRUCTURAL_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**16),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.just([]),
+    st.just({}),
+    st.lists(TEXT, max_size=3),
+    st.dictionaries(st.sampled_from(["name", "count", "members", "x"]), TEXT, max_size=2),
+    st.sampled_from(["<b>đậm</b>", "<script>alert(1)</script>", "A & B < C", "{{ 7 * 7 }}", "{% raw %}", "**x**",
+                     "[x](http://a)", "&amp;", "\\n", "x" * 10_000, ("Hội nghị tổng kết " * 600).strip(),
+                     "Nguyễn Văn 𝔸", "🎉 Khen thưởng", "ص", "٣", "\u200f", "\ufeff"]),
+)
+STRUCTURAL = st.one_of(
+    st.tuples(st.just("delete"), st.integers(0, 500)),
+    st.tuples(st.just("replace"), st.integers(0, 500), STRUCTURAL_VALUE),
+    st.tuples(st.just("controls"), st.integers(0, 500), st.text(alphabet=_CONTROLS, min_size=1, max_size=3)),
+    st.tuples(st.just("lengthen"), st.integers(0, 500), st.sampled_from([400, 600, 5_000]), st.booleans()),
+)
+
+
+def _apply_structural(data: dict[str, Any], mutation: tuple[Any, ...]) -> None:
+    kind, pick, *args = mutation
+    paths = _paths(data)[1:]
+    path = paths[pick % len(paths)]
+    parent: Any = data
+    for key in path[:-1]:
+        parent = parent[key]
+    key = path[-1]
+    if kind == "delete":
+        del parent[key]
+    elif kind == "replace":
+        parent[key] = args[0]
+    elif isinstance(parent[key], str):
+        text = parent[key]
+        if kind == "controls":
+            parent[key] = text[: len(text) // 2] + args[0] + text[len(text) // 2 :]
+        else:
+            length, spaced = args
+            unit = (text + " ") if spaced else text.replace(" ", "")
+            parent[key] = (unit * (length // max(len(unit), 1) + 1))[:length].strip() or text
+
+
+def _check_build(path: Path, out: Path) -> str:
+    """Build every kind in its formats: files, or our error with placed input problems."""
+    outcomes = []
+    for kind, formats in KIND_FORMATS.items():
+        try:
+            result = build(path, out / kind, kinds=[kind], formats=formats)
+        except (InputError, ProfileError) as error:
+            for problem in error.problems:
+                assert problem.code in CATALOGUE, problem
+                assert problem.location is not None or problem.code in WHOLE_FILE, problem
+                for lang in ("vi", "en"):
+                    assert problem.code not in problem.format(lang)
+            outcomes.append("problems")
+        except UmtError as error:  # -- exit 1: a stated failure (font, PDF/A), never a bug --
+            assert all(problem.code in CATALOGUE for problem in error.problems), error
+            outcomes.append(type(error).__name__)
+        else:
+            assert len(result.files) == len(formats)
+            for written in result.files:
+                assert written.path.is_file() and written.path.stat().st_size > 0
+            outcomes.append("built")
+    return ",".join(outcomes)
+
+
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=BUILD_EXAMPLES)
+@given(mutations=st.lists(STRUCTURAL, min_size=1, max_size=4))
+def test_any_structural_mutant_builds_every_kind_or_gives_placed_problems(
+    workdir: Path, tmp_path_factory: pytest.TempPathFactory, mutations: list[tuple[Any, ...]]
+) -> None:
+    data = copy.deepcopy(AWARDS_DATA)
+    for mutation in mutations:
+        _apply_structural(data, mutation)
+    path = workdir / "meeting.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    event(_check_build(path, tmp_path_factory.mktemp("built")))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("meeting", "date"), dt.date(1, 1, 1)),  # -- the DOCX core dates overflowed --
+        (("report", "date"), dt.date(1, 1, 1)),
+        (("awards", 1, "individuals", "members", 0, "name"), "Nguyễn" + "a" * 10_000),  # -- a reportlab LayoutError --
+        (("chairs", 0, "name"), "Trần" + "b" * 10_000),
+        (("awards", 0, "reason"), "có thành tích " + "x" * 3_000),
+    ],
+)
+def test_known_internal_errors_of_issue_11_build_or_give_placed_problems(
+    workdir: Path, tmp_path: Path, where: tuple[Any, ...], value: Any
+) -> None:
+    data = copy.deepcopy(AWARDS_DATA)
+    parent: Any = data
+    for key in where[:-1]:
+        parent = parent[key]
+    parent[where[-1]] = value
+    path = workdir / "meeting.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert "built" in _check_build(path, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["ubnd-u-minh-thuong" * 40, "ubnd\x00x"])
+def test_a_profile_name_no_file_system_can_hold_is_a_placed_problem(workdir: Path, name: str) -> None:
+    data = copy.deepcopy(AWARDS_DATA)
+    data["profile"] = name
+    path = workdir / "meeting.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert check_outcome(path) == "problems"
+
+
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=max(BUILD_EXAMPLES // 4, 5))
+@given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
+def test_any_mutation_of_the_sample_workbook_builds_every_kind_or_gives_placed_problems(
+    workdir: Path, tmp_path_factory: pytest.TempPathFactory, mutations: list[tuple[Any, ...]]
+) -> None:
+    sheets = copy.deepcopy(BASE_SHEETS)
+    for mutation in mutations:
+        _mutate_book(sheets, mutation)
+    if not sheets:
+        sheets = [_Sheet("Trang 1", [])]
+    path = workdir / "meeting.xlsx"
+    _save_book(sheets, path)
+    event(_check_build(path, tmp_path_factory.mktemp("built-xlsx")))

@@ -38,10 +38,15 @@ from umt_reports.manifest import (
     relative_path,
 )
 from umt_reports.model import Meeting
+from umt_reports.sources.raw import RawSource
 from umt_reports.render import FORMATS, RenderOptions, Rendered, get_format, render
+from umt_reports.sources.where import locate_problems
 
 __all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "check_needs",
            "choose", "file_stem"]
+
+#: Characters of a file name's stem (ASCII, so bytes too).
+_STEM_LIMIT = 120
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,9 @@ def file_stem(document: Document) -> str:
     parts = [meta.date.isoformat() if meta.date else "", vn.slug(meta.type_name)]
     if meta.code:
         parts.append(vn.slug(meta.code.replace("/", "-")).upper())
-    return "_".join(p for p in parts if p)
+    # -- a file name stays well inside the 255 bytes every file system allows, with room
+    #    for a suffix (``.fragment.html``) and a picture's ``_anh-12.jpg`` --
+    return vn.shorten("_".join(p for p in parts if p), _STEM_LIMIT, mark="").rstrip("-_")
 
 
 def build_documents(meeting: Meeting, kinds: Iterable[str], ctx: DocumentContext | None = None) -> list[Document]:
@@ -134,20 +141,23 @@ def build(
     source = Path(source)
     out_dir = Path(out_dir)
     wanted = list(dict.fromkeys(kind for kind, _ in pairs))
-    meeting, data_notes = _load_for(source, wanted, profile_dirs)
+    meeting, raw, data_notes = _load_for(source, wanted, profile_dirs)
     check_needs(meeting, wanted, source)
     notes = [*notes, *data_notes]
     ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
     drawn: list[tuple[str, Document, str, Rendered]] = []
     documents: dict[str, Document] = {}
-    for kind, fmt in pairs:
-        if kind not in documents:
-            documents[kind] = KINDS[kind].build(meeting, ctx)
-        document = documents[kind]
-        # -- files written beside a document (fragment pictures) carry its stem: two
-        #    fragments in one folder never share ``anh-1.jpg`` --
-        own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
-        drawn.append((kind, document, fmt, render(document, fmt, own)))
+    try:
+        for kind, fmt in pairs:
+            if kind not in documents:
+                documents[kind] = KINDS[kind].build(meeting, ctx)
+            document = documents[kind]
+            # -- files written beside a document (fragment pictures) carry its stem: two
+            #    fragments in one folder never share ``anh-1.jpg`` --
+            own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
+            drawn.append((kind, document, fmt, render(document, fmt, own)))
+    except UmtError as error:  # -- a text a document or renderer refused: name its place --
+        raise locate_problems(error, raw) from None
     result = BuildResult(out_dir=out_dir, notes=notes)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -172,8 +182,10 @@ def build(
     return result
 
 
-def _load_for(source: Path, kinds: list[str], profile_dirs: Iterable[str | Path]) -> tuple[Meeting, list[Problem]]:
-    """The validated meeting and the notes of building ``kinds`` from it; raises
+def _load_for(source: Path, kinds: list[str],
+              profile_dirs: Iterable[str | Path]) -> tuple[Meeting, RawSource, list[Problem]]:
+    """The validated meeting, the data it came from (for places) and the notes of building
+    ``kinds`` from it; raises
     :class:`InputError` when the data lacks what one of the kinds needs (with its place)."""
     from umt_reports.model.needs import kind_problems
     from umt_reports.model.validate import validate
@@ -184,7 +196,7 @@ def _load_for(source: Path, kinds: list[str], profile_dirs: Iterable[str | Path]
     errors, notes = kind_problems(meeting, raw, kinds)
     if errors:
         raise InputError(errors)
-    return meeting, [*raw.notes, *notes]
+    return meeting, raw, [*raw.notes, *notes]
 
 
 def choose(kinds: Iterable[str], formats: Iterable[str]) -> tuple[list[tuple[str, str]], list[Problem]]:

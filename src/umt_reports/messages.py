@@ -962,3 +962,22 @@ _add(
         ),
     }
 )
+
+
+# -- layout: texts that cannot be drawn where the document puts them (issue 11) ----------
+_add(
+    {
+        "render.placed_overflow": (
+            "Chữ quá dài để in trong khung của giấy khen, kể cả khi đã xuống dòng và thu nhỏ cỡ chữ: "
+            "«{shown}». Hãy viết gọn lại.",
+            "Text too long for its frame on the certificate, even wrapped and at a smaller size: "
+            "'{shown}'. Please shorten it.",
+        ),
+        "render.too_large": (
+            "Một giá trị quá dài để vẽ trên một trang (một hàng bảng hoặc một khối không được ngắt trang): "
+            "«{shown}». Hãy viết gọn lại hoặc thêm dấu cách.",
+            "A value is too long to draw on one page (a table row or a block that cannot break across "
+            "pages): '{shown}'. Please shorten it or add spaces.",
+        ),
+    }
+)

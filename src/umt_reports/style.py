@@ -24,7 +24,10 @@ __all__ = [
     "CALIBRATION_CROSS_MM",
     "CALIBRATION_TICK_MM",
     "CERTIFICATE",
+    "CERTIFICATE_COLUMN",
+    "CERTIFICATE_COLUMN_BOTTOM_MM",
     "CERTIFICATE_FRAME",
+    "CERTIFICATE_MIN_SCALE",
     "CERTIFICATE_LAYOUT",
     "CERTIFICATE_PAGE",
     "CERTIFICATE_ROLES",
@@ -65,6 +68,9 @@ class TextStyle:
     #: Line spacing as a multiple of single spacing.
     line_spacing: float = 1.0
     keep_with_next: bool = False
+    #: A line wider than its column is first set at this size (header names, ND30 12–13 pt),
+    #: and wraps only when it is still too wide; ``None``: wrap at once.
+    fit_size: float | None = None
 
 
 @dataclass(frozen=True)
@@ -292,8 +298,8 @@ ND30 = Preset(
         **{
             "header.nation": TextStyle(12, bold=True, upper=True, align="center"),
             "header.motto": TextStyle(13, bold=True, align="center"),
-            "header.parent": TextStyle(13, upper=True, align="center"),
-            "header.org": TextStyle(13, bold=True, upper=True, align="center"),
+            "header.parent": TextStyle(13, upper=True, align="center", fit_size=12),
+            "header.org": TextStyle(13, bold=True, upper=True, align="center", fit_size=12),
             "number": TextStyle(13, align="center", space_before_pt=4),
             "date_line": TextStyle(14, italic=True, align="center", space_before_pt=4),
             "title.kind": TextStyle(14, bold=True, upper=True, align="center", space_before_pt=18),
@@ -327,8 +333,8 @@ HD36 = Preset(
         14,
         **{
             "header.nation": TextStyle(15, bold=True, upper=True, align="center"),
-            "header.parent": TextStyle(14, upper=True, align="center"),
-            "header.org": TextStyle(14, bold=True, upper=True, align="center"),
+            "header.parent": TextStyle(14, upper=True, align="center", fit_size=12),
+            "header.org": TextStyle(14, bold=True, upper=True, align="center", fit_size=12),
             "number": TextStyle(14, align="center", space_before_pt=4),
             "date_line": TextStyle(14, italic=True, align="center", space_before_pt=4),
             "title.kind": TextStyle(16, bold=True, upper=True, align="center", space_before_pt=18),
@@ -447,6 +453,15 @@ CERTIFICATE_LAYOUT: Mapping[str, PlacedField] = MappingProxyType(
         "signer_name": PlacedField(212.0, 189.0, "certificate.signer_name", width_mm=120.0),
     }
 )
+
+#: The middle of a full Giấy khen is one column: each text moves down as far as the texts
+#: above it wrapped, and the column ends above :data:`CERTIFICATE_COLUMN_BOTTOM_MM` (clear
+#: of the date line and the decision); when it would not, every size in it shrinks together,
+#: down to :data:`CERTIFICATE_MIN_SCALE` (a 22 pt name stays above 13 pt), else the
+#: certificate is refused with the place of the text.
+CERTIFICATE_COLUMN: tuple[str, ...] = ("recipient", "unit", "achievement")
+CERTIFICATE_COLUMN_BOTTOM_MM = 146.0
+CERTIFICATE_MIN_SCALE = 0.6
 
 #: The double frame of a full Giấy khen: (inset from the paper's edge in mm, line role).
 CERTIFICATE_FRAME: tuple[tuple[float, str], ...] = ((9.0, "certificate.frame.outer"), (11.5, "certificate.frame.inner"))

@@ -53,11 +53,11 @@ def header_cells(path) -> list[list[str]]:
 
 def test_the_header_texts_number_and_date_line_are_exact(built) -> None:
     assert header_cells(built["state"]["docx"]) == [
-        ["ỦY BAN NHÂN DÂN\nHUYỆN U MINH THƯỢNG\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"],
+        ["ỦY BAN NHÂN DÂN\nHUYỆN U\u00a0MINH\u00a0THƯỢNG\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"],
         ["Số: 25/BC-UBND", "U Minh Thượng, ngày 22 tháng 6 năm 2022"],
     ]
     assert header_cells(built["party"]["docx"]) == [
-        ["HUYỆN ỦY U MINH THƯỢNG\nBAN DÂN VẬN\n*", "ĐẢNG CỘNG SẢN VIỆT NAM\n"],
+        ["HUYỆN ỦY U\u00a0MINH\u00a0THƯỢNG\nBAN DÂN VẬN\n*", "ĐẢNG CỘNG SẢN VIỆT NAM\n"],
         ["Số 25-BC/BDVHU", "U Minh Thượng, ngày 22 tháng 6 năm 2022"],
     ]
 

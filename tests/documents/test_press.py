@@ -83,7 +83,7 @@ class TestTheSampleArticle:
         roles = [(b.role if isinstance(b, Para) else "image") for b in document.blocks]
         assert roles[:5] == ["press.kicker", "press.kicker", "press.headline", "press.timestamp", "press.lead"]
         assert roles[5] == "image" and roles[-1] == "press.byline"
-        assert document.blocks[3].text == "(13:37 | 22/06/2022)"
+        assert document.blocks[3].text == "(13:37 | 22/6/2022)"  # -- the story's date style --
         assert document.blocks[-1].text == "Diễm My"
         assert document.preset.style("press.byline").align == "right"
         assert document.meta.type_name == "Tin bài" and document.meta.signer_name == "Diễm My"
@@ -249,7 +249,7 @@ def test_awards_say_counts_forms_and_names_when_known(press_of) -> None:
     named = press_of(_named_awardees).text()
     assert "Chủ tịch UBND huyện đã tặng Giấy khen cho 1 tập thể và 2 cá nhân" in named
     assert "Tập thể được khen thưởng: Hội Nông dân xã Thạnh Yên." in named
-    assert "Các cá nhân được khen thưởng: Nguyễn Văn An, Lê Thị Bình." in named
+    assert "Cá nhân được khen thưởng gồm các đồng chí: Nguyễn Văn An; Lê Thị Bình." in named
     several = press_of(_several_forms).text()
     assert "Dịp này, Giấy khen được trao cho 2 tập thể và 4 cá nhân." in several
     assert "Cũng tại hội nghị, Chủ tịch UBND tỉnh đã tặng Bằng khen cho 1 cá nhân." in several
@@ -265,7 +265,7 @@ def test_the_timestamp_says_only_what_is_known(press_of) -> None:
 
     assert timestamp(None) is None
     assert timestamp(PartialDate(day=21, month=6)) == "(21/6)"
-    assert timestamp(PartialDate(day=5, month=2, year=2022)) == "(05/02/2022)"
+    assert timestamp(PartialDate(day=5, month=2, year=2022)) == "(5/2/2022)"
 
 
 def test_a_photo_credit_joins_the_caption(press_of) -> None:
@@ -425,3 +425,125 @@ def test_build_html_fragment_option_adds_the_fragment_beside_the_page(sample_yam
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "2022-06-22_tin-bai.fragment.html", "2022-06-22_tin-bai.html", "2022-06-22_tin-bai_anh-1.jpg", "manifest.json"]
+
+
+# -- faithful, natural wording (issue 11 items 5 and 7) ---------------------------------------
+
+def _people(count: int) -> list[dict[str, str]]:
+    given = ["An", "Bình", "Cúc", "Dũng", "Giang", "Hà", "Khoa", "Lan", "Minh", "Nga", "Oanh", "Phúc", "Quý",
+             "Sơn", "Tâm", "Uyên", "Vinh", "Yến"]
+    return [{"name": f"Trần Văn {given[i]}", "position": f"Trưởng ấp {i + 1}", "unit": f"xã Thạnh Yên {i + 1}"}
+            for i in range(count)]
+
+
+def _individuals(count: int) -> Callable[[dict], None]:
+    def change(d: dict) -> None:
+        d["awards"] = [{"form": "Giấy khen", "decided_by": "Chủ tịch UBND huyện", "amount": 500000,
+                        "individuals": list(reversed(_people(count)))}]
+    return change
+
+
+def _statistics(count: int) -> Callable[[dict], None]:
+    def change(d: dict) -> None:
+        d["statistics"] = [{"label": f"Chỉ tiêu số {i + 1}", "value": i + 1, "unit": "mô hình"} for i in range(count)]
+    return change
+
+
+def test_each_named_awardee_comes_with_position_and_unit_in_list_order(press_of) -> None:
+    text = press_of(_individuals(3)).text()
+    assert ("Cá nhân được khen thưởng gồm các đồng chí: Trần Văn An - Trưởng ấp 1, xã Thạnh Yên 1; "
+            "Trần Văn Bình - Trưởng ấp 2, xã Thạnh Yên 2; Trần Văn Cúc - Trưởng ấp 3, xã Thạnh Yên 3.") in text
+    one = press_of(_individuals(1)).text()
+    assert "Cá nhân được khen thưởng là đồng chí Trần Văn An - Trưởng ấp 1, xã Thạnh Yên 1." in one
+
+
+def test_more_than_fifteen_names_become_a_list_of_items(press_of) -> None:
+    document = press_of(_individuals(16))
+    items = [p.text for p in paras(document) if p.role == "point"]
+    assert "Danh sách cá nhân được khen thưởng:" in document.text()
+    assert items[0] == "- Trần Văn An - Trưởng ấp 1, xã Thạnh Yên 1;"
+    assert len(items) == 16 and items[-1].endswith(".")
+    fifteen = press_of(_individuals(15))
+    assert not [p for p in paras(fifteen) if p.role == "point"]
+
+
+def test_more_than_eight_statistics_become_a_list(press_of) -> None:
+    nine = press_of(_statistics(9))
+    items = [p.text for p in paras(nine) if p.role == "point"]
+    assert items == [f"- Chỉ tiêu số {i} {i} mô hình" + (";" if i < 9 else ".") for i in range(1, 10)]
+    eight = press_of(_statistics(8))
+    assert not [p for p in paras(eight) if p.role == "point"]
+    assert "chỉ tiêu số 8 8 mô hình." in eight.text()
+
+
+def test_the_amount_says_whom_it_is_for(press_of) -> None:
+    text = press_of(_individuals(2)).text()
+    assert "mức thưởng 500.000 đồng cho mỗi cá nhân." in text
+
+
+def test_points_become_list_items(press_of) -> None:
+    def change(d: dict) -> None:
+        d["sections"] = [{"title": "Kết quả", "points": ["tăng cường đối thoại", "giải quyết kịp thời"]}]
+    items = [p.text for p in paras(press_of(change)) if p.role == "point"]
+    assert items == ["- tăng cường đối thoại", "- giải quyết kịp thời"]
+
+
+def test_an_attendee_group_keeps_its_capital(press_of) -> None:
+    def change(d: dict) -> None:
+        d["attendees"] = ["Thường trực Huyện ủy", "Lãnh đạo các phòng, ban huyện"]
+    assert "Về dự hội nghị có Thường trực Huyện ủy; lãnh đạo các phòng, ban huyện." in press_of(change).text()
+
+
+def _opening(text: str) -> list[str]:
+    return text.casefold().split()[:2]
+
+
+@pytest.mark.parametrize("builder", [build_press, build_press_release])
+def test_no_written_paragraph_opens_with_the_words_of_the_one_before(press_of, builder) -> None:
+    def change(d: dict) -> None:
+        d["awards"] = [{"form": form, "collectives": 1 + i, "amount": 100000} for i, form in
+                       enumerate(["Giấy khen", "Bằng khen", "Giấy khen", "Bằng khen", "Giấy khen"])]
+    document = press_of(change, builder=builder)
+    written = [p.text for p in paras(document) if p.role in ("press.lead", "body")]
+    data_paragraphs = {p for s in press_of(None, builder=builder).text().split("\n") for p in [s]}
+    for before, after in zip(written, written[1:]):
+        if after in data_paragraphs and before in data_paragraphs:
+            continue  # -- the office's own paragraphs are kept as written --
+        assert _opening(before) != _opening(after), (before, after)
+
+
+def test_awardees_come_in_the_order_of_the_decisions_list_everywhere(write_yaml, sample_data) -> None:
+    from umt_reports.documents.certificates import build_certificates
+    from umt_reports.documents.decision import build_decision
+    from umt_reports.documents.report import build_report
+
+    people = [{"name": "Lê Văn Tư", "position": "Trưởng ấp", "unit": "xã B"},
+              {"name": "Trần Thị An", "position": "Chủ tịch", "unit": "xã A"},
+              {"name": "Nguyễn Văn Bình", "position": "Cán bộ", "unit": "xã B"}]
+    for by_unit in (False, True):
+        data = json.loads(json.dumps(sample_data, default=str))
+        data["awards"] = [{"form": "Giấy khen", "decided_by": "Chủ tịch UBND huyện", "individuals": people}]
+        data["decision"] = {"number": 5, "date": "2022-06-21", "group_by_unit": by_unit}
+        path = write_yaml(data)
+        meeting = load_meeting(path)
+        texts = {
+            "press": build_press(meeting, source_dir=path.parent).text(),
+            "report": build_report(meeting).text(),
+            "decision": build_decision(meeting).text(),
+            "certificates": "\n".join(b.text for b in build_certificates(meeting).blocks if hasattr(b, "text")),
+        }
+        orders = {kind: sorted(("Lê Văn Tư", "Trần Thị An", "Nguyễn Văn Bình"), key=text.index)
+                  for kind, text in texts.items()}
+        assert len({tuple(order) for order in orders.values()}) == 1, orders
+        expected = ["Nguyễn Văn Bình", "Lê Văn Tư", "Trần Thị An"] if by_unit else ["Trần Thị An", "Nguyễn Văn Bình",
+                                                                                       "Lê Văn Tư"]
+        assert orders["press"] == expected
+
+
+def test_a_title_never_says_its_type_twice(press_of) -> None:
+    from umt_reports.documents.document import DocMeta
+
+    meta = DocMeta(kind="certificates", type_name="Giấy khen", type_code="", subject="Giấy khen tặng tập thể, cá nhân",
+                   code=None, number=None, date=None, issuer="A", issuer_symbol="UBND")
+    assert meta.title == "Giấy khen tặng tập thể, cá nhân"
+    assert DocMeta(**{**meta.__dict__, "subject": "tặng cá nhân"}).title == "Giấy khen tặng cá nhân"

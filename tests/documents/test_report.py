@@ -200,3 +200,25 @@ def test_the_opening_says_only_the_known_parts_of_the_date(write_yaml, sample_da
 def test_large_award_counts_get_the_thousands_dot(write_yaml, sample_data) -> None:
     sample_data["awards"][0]["individuals"] = 1200
     assert "5 tập thể và 1.200 cá nhân" in build_report(load_meeting(write_yaml(sample_data))).text()
+
+
+# -- natural wording (issue 11 item 5) ---------------------------------------------------------
+
+
+def test_each_award_opens_with_other_words_and_its_amount_says_whom_it_is_for(write_yaml, sample_data) -> None:
+    sample_data["awards"] = [
+        {"form": "Giấy khen", "collectives": 5, "amount": 894000},
+        {"form": "Giấy khen", "individuals": 10, "amount": 447000},
+        {"form": "Bằng khen", "collectives": 1, "individuals": 2, "amount": 1000000},
+    ]
+    body = [t for t in texts(build_report(load_meeting(write_yaml(sample_data)))) if "mức thưởng" in t]
+    assert [t.split(",")[0] for t in body] == ["Tại hội nghị", "Cũng tại hội nghị", "Bên cạnh đó"]
+    assert "mức thưởng 894.000 đồng cho mỗi tập thể." in body[0]
+    assert "mức thưởng 447.000 đồng cho mỗi cá nhân." in body[1]
+    assert "mức thưởng 1.000.000 đồng cho mỗi tập thể, cá nhân." in body[2]
+
+
+def test_an_attendee_group_that_names_a_body_keeps_its_capital(write_yaml, sample_data) -> None:
+    sample_data["attendees"] = ["Thường trực Huyện ủy", "Đại diện Thường trực Đảng ủy các xã"]
+    text = "\n".join(texts(build_report(load_meeting(write_yaml(sample_data)))))
+    assert "Cùng dự có Thường trực Huyện ủy; đại diện Thường trực Đảng ủy các xã." in text

@@ -6,7 +6,7 @@ import importlib
 
 import umt_reports.vn as vn
 
-MODULES = ["awards", "collation", "dates", "doctypes", "legacy", "numbers", "text", "units", "words"]
+MODULES = ["awards", "collation", "dates", "doctypes", "legacy", "numbers", "proper", "text", "units", "words"]
 
 
 def test_package_all_lists_exactly_the_public_names() -> None:

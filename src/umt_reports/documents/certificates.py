@@ -35,7 +35,10 @@ from umt_reports.style import (
     CALIBRATION_CROSS_MM,
     CALIBRATION_TICK_MM,
     CERTIFICATE,
+    CERTIFICATE_COLUMN,
+    CERTIFICATE_COLUMN_BOTTOM_MM,
     CERTIFICATE_FRAME,
+    CERTIFICATE_MIN_SCALE,
     CERTIFICATE_LAYOUT,
     CERTIFICATE_PAGE,
     PageSpec,
@@ -49,6 +52,10 @@ CERTIFIED_FORMS = ("Giấy khen",)
 _TEMPLATE = "certificate.j2"
 #: The variable texts (the fields a pre-printed form leaves blank), in drawing order.
 _MM_PER_PT = 25.4 / 72
+#: Height of capitals above the baseline, in ems (Times New Roman), and the room a form's
+#: column keeps above the next field's capitals, in mm.
+_CAP_EM = 0.75
+_FORM_CLEARANCE_MM = 1.0
 _VARIABLE = ("authority", "recipient", "unit", "achievement", "decision", "date_line", "signer_title", "signer_name")
 
 
@@ -63,9 +70,13 @@ class _Spot:
     width_mm: float | None
     size_pt: float | None = None
     underline: float = 0.0
+    group: str = ""
+    bottom_mm: float | None = None
+    min_scale: float = 1.0
 
     def place(self, text: str) -> Placed:
-        return Placed(self.x_mm, self.y_mm, text, self.role, self.align, self.width_mm, self.size_pt, self.underline)
+        return Placed(self.x_mm, self.y_mm, text, self.role, self.align, self.width_mm, self.size_pt, self.underline,
+                      self.group, self.bottom_mm, self.min_scale)
 
 
 def certificate_count(meeting: Meeting) -> int:
@@ -135,8 +146,8 @@ def build_certificates(meeting: Meeting, *, wording: Wording | None = None, prin
         form = issuer.certificate_form
         if form is None:
             raise InputError.of("commendation.no_form", None, profile=meeting.profile or issuer.full_name)
-        spots = {name: _form_spot(name, field) for name in _VARIABLE
-                 if (field := getattr(form.fields, name)) is not None}
+        spots = _form_column({name: _form_spot(name, field) for name in _VARIABLE
+                              if (field := getattr(form.fields, name)) is not None})
         if not spots:
             raise InputError.of("commendation.form_empty", None, profile=meeting.profile or issuer.full_name)
         paper = (form.page.width_mm, form.page.height_mm)
@@ -198,7 +209,11 @@ def _full_spots(paper: tuple[float, float]) -> dict[str, _Spot]:
     for name, spec in CERTIFICATE_LAYOUT.items():
         size = CERTIFICATE.style(spec.role).size * factor if factor != 1 else None
         width = spec.width_mm * sx if spec.width_mm else None
-        spots[name] = _Spot(spec.x_mm * sx, spec.y_mm * sy, spec.role, spec.align, width, size, spec.underline)
+        spot = _Spot(spec.x_mm * sx, spec.y_mm * sy, spec.role, spec.align, width, size, spec.underline)
+        if name in CERTIFICATE_COLUMN:
+            spot = replace(spot, group="column", bottom_mm=CERTIFICATE_COLUMN_BOTTOM_MM * sy,
+                           min_scale=CERTIFICATE_MIN_SCALE)
+        spots[name] = spot
     return spots
 
 
@@ -243,6 +258,25 @@ def _frame(paper: tuple[float, float]) -> list[Block]:
 
 def _form_spot(name: str, field: FormField) -> _Spot:
     return _Spot(field.x_mm, field.y_mm, f"certificate.{name}", field.align, field.width_mm, field.size)
+
+
+def _cap_mm(spot: _Spot) -> float:
+    """How far the capitals of ``spot``'s text rise above its baseline, in mm."""
+    return _CAP_EM * (spot.size_pt or CERTIFICATE.style(spot.role).size) * _MM_PER_PT
+
+
+def _form_column(spots: dict[str, _Spot]) -> dict[str, _Spot]:
+    """The form's recipient, unit and achievement as one column (as on the full certificate):
+    it may grow down to just above the highest other field under its top, then shrinks."""
+    names = [name for name in CERTIFICATE_COLUMN if name in spots]
+    if not names:
+        return spots
+    top = spots[names[0]].y_mm
+    below = [spot.y_mm - _cap_mm(spot) - _FORM_CLEARANCE_MM for name, spot in spots.items()
+             if name not in names and spot.y_mm > top]
+    bottom = min(below) if below else None
+    return {name: replace(spot, group="column", bottom_mm=bottom, min_scale=CERTIFICATE_MIN_SCALE)
+            if name in names else spot for name, spot in spots.items()}
 
 
 def _mm(value: float) -> str:

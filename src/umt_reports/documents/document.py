@@ -173,6 +173,13 @@ class Placed:
     width_mm: float | None = None
     size_pt: float | None = None
     underline: float = 0.0
+    #: Consecutive placed texts of one ``group`` are set as a column: each moves down as
+    #: far as those above it grew past one line, and when the last would end below
+    #: ``bottom_mm`` (or a line is wider than ``width_mm``) they all shrink together, down to
+    #: ``min_scale`` of their sizes; the renderer refuses a column that still does not fit.
+    group: str = ""
+    bottom_mm: float | None = None
+    min_scale: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -222,7 +229,12 @@ class DocMeta:
 
     @property
     def title(self) -> str:
-        return f"{self.type_name} {self.subject}".strip()
+        """Tên loại and trích yếu, without saying a word twice: a subject that already opens
+        with the type name (``Giấy khen tặng …``) is the title alone, never ``Giấy khen Giấy khen …``."""
+        subject = self.subject.strip()
+        if subject.casefold().split()[: len(self.type_name.split())] == self.type_name.casefold().split():
+            return subject
+        return f"{self.type_name} {subject}".strip()
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,10 @@ def date_line(issuer: Issuer, date: PartialDate | None) -> str:
 
 def official_header(preset: Preset, issuer: Issuer, number_line: str, date_text: str) -> HeaderBlock:
     """Two columns: issuing body over its number | national (or Party) title over the date."""
-    left: list = [Para.of("header.parent", preset.text("header.parent", line)) for line in issuer.parent]
-    names = [preset.text("header.org", line) for line in issuer.name]
+    # -- a place name in a narrow column moves to the next line whole, never cut in two --
+    left: list = [Para.of("header.parent", vn.keep_together(preset.text("header.parent", line)))
+                  for line in issuer.parent]
+    names = [vn.keep_together(preset.text("header.org", line)) for line in issuer.name]
     left += [Para.of("header.org", line) for line in names]
     left.append(Rule(preset.org_rule, over=max(names, key=len), role="header.org"))
     right: list = [Para.of(role, preset.text(role, text)) for role, text in preset.nation_lines]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from umt_reports import vn
+from umt_reports.documents.awardees import listed_awardees
 from umt_reports.documents.document import Block, DocMeta, Document, Image, Para
 from umt_reports.documents.parts import (
     close_body,
@@ -36,26 +37,52 @@ _TEMPLATE = "press.j2"
 RELEASE_TYPE = "Thông cáo"
 
 
+#: More named awardees than this in one award are listed one per line, not in a sentence.
+LIST_LIMIT = 15
+#: More statistics than this are listed one per line, not in a sentence.
+STATISTICS_LIMIT = 8
+#: A story paragraph starting with this is an item of a list (the wording's and the points').
+ITEM_MARK = "- "
+#: Role of a list item.
+_ITEM_ROLE = "point"
+
+
 def _narrative(sections: list[Section]) -> list[str]:
-    """The office's own paragraphs and points, sub-sections included, in reading order."""
+    """The office's own paragraphs, and its points as list items, sub-sections included, in
+    reading order."""
     paragraphs: list[str] = []
     for section in sections:
-        paragraphs += [*section.paragraphs, *section.points]
+        paragraphs += [*section.paragraphs, *(ITEM_MARK + point for point in section.points)]
         paragraphs += _narrative(section.sections)
     return paragraphs
 
 
 def _story(meeting: Meeting, wording: Wording) -> list[str]:
-    """The paragraphs both forms share: lead, chairs and attendees, figures, narrative, awards."""
-    context = {"meeting": meeting, "issuer": meeting.issuer}
+    """The paragraphs both forms share: lead, chairs and attendees, figures, narrative, awards.
+
+    Named awardees come in the order of the decision's list (:func:`listed_awardees`), so
+    the news item, the report's annex and the decision agree.
+    """
+    context = {"meeting": meeting, "issuer": meeting.issuer, "list_limit": LIST_LIMIT,
+               "stat_limit": STATISTICS_LIMIT}
 
     def say(block: str, **extra: Any) -> list[str]:
         return wording.paragraphs(_TEMPLATE, block, **context, **extra)
 
     paragraphs = [*say("lead"), *say("chairs"), *say("results"), *_narrative(meeting.sections)]
+    by_unit = bool(meeting.decision and meeting.decision.group_by_unit)
+    collectives, individuals = listed_awardees(meeting, group_by_unit=by_unit)
     for index, award in enumerate(meeting.awards):
-        paragraphs += say("award", award=award, first=index == 0)
+        own_collectives = [item.member for item in collectives if item.award is award]
+        own_individuals = [item.member for item in individuals if item.award is award]
+        paragraphs += say("award", award=award, first=index == 0, index=index,
+                          collectives=own_collectives, individuals=own_individuals)
     return paragraphs
+
+
+def _para(text: str) -> Para:
+    """A story paragraph: a list item when it starts with :data:`ITEM_MARK`, else body text."""
+    return Para.of(_ITEM_ROLE if text.startswith(ITEM_MARK) else "body", text)
 
 
 def build_press(meeting: Meeting, *, wording: Wording | None = None, source_dir: Path | None = None) -> Document:
@@ -80,7 +107,7 @@ def build_press(meeting: Meeting, *, wording: Wording | None = None, source_dir:
         blocks.append(Para.of("press.lead", story[0]))
     # -- the pictures follow the lead, as on the portal; the rest of the story after them --
     blocks += photos
-    blocks += [Para.of("body", p) for p in story[1:]]
+    blocks += [_para(p) for p in story[1:]]
     if press.author:
         blocks.append(Para.of("press.byline", press.author))
     return Document(
@@ -125,14 +152,16 @@ def _published_date(published: Any) -> dt.date | None:
 
 
 def timestamp(published: dt.datetime | PartialDate | None) -> str | None:
-    """The portal's stamp: ``(13:37 | 22/06/2022)`` with the time, ``(22/06/2022)`` for a
-    whole date, only the known parts otherwise (``(21/6)``); ``None`` when unknown."""
+    """The portal's stamp: ``(13:37 | 22/6/2022)`` with the time, ``(22/6/2022)`` for a
+    whole date, only the known parts otherwise (``(21/6)``); ``None`` when unknown. Dates are
+    written as the story writes them, so the page has one date style."""
     if published is None:
         return None
     if isinstance(published, PartialDate):
         whole = published.to_date()
-        return f"({vn.portal_date(whole)})" if whole else f"({published.text()})"
-    return f"({vn.portal_timestamp(published)})"
+        return f"({vn.running_date(whole)})" if whole else f"({published.text()})"
+    # -- the date as the story writes dates (21/6/2022): one date style on the page --
+    return f"({published:%H:%M} | {vn.running_date(published.date())})"
 
 
 def build_press_release(meeting: Meeting, *, wording: Wording | None = None) -> Document:
@@ -155,7 +184,7 @@ def build_press_release(meeting: Meeting, *, wording: Wording | None = None) -> 
     blocks: list[Block] = [
         official_header(preset, issuer, preset.number(number, type_code, issuer.symbol), date_line(issuer, release_date)),
         *title_block(preset, f"{RELEASE_TYPE} báo chí", subject),
-        *(Para.of("body", p) for p in story),
+        *(_para(p) for p in story),
         signature_block(preset, issuer, signer, list(info.recipients), [*issuer.filing, *info.filing]),
     ]
     return Document(

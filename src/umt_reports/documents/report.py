@@ -72,7 +72,8 @@ def build_report(meeting: Meeting, *, wording: Wording | None = None) -> Documen
     ]
     body = _Body(preset)
     # -- part I: the meeting itself, and the awards handed out at it --
-    opening = [*say("opening"), *(p for award in meeting.awards for p in say("award", award=award))]
+    opening = [*say("opening"),
+               *(p for index, award in enumerate(meeting.awards) for p in say("award", award=award, index=index))]
     body.part(say("heading_meeting"), [Para.of("body", p) for p in opening])
     if meeting.statistics:
         body.part(say("heading_statistics"), [*(Para.of("body", p) for p in say("statistics_intro")),
@@ -154,9 +155,12 @@ def _statistics_table(meeting: Meeting) -> Table:
 
 
 def _awardee_annex(meeting: Meeting, preset: Preset, say: Any) -> Annex:
-    """``DANH SÁCH`` of the named collectives and individuals, in Vietnamese order."""
-    collectives, individuals = listed_awardees(meeting)
-    table = awardee_table(collectives, individuals, last=("Hình thức", 0.20, lambda item: item.award.form))
+    """``DANH SÁCH`` of the named collectives and individuals, in the order of the decision's
+    list (Vietnamese order, unit by unit when the decision groups by unit)."""
+    by_unit = bool(meeting.decision and meeting.decision.group_by_unit)
+    collectives, individuals = listed_awardees(meeting, group_by_unit=by_unit)
+    table = awardee_table(collectives, individuals, last=("Hình thức", 0.20, lambda item: item.award.form),
+                          by_unit=by_unit)
     title = " ".join(say("annex_title"))
     return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), table))
 

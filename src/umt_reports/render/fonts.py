@@ -502,4 +502,5 @@ def require_glyphs(family: FontFamily, text: str, location: Location | None = No
         codepoint=", ".join(f"U+{ord(ch):04X}" for ch in shown),
         font=family.name,
         count=len(missing),
+        value=shown[0],
     )

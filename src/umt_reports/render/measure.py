@@ -11,7 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from umt_reports.render.fonts import FontFamily, face_name
 from umt_reports.style import TextStyle
 
-__all__ = ["PT_PER_MM", "text_width_pt"]
+__all__ = ["PT_PER_MM", "fitted_size", "text_width_pt"]
 
 PT_PER_MM = 72 / 25.4
 
@@ -19,3 +19,11 @@ PT_PER_MM = 72 / 25.4
 def text_width_pt(text: str, style: TextStyle, family: FontFamily) -> float:
     """Width of ``text`` set in ``style`` with ``family``, in points."""
     return stringWidth(text, face_name(family, style.bold, style.italic), style.size)
+
+
+def fitted_size(text: str, style: TextStyle, family: FontFamily, width_pt: float) -> float:
+    """The size to set ``text`` at in a column ``width_pt`` wide: the style's own size when the
+    text fits one line, else its ``fit_size`` (it may still wrap there), else its own size."""
+    if style.fit_size is None or text_width_pt(text, style, family) <= width_pt:
+        return style.size
+    return min(style.size, style.fit_size)

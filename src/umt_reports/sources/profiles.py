@@ -33,7 +33,11 @@ def find_profile(name: str, search: list[Path]) -> Path | None:
     for folder in search:
         for suffix in (".yaml", ".yml"):
             candidate = folder / f"{name}{suffix}"
-            if candidate.is_file():
+            try:
+                found = candidate.is_file()
+            except (OSError, ValueError):  # -- a name too long for the file system, or with a NUL --
+                return None
+            if found:
                 return candidate
     return None
 

@@ -51,6 +51,7 @@ from .legacy import (
     is_syllable,
     to_unicode,
 )
+from .proper import NBSP, keep_together, starts_proper
 from .numbers import (
     CURRENCY_WORD,
     format_money,
@@ -70,6 +71,7 @@ from .text import (
     point_letter,
     point_letters,
     roman,
+    shorten,
     slug,
     strip_diacritics,
     upper,
@@ -89,6 +91,7 @@ __all__ = [
     "LegacyEncoding",
     "MAX_AMOUNT",
     "MEASURE_WORDS",
+    "NBSP",
     "SortKey",
     "TCVN3_TABLE",
     "VIETNAM_TIME",
@@ -113,6 +116,7 @@ __all__ = [
     "is_real_date",
     "is_syllable",
     "join_list",
+    "keep_together",
     "long_date",
     "lower_first",
     "match_award_form",
@@ -132,9 +136,11 @@ __all__ = [
     "roman",
     "running_date",
     "running_date_partial",
+    "shorten",
     "slug",
     "sort_key",
     "sort_names",
+    "starts_proper",
     "strip_diacritics",
     "to_unicode",
     "upper",

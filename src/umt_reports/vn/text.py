@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .proper import starts_proper
+
 __all__ = [
     "capitalize_first",
     "clean_spaces",
@@ -19,6 +21,7 @@ __all__ = [
     "point_letter",
     "point_letters",
     "roman",
+    "shorten",
     "slug",
     "strip_diacritics",
     "upper",
@@ -73,6 +76,28 @@ def slug(s: str) -> str:
     """
     ascii_text = strip_diacritics(s).lower().encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub("-", ascii_text).strip("-")
+
+
+def shorten(s: str, limit: int, *, mark: str = "…") -> str:
+    """``s`` cut to at most ``limit`` characters for a field with a length limit (DOCX core
+    properties, PDF metadata, file names), ending with ``mark`` when cut.
+
+    The cut falls at the last space of the final third when there is one (whole words), never
+    between a letter and its combining mark, and drops the punctuation it leaves at the end:
+    ``shorten("Hội nghị tổng kết", 12)`` → ``"Hội nghị…"``. Text within the limit is returned as is.
+    """
+    if limit <= len(mark):
+        raise ValueError(f"a limit of {limit} leaves no room beside {mark!r}")
+    if len(s) <= limit:
+        return s
+    end = limit - len(mark)
+    while end > 0 and unicodedata.combining(s[end]):
+        end -= 1  # -- keep each letter with its marks --
+    cut = s[:end]
+    space = cut.rfind(" ")
+    if space >= end * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–/(") + mark
 
 
 def fold_header(s: str) -> str:
@@ -133,11 +158,12 @@ def capitalize_first(s: str) -> str:
 def lower_first(s: str) -> str:
     """Lower-case the first letter of ``s`` (Party trích yếu): ``"Kết quả"`` → ``"kết quả"``.
 
-    A first word that is an abbreviation or a proper name written in capitals
-    (``UBND``, ``HĐND``) is left as it is.
+    Text that opens with a proper noun or an acronym keeps its capital
+    (:func:`~umt_reports.vn.proper.starts_proper`: ``UBND``, ``Thường trực Huyện ủy``,
+    ``Sở Tài chính``).
     """
     words = s.split(" ", 1)
-    if words[0][:2].isupper():
+    if words[0][:2].isupper() or starts_proper(s):
         return s
     for index, ch in enumerate(s):
         if ch.isalpha():

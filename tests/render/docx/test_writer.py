@@ -522,3 +522,56 @@ def test_render_registry_draws_docx() -> None:
 
 def test_exported_members() -> None:
     assert docx_renderer.__all__ == ["render_docx"]
+
+
+# -- header columns: a name line drops to 12 pt before it wraps (issue 11) --------------------
+
+
+def _header_doc(org: str) -> Document:
+    from umt_reports.documents.document import DocMeta, HeaderBlock
+
+    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
+                   date=dt.date(2022, 6, 22), issuer="Ủy ban nhân dân xã", issuer_symbol="UBND")
+    left = (Para.of("header.parent", "ỦY BAN NHÂN DÂN"), Para.of("header.org", org))
+    right = (Para.of("header.nation", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),)
+    return Document(meta=meta, preset=ND30, blocks=(HeaderBlock(rows=((left, right),)),))
+
+
+def _run_sizes(data: bytes, text: str) -> set[str | None]:
+    for paragraph in word(data).tables[0].rows[0].cells[0].paragraphs:
+        if paragraph.text == text:
+            return {run._r.find(f"{w('rPr')}/{w('sz')}").get(w("val")) if run._r.find(f"{w('rPr')}/{w('sz')}")
+                    is not None else None for run in paragraph.runs}
+    raise AssertionError(text)
+
+
+def test_a_header_name_too_wide_for_its_column_is_set_at_12_pt() -> None:
+    wide, narrow = "XÃ ĐÔNG HÒA HIỆP TÂY BẮC MỚI", "XÃ THẠNH YÊN"
+    column = ND30.header_columns_mm[0] * PT_PER_MM
+    assert text_width_pt(wide, ND30.style("header.org"), resolve_font(None)) > column
+    assert _run_sizes(render(_header_doc(wide), "docx").data, wide) == {"24"}
+    assert _run_sizes(render(_header_doc(narrow), "docx").data, narrow) == {None}  # -- the style's 13 pt --
+
+
+def test_the_header_row_and_the_first_row_keep_with_the_next_row() -> None:
+    from umt_reports.documents.document import DocMeta
+
+    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
+                   date=dt.date(2022, 6, 22), issuer="A", issuer_symbol="UBND")
+    table = Table((Column("STT", 0.1), Column("Họ và tên", 0.9)),
+                  tuple((Cell(str(i)), Cell(f"Hàng {i}")) for i in range(1, 5)))
+    data = render(Document(meta=meta, preset=ND30, blocks=(table,)), "docx").data
+    (tbl,) = tables(data)
+    rows = tbl.findall(w("tr"))
+    kept = [all(p.find(f"{w('pPr')}/{w('keepNext')}") is not None for p in tr.iter(w("p"))) for tr in rows]
+    assert kept == [True, True, False, False, False]
+
+
+def test_a_date_in_the_year_1_leaves_the_core_dates_out() -> None:
+    from umt_reports.documents.document import DocMeta
+
+    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
+                   date=dt.date(1, 1, 1), issuer="A", issuer_symbol="UBND")
+    data = render(Document(meta=meta, preset=ND30, blocks=(Para.of("body", "x"),)), "docx").data
+    core = word(data).core_properties
+    assert core.created is None and core.modified is None and core.title == "Báo cáo thử"

@@ -196,7 +196,8 @@ class TestStandalonePage:
         cells = [c for c in header if local(c) == "div"]
         assert len(cells) == 4
         assert "minmax(0, {:g}fr) minmax(0, {:g}fr)".format(*style.ND30.header_columns_mm) in report_page.data.decode("utf-8")
-        assert block_texts(cells[0]) == ["ỦY BAN NHÂN DÂN", "HUYỆN U MINH THƯỢNG"]
+        # -- the place name is held together by no-break spaces (issue 11) --
+        assert block_texts(cells[0]) == ["ỦY BAN NHÂN DÂN", "HUYỆN U\u00a0MINH\u00a0THƯỢNG"]
         assert len(elements(cells[0], "hr")) == 1
 
     def test_it_draws_the_signature_block_as_two_columns(self, report_page: Rendered) -> None:

@@ -101,3 +101,34 @@ def test_the_fast_table_draws_the_pages_of_reportlabs_long_table(
     if rows > 100:
         assert fast.pages > 3
     assert page_images(fast.data, tmp_path / "fast") == page_images(slow.data, tmp_path / "slow")
+
+
+# -- never the header and one row at the foot of a page (issue 11) -----------------------------
+
+from umt_reports.documents.document import Spacer  # noqa: E402
+
+
+def _rows_per_page(data: bytes, tmp_path: Path) -> list[int]:
+    path = tmp_path / "t.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    return [page.count("Hàng số") for page in text.split("\f") if "Hàng số" in page or "Họ và tên" in page]
+
+
+@pytest.mark.slow
+def test_a_table_never_leaves_its_header_and_one_row_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    columns = (Column("STT", 0.1, "table.cell.center"), Column("Họ và tên", 0.9))
+    table = Table(columns, tuple((Cell(str(i)), Cell(f"Hàng số {i}")) for i in range(1, 9)))
+    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
+                   date=dt.date(2022, 6, 22), issuer="A", issuer_symbol="UBND")
+    seen_split = False
+    for filler in range(560, 700, 6):  # -- push the table's start down the first page, point by point --
+        heading = Para.of("heading.1", "I. DANH SÁCH", keep_with_next=True)
+        doc = Document(meta, ND30, (Spacer(filler), heading, table), page_numbers=False)
+        counts = _rows_per_page(render_pdf(doc, RenderOptions()).data, tmp_path)
+        assert sum(counts) == 8
+        if len(counts) > 1:
+            seen_split = True
+            assert counts[0] != 1, f"filler {filler}: {counts}"
+    assert seen_split

@@ -115,3 +115,55 @@ def test_a_custom_paper_size_measures_from_its_own_top_edge(tmp_path: Path) -> N
     pdf = render(document(Placed(100, 75, "Tâm", "certificate.recipient", "center"), page=page), "pdf").data
     (_, x0, y0, x1, y1), = words(pdf, tmp_path)
     assert (x0 + x1) / 2 == pytest.approx(100 * MM, abs=1.0) and y0 < 75 * MM < y1
+
+
+# -- a column of placed texts (the middle of a Giấy khen, issue 11) ----------------------------
+
+from umt_reports.errors import RenderError  # noqa: E402
+
+
+def _column(*texts: str, bottom: float = 146.0, min_scale: float = 0.6) -> list[Placed]:
+    roles = ("certificate.recipient", "certificate.unit", "certificate.achievement")
+    ys = (100.0, 110.0, 122.0)
+    return [Placed(148.5, y, text, role, "center", width_mm=225, group="column", bottom_mm=bottom,
+                   min_scale=min_scale) for y, text, role in zip(ys, texts, roles)]
+
+
+def _box(found: list[tuple[str, float, float, float, float]], word: str) -> tuple[float, float, float, float]:
+    return next((x0, y0, x1, y1) for w, x0, y0, x1, y1 in found if w == word)
+
+
+def test_a_column_of_one_line_texts_stays_where_the_layout_puts_it(tmp_path: Path) -> None:
+    pdf = render(document(*_column("Alpha", "Beta", "Gamma")), "pdf").data
+    found = words(pdf, tmp_path)
+    for word, y_mm in (("Alpha", 100), ("Beta", 110), ("Gamma", 122)):
+        _x0, y0, _x1, y1 = _box(found, word)
+        assert y0 < y_mm * MM < y1
+
+
+def test_a_wrapped_text_pushes_the_texts_under_it_down(tmp_path: Path) -> None:
+    long_unit = " ".join(["Ủy ban nhân dân xã Thạnh Yên"] * 8)
+    pdf = render(document(*_column("Alpha", long_unit, "Gamma")), "pdf").data
+    found = words(pdf, tmp_path)
+    units = [b for b in found if b[0] == "Thạnh"]
+    gamma = _box(found, "Gamma")
+    assert len({round(b[2]) for b in units}) >= 2  # -- the unit took two lines or more --
+    assert gamma[1] > max(b[4] for b in units)  # -- and Gamma starts below its last line --
+    assert gamma[3] <= 146 * MM + 0.5
+
+
+def test_a_column_too_long_for_its_room_shrinks_every_text_together(tmp_path: Path) -> None:
+    reason = " ".join(["có thành tích xuất sắc trong công tác phối hợp"] * 14)
+    pdf = render(document(*_column("Alpha", "Beta", reason)), "pdf").data
+    found = words(pdf, tmp_path)
+    alpha = _box(found, "Alpha")
+    assert alpha[3] - alpha[1] < 22 * 1.0  # -- the 22 pt name is set smaller --
+    assert max(b[4] for b in found) <= 146 * MM + 0.5  # -- nothing below the column's bottom --
+
+
+def test_a_column_that_cannot_fit_even_shrunk_is_refused_with_its_text() -> None:
+    name = "Nguyễn" + "a" * 400
+    with pytest.raises(RenderError) as raised:
+        render(document(*_column(name, "Beta", "Gamma")), "pdf")
+    (problem,) = raised.value.problems
+    assert problem.code == "render.placed_overflow" and problem.params["value"] == name

@@ -7,6 +7,7 @@ checks they make (embedded fonts, page text) are the point of these tests.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -521,3 +522,35 @@ def test_a_spanning_cell_uses_the_merged_width(workdir: Path) -> None:
     assert [w[0] for w in group] == ["I.", "CÁ", "NHÂN"]
     assert group[-1][3] > first_column_right
     assert group[0][2] == group[-1][2]  # one line: the text was not squeezed into the first column
+
+
+# -- header columns: a name line drops to 12 pt before it wraps (issue 11) --------------------
+
+from umt_reports.render.fonts import resolve_font  # noqa: E402
+from umt_reports.render.measure import PT_PER_MM, text_width_pt  # noqa: E402
+
+#: Too wide for the 72 mm column at 13 pt, narrow enough at 12 pt (checked below).
+FITS_AT_12 = "XÃ ĐÔNG HÒA HIỆP TÂY BẮC MỚI"
+
+
+def test_a_header_name_too_wide_at_13_pt_is_set_at_12_pt_on_one_line(workdir: Path) -> None:
+    org = style.ND30.style("header.org")
+    column = style.ND30.header_columns_mm[0] * PT_PER_MM
+    family = resolve_font(None)
+    assert text_width_pt(FITS_AT_12, org, family) > column >= text_width_pt(
+        FITS_AT_12, dataclasses.replace(org, size=12), family)
+    path = write(render_pdf(short((header(style.ND30, FITS_AT_12),)), RenderOptions()), workdir, "fit-12")
+    left_edge = style.ND30.page.left_mm * PT_PER_MM
+    found = [b for b in words(path, 1) if b[3] <= left_edge + column + 1]  # -- the left column only --
+    names = [b for b in found if b[0] in FITS_AT_12.split()]
+    parent = [b for b in found if b[0] in ("ỦY", "BAN", "NHÂN", "DÂN")][:4]
+    assert len({round(b[2]) for b in names}) == 1  # -- one line --
+    ratio = (names[0][4] - names[0][2]) / (parent[0][4] - parent[0][2])
+    assert ratio == pytest.approx(12 / 13, abs=0.02)
+
+
+def test_a_header_name_too_wide_even_at_12_pt_wraps_keeping_the_place_name_whole(workdir: Path) -> None:
+    org = "ỦY BAN NHÂN DÂN XÃ THẠNH\u00a0YÊN\u00a0ĐÔNG"
+    path = write(render_pdf(short((header(style.ND30, org),)), RenderOptions()), workdir, "fit-wrap")
+    lines = [line.strip() for line in page_texts(path)[0].splitlines() if "THẠNH" in line or "ĐÔNG" in line]
+    assert any("THẠNH" in line and "YÊN" in line and "ĐÔNG" in line for line in lines)

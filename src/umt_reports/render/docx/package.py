@@ -22,6 +22,7 @@ from docx.document import Document as WordDocument
 
 from umt_reports.documents.document import DocMeta
 from umt_reports.render.docx import _oxml
+from umt_reports.render.metadata import metadata_keywords, metadata_text
 from umt_reports import vn
 
 __all__ = ["LAST_MODIFIED_BY", "ZIP_DATE_TIME", "drop_template_extras", "new_document", "save", "set_core_properties"]
@@ -70,22 +71,35 @@ def drop_template_extras(word: WordDocument) -> None:
 def set_core_properties(word: WordDocument, meta: DocMeta) -> None:
     """Title, author, subject, keywords, language, fixed revision; dates at midnight of ``meta.date``."""
     core = word.core_properties
-    core.title = meta.title
-    core.author = meta.issuer
-    core.subject = meta.subject
-    core.keywords = ", ".join(meta.keywords)
+    # -- Word keeps at most 255 characters per property: the same cut as the PDF's --
+    core.title = metadata_text(meta.title)
+    core.author = metadata_text(meta.issuer)
+    core.subject = metadata_text(meta.subject)
+    core.keywords = metadata_keywords(meta.keywords)
     core.comments = ""
     core.language = meta.language
     core.last_modified_by = LAST_MODIFIED_BY
     core.revision = 1
-    if meta.date is None:
+    start = _core_instant(meta.date)
+    if start is None:
         # -- python-docx can set but not remove a date; its proxy's element is the way in --
         _oxml.clear_core_dates(core._element)
         return
-    # -- the same instant as the PDF's dates: midnight in Vietnam, written in UTC --
-    start = vn.day_start(meta.date).astimezone(dt.timezone.utc).replace(tzinfo=None)
     core.created = start
     core.modified = start
+
+
+def _core_instant(date: dt.date | None) -> dt.datetime | None:
+    """The same instant as the PDF's dates (midnight in Vietnam) in naive UTC, as the core
+    properties store it; ``None`` for no date, or one whose UTC instant has no four-digit
+    year (``dcterms`` dates are W3CDTF: 0001-01-01 in Vietnam falls in the year 0 in UTC)."""
+    if date is None:
+        return None
+    try:
+        start = vn.day_start(date).astimezone(dt.timezone.utc)
+    except OverflowError:
+        return None
+    return start.replace(tzinfo=None) if 1000 <= start.year <= 9999 else None
 
 
 def save(word: WordDocument) -> bytes:

@@ -61,6 +61,11 @@ class ParagraphDrawer:
 
     # -- blocks -----------------------------------------------------------------------
 
+    @property
+    def family(self) -> FontFamily:
+        """The font family texts are measured with."""
+        return self._family
+
     def para(self, into: Container, para: Para) -> Paragraph:
         """A paragraph in ``para.role``'s style, its runs with their own overrides."""
         paragraph = self._new(into, self.styles.paragraph(para.role))

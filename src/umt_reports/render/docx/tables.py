@@ -10,7 +10,9 @@ the preset (header columns, signature column, cell padding) or from the block it
 from __future__ import annotations
 
 from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
+from docx.shared import Pt
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -18,7 +20,7 @@ from docx.text.paragraph import Paragraph
 from umt_reports.documents.document import Block, Cell, HeaderBlock, Para, Rule, SignatureBlock, Spacer, Table
 from umt_reports.render.docx import _oxml
 from umt_reports.render.docx.paragraphs import ParagraphDrawer
-from umt_reports.render.measure import PT_PER_MM
+from umt_reports.render.measure import PT_PER_MM, fitted_size
 
 __all__ = ["HEADER_ROLE", "TableDrawer"]
 
@@ -43,7 +45,7 @@ class TableDrawer:
         table = self._word.add_table(rows=len(block.rows), cols=len(widths_mm))
         for (left, right), row in zip(block.rows, table.rows):
             for blocks, cell, width_mm in zip((left, right), row.cells, widths_mm):
-                self.fill(cell, blocks, width_mm * PT_PER_MM)
+                self.fill(cell, blocks, width_mm * PT_PER_MM, fit=True)
             _oxml.set_row(row._tr, cant_split=True)
         _oxml.set_table_geometry(
             table._tbl,
@@ -70,6 +72,11 @@ class TableDrawer:
         for index, (cells, tr) in enumerate(zip(block.rows, rows), start=1):
             self._data_row(table, tr, index, cells, block, widths_mm)
             _oxml.set_row(tr, cant_split=True)
+        # -- the header row and the first data row keep with the next row (Word's rule for
+        #    rows): a page never ends with the header and one row under it --
+        for tr in [header, *rows[:1]] if len(rows) > 1 else []:
+            for p in tr.iter(qn("w:p")):
+                _oxml.keep_with_next(p)
         _oxml.set_table_geometry(
             table._tbl,
             [_oxml.mm_to_twips(w) for w in widths_mm],
@@ -101,14 +108,20 @@ class TableDrawer:
         )
         return table
 
-    def fill(self, cell: _Cell, blocks: tuple[Block, ...], available_pt: float) -> list[Paragraph]:
+    def fill(self, cell: _Cell, blocks: tuple[Block, ...], available_pt: float, fit: bool = False) -> list[Paragraph]:
         """Draw ``blocks`` (Para, Rule, Spacer) into ``cell``, ``available_pt`` wide; the cell's placeholder
-        paragraph is replaced."""
+        paragraph is replaced. With ``fit``, a line wider than the cell drops to its role's ``fit_size``."""
         placeholder = cell.paragraphs[0]
         drawn: list[Paragraph] = []
         for block in blocks:
             if isinstance(block, Para):
-                drawn.append(self._paragraphs.para(cell, block))
+                paragraph = self._paragraphs.para(cell, block)
+                style = self._preset.style(block.role)
+                size = fitted_size(block.text, style, self._paragraphs.family, available_pt) if fit else style.size
+                if size != style.size:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(size)
+                drawn.append(paragraph)
             elif isinstance(block, Rule):
                 drawn.append(self._paragraphs.rule(cell, block, available_pt))
             elif isinstance(block, Spacer):

@@ -37,6 +37,8 @@ __all__ = [
 
 #: JPEG quality when a photo must be re-encoded (EXIF rotation, CMYK, alpha).
 _JPEG_QUALITY = 92
+#: A table split at a page's foot leaves at least this many rows under its header there.
+_MIN_ROWS_AT_FOOT = 2
 #: A cell's text is drawn as one line only if it is at least this much narrower than the
 #: line (points): clear of any rounding in reportlab's own line breaking.
 _FIT_MARGIN_PT = 0.01
@@ -259,6 +261,10 @@ class PagedTable(Flowable):
         if count == left or len(parts) < 2:
             return parts
         shown = count - (len(parts[1]._cellvalues) - 1)  # -- data rows of the first part --
+        frame = getattr(self, "_frame", None)
+        if shown < _MIN_ROWS_AT_FOOT and not getattr(frame, "_atTop", True):
+            # -- the header and a lone row at the foot of a page: the whole table moves on --
+            return []
         rest = PagedTable(self.header, self.rows, self.spans, self.col_widths, self.table_style,
                           self.min_row_height, self.start + shown, **self.table_options)
         return [parts[0], rest]
@@ -325,7 +331,11 @@ class KeepWithNext(KeepBlock):
             _w, h = head.wrapOn(self.canv, aW, aH)
             used += h + head.getSpaceAfter() + (head.getSpaceBefore() if i else 0.0)
         room = aH - used - last.getSpaceBefore()
-        pieces = last.splitOn(self.canv, aW, room) if room > 0 else []
+        last._frame = frame  # -- as the frame would tell it: not at the top of the page --
+        try:
+            pieces = last.splitOn(self.canv, aW, room) if room > 0 else []
+        finally:
+            del last._frame
         if len(pieces) > 1:
             return [*heads, *pieces]
         return [self.FrameBreak(), *content]

@@ -12,7 +12,7 @@ thousand certificates costs a thousand flowables, not twenty thousand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final, Union
 
@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from umt_reports.documents.document import Placed, PlacedLine
+from umt_reports.errors import RenderError
 from umt_reports.render.fonts import FontFamily, face_name
 from umt_reports.render.measure import PT_PER_MM
 from umt_reports.render.pdf.styles import SINGLE_LINE, nfc
@@ -36,6 +37,12 @@ _DEFAULT_LINE_PT: Final = 0.5
 _UNDERLINE_ROLE: Final = "certificate.rule"
 #: How far under the baseline an ``underline`` rule sits, as a fraction of the text size.
 _UNDERLINE_DROP_EM: Final = 0.3
+#: How far the descenders of a line reach below its baseline, in ems (Times New Roman).
+_DESCENT_EM: Final = 0.22
+#: A column group shrinks by this fraction of its sizes at each try.
+_SCALE_STEP: Final = 0.05
+#: Rounding a line's measured width may exceed its width by (points).
+_FIT_SLACK_PT: Final = 0.01
 
 
 @lru_cache(maxsize=64)
@@ -76,7 +83,7 @@ class _Line:
     y2_mm: float
 
 
-_Op = Union[_Text, _Line]
+_Op = Union[_Text, _Line, "_Column"]
 
 
 def _text_op(block: Placed, preset: Preset, family: FontFamily) -> _Text:
@@ -124,7 +131,10 @@ class PlacedFlowable(Flowable):
         canvas.saveState()
         canvas.setLineCap(2)  # -- square caps: the corners of a frame close --
         text = canvas.beginText()
-        for op in self.ops:
+        ops: list[_Text | _Line] = []
+        for item in self.ops:
+            ops.extend(item.texts if isinstance(item, _Column) else [item])
+        for op in ops:
             if isinstance(op, _Line):
                 canvas.setStrokeColor(op.ink)
                 canvas.setLineWidth(op.width)
@@ -141,7 +151,7 @@ class PlacedFlowable(Flowable):
                 canvas.setStrokeColor(op.ink)
                 canvas.setLineWidth(LINE_ROLES.get(_UNDERLINE_ROLE, _DEFAULT_LINE_PT))
                 canvas.line(start, baseline - drop, end, baseline - drop)
-        if any(isinstance(op, _Text) for op in self.ops):
+        if any(isinstance(op, _Text) for op in ops):
             canvas.drawText(text)
         canvas.restoreState()
 
@@ -158,9 +168,66 @@ def placed_flowable(block: Placed | PlacedLine, preset: Preset, family: FontFami
     return PlacedFlowable([_op(block, preset, family)])
 
 
+def _set_column(blocks: list[Placed], preset: Preset, family: FontFamily) -> list[_Text]:
+    """The texts of one column group (see :class:`Placed`): each below the lines of the ones
+    above it, all at the largest common scale (in steps of :data:`_SCALE_STEP`, down to the
+    group's ``min_scale``) at which no line is wider than its width and the last line ends
+    above ``bottom_mm``.
+
+    Raises:
+        RenderError: ``render.placed_overflow`` with the longest text of the group as
+            ``value`` (the build names its place in the data).
+    """
+    first = blocks[0]
+    bottom = first.bottom_mm
+    scale = 1.0
+    while True:
+        texts: list[_Text] = []
+        pushed = 0.0  # -- mm the column grew past one line per text so far --
+        fits = True
+        for block in blocks:
+            size = (block.size_pt or preset.style(block.role).size) * scale
+            y_mm = first.y_mm + (block.y_mm - first.y_mm) * scale + pushed
+            text = _text_op(replace(block, size_pt=size, y_mm=y_mm), preset, family)
+            texts.append(text)
+            if text.lines:
+                pushed += text.lines[-1][2] / PT_PER_MM
+            width = block.width_mm * PT_PER_MM if block.width_mm else None
+            if width is not None and any(stringWidth(line, text.font, size) > width + _FIT_SLACK_PT
+                                         for line, _x, _drop in text.lines):
+                fits = False
+        last = texts[-1]
+        end_mm = last.y_mm + ((last.lines[-1][2] if last.lines else 0.0) + last.size * _DESCENT_EM) / PT_PER_MM
+        if fits and (bottom is None or end_mm <= bottom):
+            return texts
+        scale = round(scale - _SCALE_STEP, 4)
+        if scale < first.min_scale - 1e-9:
+            longest = max((b.text for b in blocks), key=len)
+            raise RenderError.of("render.placed_overflow", None, value=longest)
+
+
+@dataclass
+class _Column:
+    """The placed texts of one column group, set together each time one is added."""
+
+    name: str
+    blocks: list[Placed]
+    texts: list[_Text]
+
+
 def add_placed(story: list[Flowable], block: Placed | PlacedLine, preset: Preset, family: FontFamily) -> None:
     """Append ``block`` to ``story``: to the placed flowable that ends it, or as a new one."""
-    if story and isinstance(story[-1], PlacedFlowable):
-        story[-1].ops.append(_op(block, preset, family))
+    if isinstance(block, Placed) and block.group:
+        if story and isinstance(story[-1], PlacedFlowable) and story[-1].ops \
+                and isinstance(story[-1].ops[-1], _Column) and story[-1].ops[-1].name == block.group:
+            column = story[-1].ops[-1]
+            column.blocks.append(block)
+            column.texts = _set_column(column.blocks, preset, family)
+            return
+        op: _Op = _Column(block.group, [block], _set_column([block], preset, family))
     else:
-        story.append(placed_flowable(block, preset, family))
+        op = _op(block, preset, family)
+    if story and isinstance(story[-1], PlacedFlowable):
+        story[-1].ops.append(op)
+    else:
+        story.append(PlacedFlowable([op]))

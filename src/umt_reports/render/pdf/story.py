@@ -36,7 +36,7 @@ from umt_reports.documents.document import (
 )
 from umt_reports.documents.document import Table as TableBlock
 from umt_reports.render.fonts import FontFamily, face_name
-from umt_reports.render.measure import PT_PER_MM, text_width_pt
+from umt_reports.render.measure import PT_PER_MM, fitted_size, text_width_pt
 from umt_reports.render.pdf.flowables import (
     CellParagraph,
     CellText,
@@ -61,6 +61,8 @@ __all__ = ["StoryBuilder", "document_text"]
 #: the descenders) where they put it, and keeps the header as tall as theirs.
 _RULE_DROP_EM: Final = 0.14
 #: Grid line width of data tables (Word's default single border, 4 eighths of a point).
+#: A signature block taller than a page breaks only with this fraction of a page on each side.
+_SIGNATURE_SPLIT_AT_LEAST: Final = 1 / 3
 #: Role of the header row of data tables.
 _HEADER_ROLE: Final = "table.header"
 #: Role whose size the tables' default font takes (every cell holds a paragraph anyway).
@@ -88,19 +90,24 @@ def document_text(doc: Document) -> str:
 class StoryBuilder:
     """Turns blocks into flowables for one document (one preset, one font, one page width)."""
 
-    def __init__(self, preset: Preset, family: FontFamily, text_width_pt: float) -> None:
+    def __init__(self, preset: Preset, family: FontFamily, text_width_pt: float,
+                 text_height_pt: float | None = None) -> None:
         self.preset = preset
         self.family = family
         self.text_width = text_width_pt
+        #: Height of the page's text frame: a signature block taller than it may break.
+        self.text_height = text_height_pt
 
     # -- paragraphs ---------------------------------------------------------------------
 
     def _style(self, role: str) -> TextStyle:
         return self.preset.style(role)
 
-    def paragraph(self, para: Para, kind: type[Paragraph] = Paragraph) -> Paragraph:
-        """A paragraph of ``para.role``; an empty one still takes its line, as in Word."""
+    def paragraph(self, para: Para, kind: type[Paragraph] = Paragraph, size: float | None = None) -> Paragraph:
+        """A paragraph of ``para.role`` (at ``size`` when given); an empty one still takes its line, as in Word."""
         style = self._style(para.role)
+        if size is not None and size != style.size:
+            style = replace(style, size=size)
         text = markup(para.runs, style, self.family) or "\u00a0"
         flowable = kind(text, paragraph_style(para.role, style, self.family))
         if para.keep_with_next:
@@ -170,15 +177,33 @@ class StoryBuilder:
         """The official header: two borderless columns of the preset's widths."""
         widths = [w * PT_PER_MM for w in self.preset.header_columns_mm]
         data: list[list[object]] = [
-            [self.cell(left), self.cell(right)] for left, right in block.rows
+            [self._fitted_cell(left, widths[0]), self._fitted_cell(right, widths[1])] for left, right in block.rows
         ]
         return self._borderless(data, widths)
+
+    def _fitted_cell(self, blocks: tuple[Block, ...], width: float) -> list[Flowable]:
+        """A header cell whose lines drop to their role's ``fit_size`` before they wrap."""
+        flowables: list[Flowable] = []
+        for block in blocks:
+            if isinstance(block, Para):
+                size = fitted_size(nfc(block.text), self._style(block.role), self.family, width)
+                flowables.append(self.paragraph(block, size=size))
+            else:
+                flowables.extend(self.flowables([block]))
+        return _padded(flowables)
 
     def signature(self, block: SignatureBlock) -> Table:
         """Recipients left, signer right (``signature_column`` of the text width)."""
         right = self.preset.signature_column * self.text_width
         widths = [self.text_width - right, right]
-        return self._borderless([[self.cell(block.left), self.cell(block.right)]], widths)
+        table = self._borderless([[self.cell(block.left), self.cell(block.right)]], widths)
+        if self.text_height is not None:
+            _width, height = table.wrap(self.text_width, self.text_height)
+            if height > self.text_height:
+                # -- more recipients than a page holds: the block breaks inside its row, with at
+                #    least a third of a page on each side, rather than fail the whole document --
+                table.splitInRow = self.text_height * _SIGNATURE_SPLIT_AT_LEAST
+        return table
 
     def table(self, block: TableBlock) -> PagedTable:
         """A gridded table whose header row repeats on every page it spans."""

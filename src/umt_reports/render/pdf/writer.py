@@ -25,12 +25,15 @@ from typing import Any, Final
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import getDescent
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.pdfgen.canvas import Canvas
 
 from umt_reports.documents.document import Document
+from umt_reports.errors import RenderError
 from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.fonts import FontFamily, face_name, require_glyphs, resolve_font
 from umt_reports.render.measure import PT_PER_MM
+from umt_reports.render.metadata import metadata_keywords, metadata_text
 from umt_reports.render.pdf.flowables import KeepWithNext, NumberingRestart
 from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
 from umt_reports.render.pdf.story import StoryBuilder, document_text
@@ -143,13 +146,18 @@ def _metadata(doc: Document) -> PdfMetadata:
     meta = doc.meta
     keywords = [k for k in (meta.code, meta.kind, *meta.keywords) if k]
     return PdfMetadata(
-        title=meta.title,
-        author=meta.issuer,
-        subject=meta.subject,
-        keywords=keywords,
+        title=metadata_text(meta.title),
+        author=metadata_text(meta.issuer),
+        subject=metadata_text(meta.subject),
+        keywords=[metadata_keywords(keywords)],
         created=meta.date or _UNDATED,
         language=meta.language,
     )
+
+
+def _longest_word(doc: Document) -> str:
+    """The longest run of characters without a space in the text of ``doc``."""
+    return max(document_text(doc).split(), key=len, default="")
 
 
 def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
@@ -167,7 +175,8 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
     mark = (
         _NumberMark(page, doc.preset.style(_PAGE_NUMBER_ROLE), family) if doc.page_numbers else None
     )
-    story = StoryBuilder(doc.preset, family, page.text_width_mm * PT_PER_MM).document(doc)
+    text_height = (page.height_mm - page.top_mm - page.bottom_mm) * PT_PER_MM
+    story = StoryBuilder(doc.preset, family, page.text_width_mm * PT_PER_MM, text_height).document(doc)
     out = io.BytesIO()
     template = _OfficialDocTemplate(
         out,
@@ -179,6 +188,11 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
     if options.on_page is not None:  # -- progress of long batches (certificates) --
         template.afterPage = lambda: options.on_page(template.page)  # type: ignore[method-assign, misc]
     with _without_ascii85():
-        template.build(story)
+        try:
+            template.build(story)
+        except LayoutError:
+            # -- a block that no page can hold: a table row, header or signature cell grown
+            #    by one long value; the longest unbroken text names it --
+            raise RenderError.of("render.too_large", None, value=_longest_word(doc)) from None
     data = make_pdfa(out.getvalue(), _metadata(doc))
     return Rendered(data=data, suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B")
