@@ -93,6 +93,8 @@ class OutputFile:
     sha256: str
     document: Document
     rendered: Rendered
+    #: The signatures the build made in this file (see :mod:`umt_reports.sign.manifest`).
+    signatures: tuple[dict, ...] = ()
 
     def manifest_entry(self, out_dir: Path) -> dict:
         meta = self.document.meta
@@ -116,6 +118,8 @@ class OutputFile:
             entry["font"] = self.rendered.font
         if self.rendered.pdfa:
             entry["pdfa"] = self.rendered.pdfa
+        if self.signatures:
+            entry["signatures"] = list(self.signatures)
         return entry
 
 
@@ -153,32 +157,43 @@ def build(
     options: RenderOptions | None = None,
     profile_dirs: Iterable[str | Path] = (),
     on_file: Callable[[OutputFile], None] | None = None,
+    sign: Callable[[bytes, str], tuple[bytes, list[dict]]] | None = None,
 ) -> BuildResult:
-    """Build every requested kind in every requested format from a data file."""
+    """Build every requested kind in every requested format from a data file.
+
+    ``sign`` (see :func:`umt_reports.sign.cli.build_signing`) signs each PDF after PDF/A and
+    before the manifest: it gets the bytes and the file name and gives the signed bytes and
+    the manifest's records of their signatures (a PDF without a signer block comes back as is).
+    """
     kinds, formats = list(kinds), list(formats)
     _check_choices(kinds, formats)
     source = Path(source)
     out_dir = Path(out_dir)
     meeting = load_meeting(source, profile_dirs=profile_dirs)
     ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
-    drawn: list[tuple[str, Document, str, Rendered]] = []
+    drawn: list[tuple[str, Document, str, Rendered, tuple[dict, ...]]] = []
     for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
         # -- files written beside a document (fragment pictures) carry its stem: two
         #    fragments in one folder never share ``anh-1.jpg`` --
         own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
         for fmt in formats:
-            drawn.append((kind, document, fmt, render(document, fmt, own)))
+            rendered, signatures = render(document, fmt, own), ()
+            if sign is not None and fmt == "pdf":
+                data, records = sign(rendered.data, f"{file_stem(document)}{rendered.suffix}")
+                rendered, signatures = replace(rendered, data=data), tuple(records)
+            drawn.append((kind, document, fmt, rendered, signatures))
     result = BuildResult(out_dir=out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UmtError.of("build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)) from None
     files: list[tuple[Path, bytes]] = []
-    for kind, document, fmt, rendered in drawn:
+    for kind, document, fmt, rendered, signatures in drawn:
         path = out_dir / f"{file_stem(document)}{rendered.suffix}"
         files += [(out_dir / name, data) for name, data in rendered.extras]
         files.append((path, rendered.data))
-        result.files.append(OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered))
+        result.files.append(OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered,
+                                       signatures))
     result.manifest = out_dir / MANIFEST
     files.append((result.manifest, _manifest_bytes(out_dir, source, result.files)))
     _write_all(files)

@@ -14,9 +14,20 @@ Pipeline place: after ``render/`` (which records where the signer block is), bef
 
 from __future__ import annotations
 
-from umt_reports.sign.keys import KeySource, P12Key, TokenKey
-from umt_reports.sign.signer import ROLES, SignRequest, Signed, sign_pdf
-from umt_reports.sign.verify import SignatureInfo, list_signatures
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from umt_reports.sign.keys import KeySource, P12Key, TokenKey
+    from umt_reports.sign.signer import ROLES, SignRequest, Signed, sign_pdf
+    from umt_reports.sign.verify import SignatureInfo, list_signatures
+
+#: Public name -> module (imported on first use: pyHanko loads only when signing).
+_HOMES = {
+    "KeySource": "keys", "P12Key": "keys", "TokenKey": "keys",
+    "ROLES": "signer", "SignRequest": "signer", "Signed": "signer", "sign_pdf": "signer",
+    "SignatureInfo": "verify", "list_signatures": "verify",
+}
 
 __all__ = [
     "ROLES",
@@ -29,3 +40,10 @@ __all__ = [
     "list_signatures",
     "sign_pdf",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the public names lazily (``umt_reports.sign.cli`` is imported by the root CLI)."""
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"umt_reports.sign.{_HOMES[name]}"), name)
+    raise AttributeError(name)

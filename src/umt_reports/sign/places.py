@@ -24,7 +24,7 @@ import pikepdf
 from umt_reports.render.pdf.marks import SIGNER_SPACE, TEXT_AREA, Rect, read_destinations
 from umt_reports.style import ESIGNATURE
 
-__all__ = ["Box", "attachment_box", "person_box", "recorded_places", "seal_box", "signature_widgets"]
+__all__ = ["Box", "attachment_box", "has_signer_block", "person_box", "recorded_places", "seal_box", "signature_widgets"]
 
 #: Gap between the text area's top and an attachment signature above it, in points.
 _ATTACHMENT_GAP_PT: Final = 2.0
@@ -66,6 +66,17 @@ def recorded_places(pdf: pikepdf.Pdf) -> dict[str, Box]:
     found = read_destinations(pdf)
     names = {SIGNER_SPACE: "signer-space", TEXT_AREA: "text-area"}
     return {short: Box.of(found[name]) for name, short in names.items() if name in found}
+
+
+def has_signer_block(data: bytes) -> bool:
+    """True when the PDF ``data`` records the space between its signer's title and name."""
+    import io
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return "signer-space" in recorded_places(pdf)
+    except pikepdf.PdfError:
+        return False
 
 
 def person_box(space: Box, width: float, height: float) -> Box:

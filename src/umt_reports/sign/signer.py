@@ -166,13 +166,16 @@ def sign_pdf(data: bytes, key: KeySource, request: SignRequest, *, source: str =
             box = person_box(space, width, height)
         else:
             lines = [office, iso_time(when)]
-            below = text_size(lines)[1]
+            text_w, below = text_size(lines)
             inside = [b for _, b in widgets if _inside(b, space)]
             under = inside[0] if inside else space
             if picture is not None:
+                # -- the seal over the signature's left third; its text centred under it --
                 width = request.seal_mm * PT_PER_MM
                 seal = seal_box(under, width, width * picture.aspect)
-                box = Box(seal.page, seal.left, seal.bottom - below, seal.right, seal.top)
+                half = max(width, text_w) / 2
+                middle = seal.centre[0]
+                box = Box(seal.page, middle - half, seal.bottom - below, middle + half, seal.top)
             else:
                 box = seal_box(under, *text_size(lines))
         appearance = draw_appearance(box.width, box.height, picture, lines)
