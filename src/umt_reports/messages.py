@@ -842,3 +842,18 @@ _add(
         ),
     }
 )
+
+# -- sign: signatures in the archive ----------------------------------------------------------
+_add(
+    {
+        "archive.field_signature": ("Chữ ký số", "Signature"),
+        "archive.signature_line": (
+            "{subject}; ký lúc {time}; {status}; SHA-256 chứng thư {fingerprint}",
+            "{subject}; signed at {time}; {status}; certificate SHA-256 {fingerprint}",
+        ),
+        "archive.finding_signature": (
+            "#{id} {number}: chữ ký số không đạt ({detail}) — {path}",
+            "#{id} {number}: a signature fails ({detail}) — {path}",
+        ),
+    }
+)

@@ -16,12 +16,12 @@ from typing import Any
 
 from umt_reports.sign.verify import SignatureInfo, list_signatures
 
-__all__ = ["signature_records", "write_signed"]
+__all__ = ["role_of", "signature_records", "write_signed"]
 
 MANIFEST = "manifest.json"
 
 
-def _role(field: str) -> str | None:
+def role_of(field: str) -> str | None:
     """``person``/``organisation``/``attachment`` from the field names :mod:`.signer` gives."""
     parts = field.split("-")
     return parts[1] if len(parts) == 3 and parts[0] == "Signature" else None
@@ -36,7 +36,7 @@ def signature_records(data: bytes) -> list[dict[str, Any]]:
 def _record(info: SignatureInfo) -> dict[str, Any]:
     return {
         "field": info.field,
-        "role": _role(info.field),
+        "role": role_of(info.field),
         "subject": info.subject,
         "fingerprint_sha256": info.fingerprint,
         "signed_at": info.signed_at,

@@ -35,10 +35,10 @@ from pyhanko.stamp import StaticStampStyle
 from umt_reports import vn
 from umt_reports.errors import Location
 from umt_reports.render.measure import PT_PER_MM
-from umt_reports.render.pdf.pdfa import check_pdfa
 from umt_reports.sign.appearance import draw_appearance, read_picture, text_size
 from umt_reports.sign.errors import SignError, SignInputError
 from umt_reports.sign.keys import KeySource, open_signer
+from umt_reports.sign.pdfa import pdfa_findings
 from umt_reports.sign.places import Box, attachment_box, person_box, recorded_places, seal_box, signature_widgets
 from umt_reports.style import ESIGNATURE
 
@@ -47,8 +47,6 @@ __all__ = ["ROLES", "Role", "SignRequest", "Signed", "check_signed_pdfa", "sign_
 Role = Literal["person", "organisation"]
 #: The two signatures of an official document, in the order they are made.
 ROLES: Final = ("person", "organisation")
-#: The one PDF/A finding a signed file may have: the validator does not check forms.
-_ACROFORM_FINDING: Final = "AcroForm"
 
 
 @dataclass(frozen=True)
@@ -238,6 +236,5 @@ def _pyhanko_sign(data: bytes, signer: signers.Signer, name: str, box: Box, appe
 
 
 def check_signed_pdfa(data: bytes) -> list[str]:
-    """pikepdf's PDF/A-2b findings for a signed file, minus the one it cannot help: the
-    validator does not check signature forms (``/AcroForm``)."""
-    return [f for f in check_pdfa(data) if _ACROFORM_FINDING not in f]
+    """pikepdf's PDF/A-2b findings for a signed file, minus the one it cannot help (see :mod:`.pdfa`)."""
+    return pdfa_findings(data)
