@@ -11,6 +11,7 @@ the picture keeps its transparency as a soft mask (allowed by PDF/A-2), text is 
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from typing import Final
 
@@ -69,13 +70,14 @@ def read_picture(data: bytes, name: str) -> Picture:
 
 
 def text_size(lines: list[str]) -> tuple[float, float]:
-    """Width and height in points of ``lines`` drawn as a text appearance (padding included)."""
+    """Width and height in whole points of ``lines`` drawn as a text appearance (padding included)."""
     family = resolve_font(None)
     font = face_name(family)
     size = ESIGNATURE.text_size_pt
     width = max((stringWidth(line, font, size) for line in lines), default=0.0)
     pad = 2 * ESIGNATURE.text_padding_pt
-    return width + pad, len(lines) * size * ESIGNATURE.text_leading + pad
+    # -- whole points, rounded up: pyHanko writes appearance boxes in whole points --
+    return float(math.ceil(width + pad)), float(math.ceil(len(lines) * size * ESIGNATURE.text_leading + pad))
 
 
 def draw_appearance(width: float, height: float, picture: Picture | None, lines: list[str]) -> Appearance:
@@ -92,7 +94,9 @@ def draw_appearance(width: float, height: float, picture: Picture | None, lines:
     require_glyphs(family, "".join(lines))
     text_height = len(lines) * leading + (2 * ESIGNATURE.text_padding_pt if lines else 0.0)
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(width, height), invariant=1, pageCompression=1)
+    # -- the initial font too, or reportlab lists a Helvetica it never embeds --
+    canvas = Canvas(out, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=font,
+                    initialFontSize=size)
     if picture is not None:
         room = height - text_height
         w = min(width, room / picture.aspect)

@@ -160,7 +160,7 @@ def sign_pdf(data: bytes, key: KeySource, request: SignRequest, *, source: str =
             raise SignInputError.of("sign.no_signer_block", where, path=source)
         elif request.role == "person":
             lines = [] if picture is not None else [person, iso_time(when)]
-            width, height = (space.height / picture.aspect, space.height) if picture else text_size(lines)
+            width, height = (round(space.height / picture.aspect), space.height) if picture else text_size(lines)
             box = person_box(space, width, height)
         else:
             lines = [office, iso_time(when)]
@@ -169,13 +169,14 @@ def sign_pdf(data: bytes, key: KeySource, request: SignRequest, *, source: str =
             under = inside[0] if inside else space
             if picture is not None:
                 # -- the seal over the signature's left third; its text centred under it --
-                width = request.seal_mm * PT_PER_MM
-                seal = seal_box(under, width, width * picture.aspect)
+                width = float(round(request.seal_mm * PT_PER_MM))  # -- whole points: within 0.2 mm --
+                seal = seal_box(under, width, round(width * picture.aspect))
                 half = max(width, text_w) / 2
                 middle = seal.centre[0]
                 box = Box(seal.page, middle - half, seal.bottom - below, middle + half, seal.top)
             else:
                 box = seal_box(under, *text_size(lines))
+        box = box.snapped()
         appearance = draw_appearance(box.width, box.height, picture, lines)
         name = _field_name(request.role if request.attachment_of is None else "attachment", taken)
         signed = _pyhanko_sign(data, signer, name, box, appearance.pdf, when, request.tsa_url, person, where)
