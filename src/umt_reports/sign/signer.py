@@ -231,7 +231,10 @@ def _pyhanko_sign(data: bytes, signer: signers.Signer, name: str, box: Box, appe
     except SignError:
         raise
     except Exception as exc:  # -- the pyHanko boundary: keys, tokens, TSA, PDF structure --
-        code = "sign.tsa_failed" if tsa_url and "imestamp" in type(exc).__name__ else "sign.failed"
+        from pyhanko.sign.timestamps import TimestampRequestError
+
+        stamp_failed = isinstance(exc, TimestampRequestError) or isinstance(exc.__cause__, TimestampRequestError)
+        code = "sign.tsa_failed" if stamp_failed else "sign.failed"
         raise SignError.of(code, where, url=tsa_url or "", reason=str(exc) or type(exc).__name__) from exc
     return out.getvalue()
 
