@@ -14,12 +14,12 @@ from cryptography.hazmat.primitives import serialization
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sign"))
 
-from pki import PASSWORD, Issued, issue, make_root  # noqa: E402
+from pki import PASSWORD, Issued, issue, make_root
 
-from umt_reports.build import build  # noqa: E402
-from umt_reports.cli import main  # noqa: E402
-from umt_reports.sign import P12Key, SignRequest, sign_pdf  # noqa: E402
-from umt_reports.sign.manifest import write_signed  # noqa: E402
+from umt_reports.build import build
+from umt_reports.cli import main
+from umt_reports.sign import P12Key, SignRequest, sign_pdf
+from umt_reports.sign.manifest import write_signed
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "u-minh-thuong-2022" / "meeting.yaml"
 REPORT = "2022-06-22_bao-cao_25-BC-UBND.pdf"

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 # -- tests import their helpers as plain modules (pytest runs in importlib mode) --
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pki import Issued, issue, make_root  # noqa: E402
+from pki import Issued, issue, make_root
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "u-minh-thuong-2022" / "meeting.yaml"
 

@@ -53,7 +53,7 @@ def _key() -> rsa.RSAPrivateKey:
 def make_root(common: str = "Test Root CA", *, years: int = 10) -> Issued:
     """A self-signed root CA valid from a year ago."""
     key = _key()
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     name = _name(common)
     cert = (
         x509.CertificateBuilder()
@@ -74,7 +74,7 @@ def issue(root: Issued, common: str, org: str | None = None, *, expired: bool = 
           timestamping: bool = False) -> Issued:
     """An end-entity certificate signed by ``root`` (expired a month ago when asked)."""
     key = _key()
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     start, end = (now - dt.timedelta(days=400), now - dt.timedelta(days=30)) if expired else (
         now - dt.timedelta(days=1), now + dt.timedelta(days=365))
     builder = (

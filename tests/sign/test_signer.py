@@ -11,6 +11,7 @@ import pikepdf
 import pytest
 from conftest import Pki
 from pages import line_box, words
+from pki import PASSWORD
 
 from umt_reports import vn
 from umt_reports.render.pdf.pdfa import check_pdfa
@@ -19,7 +20,6 @@ from umt_reports.sign.errors import SignError, SignInputError
 from umt_reports.sign.pdfa import pdfa_findings
 from umt_reports.sign.places import recorded_places, signature_widgets
 from umt_reports.sign.verify import load_roots
-from pki import PASSWORD
 
 WHEN = dt.datetime(2026, 12, 3, 15, 40, 12, tzinfo=vn.VIETNAM_TIME)
 MM = 72 / 25.4
@@ -139,8 +139,7 @@ def test_appearances_embed_their_fonts_and_keep_the_picture_transparency(signed_
             while stack:
                 xobject = stack.pop()
                 resources = xobject.get(pikepdf.Name.Resources, pikepdf.Dictionary())
-                for font in resources.get(pikepdf.Name.Font, pikepdf.Dictionary()).values():
-                    fonts.append(font)
+                fonts.extend(resources.get(pikepdf.Name.Font, pikepdf.Dictionary()).values())
                 for inner in resources.get(pikepdf.Name.XObject, pikepdf.Dictionary()).values():
                     if inner.get(pikepdf.Name.Subtype) == pikepdf.Name.Image:
                         masks.append(pikepdf.Name.SMask in inner)
@@ -170,7 +169,7 @@ def test_an_attachment_signed_alone_gets_the_office_text_top_right_on_page_one(p
     signed = sign_pdf(report_pdf, P12Key(pki.p12("office"), PASSWORD),
                       SignRequest("organisation", image=seal_png, attachment_of="25/BC-UBND", when=WHEN))
     assert signed.box.page == 0
-    page, left, bottom, right, top = _place(report_pdf, "text-area")
+    _, _, _, right, top = _place(report_pdf, "text-area")
     assert signed.box.right == pytest.approx(right, abs=0.01) and signed.box.bottom > top
     on_page = words(signed.data, 0)
     number, stamp = line_box(on_page, "25/BC-UBND"), line_box(on_page, "2026-12-03T15:40:12+07:00")

@@ -12,8 +12,8 @@ from tsa import running_tsa
 from umt_reports import vn
 from umt_reports.sign import P12Key, SignRequest, list_signatures, sign_pdf
 from umt_reports.sign.errors import SignInputError
-from umt_reports.sign.verify import all_good, load_roots
 from umt_reports.sign.pdfa import pdfa_findings
+from umt_reports.sign.verify import all_good, load_roots
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,8 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
-from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
-
 from pki import Issued
+from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
 
 @contextmanager
@@ -26,7 +25,7 @@ def running_tsa(tsa: Issued) -> Iterator[str]:
     stamper = DummyTimeStamper(tsa_cert=cert, tsa_key=key)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             answer = stamper.request_tsa_response(tsp.TimeStampReq.load(body)).dump()
             self.send_response(200)

@@ -62,7 +62,7 @@ _SIGNED_MARK: Final = b"/ByteRange"
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def ensure_table(catalog: Catalog) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from umt_reports.sign.keys import KeySource, P12Key, TokenKey
-    from umt_reports.sign.signer import ROLES, SignRequest, Signed, sign_pdf
+    from umt_reports.sign.signer import ROLES, Signed, SignRequest, sign_pdf
     from umt_reports.sign.verify import SignatureInfo, list_signatures
 
 #: Public name -> module (imported on first use: pyHanko loads only when signing).

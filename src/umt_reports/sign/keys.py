@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import cast
 
 from pyhanko.sign.signers import Signer, SimpleSigner
 
@@ -41,7 +41,7 @@ class TokenKey:
     key_label: str | None = None
 
 
-KeySource = Union[P12Key, TokenKey]
+KeySource = P12Key | TokenKey
 
 
 @contextmanager
@@ -65,14 +65,14 @@ def _p12_signer(source: P12Key) -> Signer:
         raise SignInputError.of("sign.key_missing", Location.of_file(source.path), path=str(source.path))
     password = source.password.encode("utf-8") if source.password is not None else None
     try:
-        signer = SimpleSigner.load_pkcs12(str(source.path), passphrase=password)
+        signer = SimpleSigner.load_pkcs12(str(source.path), passphrase=password)  # type: ignore[no-untyped-call]
     except Exception as exc:  # -- pyHanko/cryptography raise many kinds for a bad file --
         raise SignError.of("sign.key_unreadable", Location.of_file(source.path), path=str(source.path),
                            reason=str(exc) or type(exc).__name__) from exc
     if signer is None:
         raise SignError.of("sign.key_unreadable", Location.of_file(source.path), path=str(source.path),
                            reason="PKCS#12")
-    return signer
+    return cast(Signer, signer)
 
 
 @contextmanager

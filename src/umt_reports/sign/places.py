@@ -21,7 +21,12 @@ from typing import Final
 
 import pikepdf
 
-from umt_reports.render.pdf.marks import SIGNER_SPACE, TEXT_AREA, Rect, read_destinations
+from umt_reports.render.pdf.marks import (
+    SIGNER_SPACE,
+    TEXT_AREA,
+    Rect,
+    read_destinations,
+)
 from umt_reports.style import ESIGNATURE
 
 __all__ = ["Box", "attachment_box", "has_signer_block", "person_box", "recorded_places", "seal_box", "signature_widgets"]
@@ -41,7 +46,7 @@ class Box:
     top: float
 
     @classmethod
-    def of(cls, rect: Rect) -> "Box":
+    def of(cls, rect: Rect) -> Box:
         return cls(*rect)
 
     @property
@@ -56,7 +61,7 @@ class Box:
     def centre(self) -> tuple[float, float]:
         return ((self.left + self.right) / 2, (self.bottom + self.top) / 2)
 
-    def snapped(self) -> "Box":
+    def snapped(self) -> Box:
         """The box with its width and height rounded to whole points, about the same centre.
 
         pyHanko writes an appearance's bounding box in whole points; a box of whole points

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 import pikepdf
-from asn1crypto import x509
 from pyhanko.pdf_utils import content, layout
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -39,7 +38,14 @@ from umt_reports.sign.appearance import draw_appearance, read_picture, text_size
 from umt_reports.sign.errors import SignError, SignInputError
 from umt_reports.sign.keys import KeySource, open_signer
 from umt_reports.sign.pdfa import pdfa_findings
-from umt_reports.sign.places import Box, attachment_box, person_box, recorded_places, seal_box, signature_widgets
+from umt_reports.sign.places import (
+    Box,
+    attachment_box,
+    person_box,
+    recorded_places,
+    seal_box,
+    signature_widgets,
+)
 from umt_reports.style import ESIGNATURE
 
 __all__ = ["ROLES", "Role", "SignRequest", "Signed", "check_signed_pdfa", "sign_pdf", "subject_names"]
@@ -111,7 +117,7 @@ class _PdfBytesPage(content.PdfContent):
         return b"/Appearance Do"
 
 
-def subject_names(cert: x509.Certificate) -> tuple[str, str]:
+def subject_names(cert: Any) -> tuple[str, str]:
     """(person name, organisation name) of a certificate's subject; either falls back to the other."""
     subject = cert.subject.native
     common = str(subject.get("common_name", "") or "")
@@ -218,10 +224,11 @@ def _pyhanko_sign(data: bytes, signer: signers.Signer, name: str, box: Box, appe
         background_layout=layout.SimpleBoxLayoutRule(
             x_align=layout.AxisAlignment.ALIGN_MID,
             y_align=layout.AxisAlignment.ALIGN_MID,
-            margins=layout.Margins.uniform(0),
+            margins=layout.Margins(0, 0, 0, 0),
         ),
     )
-    spec = fields.SigFieldSpec(sig_field_name=name, on_page=box.page, box=box.rect())
+    # -- pyHanko annotates whole points but writes any number: the place keeps its hundredths --
+    spec = fields.SigFieldSpec(sig_field_name=name, on_page=box.page, box=box.rect())  # type: ignore[arg-type]
     pdf_signer = _TimedSigner(when, meta, signer=signer, timestamper=timestamper, stamp_style=style,
                               new_field_spec=spec)
     out = io.BytesIO()

@@ -82,7 +82,7 @@ def load_roots(paths: list[Path]) -> list[Any]:
     roots: list[Any] = []
     for path in paths:
         try:
-            roots.extend(load_certs_from_pemder([str(path)]))
+            roots.extend(load_certs_from_pemder([str(path)]))  # type: ignore[no-untyped-call]
         except Exception as exc:  # -- asn1crypto/OSError: a missing or garbled file --
             raise SignInputError.of("sign.trust_unreadable", Location.of_file(path), path=str(path),
                                     reason=str(exc) or type(exc).__name__) from exc
@@ -117,11 +117,12 @@ def list_signatures(data: bytes, roots: list[Any], *, source: str = "",
         try:
             status = validate_pdf_signature(sig, context)
             intact, trusted = bool(status.intact and status.valid), bool(status.trusted)
-            problem = status.trust_problem_indic.name if status.trust_problem_indic else None
+            indication = status.trust_problem_indic
+            problem = str(getattr(indication, "name", indication)) if indication is not None else None
             level = status.modification_level
             stamp = status.timestamp_validity.timestamp if status.timestamp_validity else None
             claimed = status.signer_reported_dt
-        except Exception as exc:  # -- a mangled signature dictionary or CMS blob --
+        except Exception as exc:  # noqa: BLE001 -- a mangled signature dictionary or CMS blob: reported as such
             intact, trusted, problem, level, stamp, claimed = False, False, type(exc).__name__, None, None, None
         if not intact and problem is None:
             problem = "CHANGED"

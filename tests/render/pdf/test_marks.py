@@ -32,7 +32,7 @@ def _lines(pdf: bytes, page: int, height: float) -> dict[str, tuple[float, float
         out = subprocess.run(["pdftotext", "-bbox-layout", "-f", str(page + 1), "-l", str(page + 1), str(path), "-"],
                              capture_output=True, text=True, check=True).stdout
     lines: dict[str, tuple[float, float, float, float]] = {}
-    for block in re.findall(r"<line [^>]*>(.*?)</line>", out, re.S):
+    for block in re.findall(r"<line [^>]*>(.*?)</line>", out, re.DOTALL):
         found = _WORD.findall(block)
         text = " ".join(w[4] for w in found)
         lines[text] = (min(float(w[0]) for w in found), height - max(float(w[3]) for w in found),
