@@ -232,3 +232,17 @@ def test_the_signed_page_renders_with_signature_and_seal(signed_twice: tuple[byt
     blue = count(widgets["Signature-person-1"], lambda p: p[2] > 150 and p[0] < 80)
     red = count(widgets["Signature-organisation-1"], lambda p: p[0] > 150 and p[1] < 80 and p[2] < 80)
     assert blue > 50 and red > 200
+
+
+def test_without_pictures_the_office_text_goes_under_the_person_text_inside_the_space(
+        pki: Pki, report_pdf: bytes) -> None:
+    person = sign_pdf(report_pdf, P12Key(pki.p12("person"), PASSWORD), SignRequest("person", when=WHEN))
+    office = sign_pdf(person.data, P12Key(pki.p12("office"), PASSWORD), SignRequest("organisation", when=WHEN))
+    page, left, bottom, right, top = _place(report_pdf, "signer-space")
+    widgets = _widgets(office.data, page)
+    upper, lower = widgets["Signature-person-1"], widgets["Signature-organisation-1"]
+    assert upper[3] == pytest.approx(top, abs=0.5) and lower[3] == pytest.approx(upper[1], abs=0.5)
+    assert lower[1] >= bottom - 0.5  # -- both between the title and the name --
+    on_page = words(office.data, page)
+    assert line_box(on_page, "Nguyễn Văn Thử").bottom > line_box(on_page, "Ủy ban nhân dân huyện Thử").top
+    assert pdfa_findings(office.data) == []

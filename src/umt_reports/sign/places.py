@@ -10,6 +10,8 @@ The rules (ND30 Phụ lục I, part II; spec §3.1):
 - the person's signature is centred in the space between title and name;
 - the office's seal lies over about the left third of the person's signature, its centre
   level with the signature's centre;
+- text appearances (no picture) never overlap: the person's text at the top of the space,
+  the office's text under it;
 - an attachment signed on its own gets the office's signature at the top right of its
   first page (in the top margin, right-aligned with the text).
 """
@@ -29,7 +31,7 @@ from umt_reports.render.pdf.marks import (
 )
 from umt_reports.style import ESIGNATURE
 
-__all__ = ["Box", "attachment_box", "has_signer_block", "person_box", "recorded_places", "seal_box", "signature_widgets"]
+__all__ = ["Box", "attachment_box", "has_signer_block", "text_box", "person_box", "recorded_places", "seal_box", "signature_widgets"]
 
 #: Gap between the text area's top and an attachment signature above it, in points.
 _ATTACHMENT_GAP_PT: Final = 2.0
@@ -101,6 +103,14 @@ def person_box(space: Box, width: float, height: float) -> Box:
     w, h = width * scale, height * scale
     cx, cy = space.centre
     return Box(space.page, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def text_box(space: Box, width: float, height: float, *, top: float, centre: float | None = None) -> Box:
+    """A text appearance of ``width`` × ``height`` hanging from ``top``, centred on ``centre``
+    (the space's centre by default). Text appearances do not overlap: without pictures the
+    person's text takes the top of the space and the office's text goes under it."""
+    cx = space.centre[0] if centre is None else centre
+    return Box(space.page, cx - width / 2, top - height, cx + width / 2, top)
 
 
 def seal_box(person: Box, width: float, height: float) -> Box:

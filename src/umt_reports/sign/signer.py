@@ -45,6 +45,7 @@ from umt_reports.sign.places import (
     recorded_places,
     seal_box,
     signature_widgets,
+    text_box,
 )
 from umt_reports.style import ESIGNATURE
 
@@ -166,8 +167,10 @@ def sign_pdf(data: bytes, key: KeySource, request: SignRequest, *, source: str =
             raise SignInputError.of("sign.no_signer_block", where, path=source)
         elif request.role == "person":
             lines = [] if picture is not None else [person, iso_time(when)]
-            width, height = (round(space.height / picture.aspect), space.height) if picture else text_size(lines)
-            box = person_box(space, width, height)
+            if picture is not None:
+                box = person_box(space, round(space.height / picture.aspect), space.height)
+            else:  # -- text at the top of the space: the office's text will go under it --
+                box = text_box(space, *text_size(lines), top=space.top)
         else:
             lines = [office, iso_time(when)]
             text_w, below = text_size(lines)
@@ -180,8 +183,10 @@ def sign_pdf(data: bytes, key: KeySource, request: SignRequest, *, source: str =
                 half = max(width, text_w) / 2
                 middle = seal.centre[0]
                 box = Box(seal.page, middle - half, seal.bottom - below, middle + half, seal.top)
+            elif inside:  # -- text under the person's text, both between title and name --
+                box = text_box(space, *text_size(lines), top=under.bottom, centre=under.centre[0])
             else:
-                box = seal_box(under, *text_size(lines))
+                box = person_box(space, *text_size(lines))
         box = box.snapped()
         appearance = draw_appearance(box.width, box.height, picture, lines)
         name = _field_name(request.role if request.attachment_of is None else "attachment", taken)
