@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import serialization
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sign"))
 
-from pki import PASSWORD, Issued, issue, make_root
+from sign_pki import PASSWORD, Issued, issue, make_root
 
 from umt_reports.build import build
 from umt_reports.cli import main

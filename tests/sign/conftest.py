@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,29 +11,7 @@ from PIL import Image, ImageDraw
 # -- tests import their helpers as plain modules (pytest runs in importlib mode) --
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pki import Issued, issue, make_root
-
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "u-minh-thuong-2022" / "meeting.yaml"
-
-
-@dataclass
-class Pki:
-    """The test root, a second (untrusted) root, and the keys made under them."""
-
-    root: Issued
-    stranger: Issued
-    person: Issued
-    office: Issued
-    expired: Issued
-    outsider: Issued
-    tsa: Issued
-    folder: Path
-
-    def pem(self, who: str) -> Path:
-        return getattr(self, who).pem(self.folder / f"{who}.pem")
-
-    def p12(self, who: str) -> Path:
-        return getattr(self, who).p12(self.folder / f"{who}.p12")
+from sign_pki import SAMPLE, Pki, issue, make_root
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE, Pki
-from pki import PASSWORD
+from sign_pki import PASSWORD, SAMPLE, Pki
 
 from umt_reports.cli import main
 

@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Pki
 from cryptography.hazmat.primitives import serialization
-from pki import PASSWORD
+from sign_pki import PASSWORD, Pki
 
 from umt_reports.sign import P12Key, SignRequest, TokenKey, list_signatures, sign_pdf
 from umt_reports.sign.errors import SignError, SignInputError

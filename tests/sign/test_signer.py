@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import Pki
-from pages import line_box, words
-from pki import PASSWORD
+from sign_pages import line_box, words
+from sign_pki import PASSWORD, Pki
 
 from umt_reports import vn
 from umt_reports.render.pdf.pdfa import check_pdfa
@@ -238,7 +237,7 @@ def test_without_pictures_the_office_text_goes_under_the_person_text_inside_the_
         pki: Pki, report_pdf: bytes) -> None:
     person = sign_pdf(report_pdf, P12Key(pki.p12("person"), PASSWORD), SignRequest("person", when=WHEN))
     office = sign_pdf(person.data, P12Key(pki.p12("office"), PASSWORD), SignRequest("organisation", when=WHEN))
-    page, left, bottom, right, top = _place(report_pdf, "signer-space")
+    page, _, bottom, _, top = _place(report_pdf, "signer-space")
     widgets = _widgets(office.data, page)
     upper, lower = widgets["Signature-person-1"], widgets["Signature-organisation-1"]
     assert upper[3] == pytest.approx(top, abs=0.5) and lower[3] == pytest.approx(upper[1], abs=0.5)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import Pki
-from pki import PASSWORD
-from tsa import running_tsa
+from sign_pki import PASSWORD, Pki
+from sign_tsa import running_tsa
 
 from umt_reports import vn
 from umt_reports.sign import P12Key, SignRequest, list_signatures, sign_pdf

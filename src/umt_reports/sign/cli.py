@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import os
 import sys
 from collections.abc import Callable
@@ -29,9 +28,6 @@ from umt_reports.errors import InputError, Problem
 
 __all__ = ["build_signing", "key_options", "key_source", "sign", "sign_build_options", "signatures"]
 
-# -- pyHanko logs every failed certificate path with a traceback; the verdicts are ours to show --
-for _name in ("pyhanko", "pyhanko_certvalidator"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -89,6 +90,16 @@ def load_roots(paths: list[Path]) -> list[Any]:
     return roots
 
 
+def _quiet_pyhanko() -> None:
+    """pyHanko logs each failed certificate path with a traceback (on stderr when no handler is
+    configured); the verdicts are reported here, so its loggers get a null handler. Records still
+    reach handlers an application configures on the root logger."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
 def _iso(when: dt.datetime | None) -> str | None:
     return when.astimezone(vn.VIETNAM_TIME).replace(microsecond=0).isoformat() if when else None
 
@@ -104,6 +115,7 @@ def list_signatures(data: bytes, roots: list[Any], *, source: str = "",
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
+    _quiet_pyhanko()
     where = Location.of_file(source) if source else None
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)

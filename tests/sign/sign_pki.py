@@ -14,6 +14,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 PASSWORD = "mat-khau-thu"
+#: The sample meeting the signing tests build their report from.
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "u-minh-thuong-2022" / "meeting.yaml"
 
 
 @dataclass
@@ -92,3 +94,23 @@ def issue(root: Issued, common: str, org: str | None = None, *, expired: bool = 
     if timestamping:
         builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
     return Issued(key, builder.sign(root.key, hashes.SHA256()), [root.cert])
+
+
+@dataclass
+class Pki:
+    """The test root, a second (untrusted) root, and the keys made under them."""
+
+    root: Issued
+    stranger: Issued
+    person: Issued
+    office: Issued
+    expired: Issued
+    outsider: Issued
+    tsa: Issued
+    folder: Path
+
+    def pem(self, who: str) -> Path:
+        return getattr(self, who).pem(self.folder / f"{who}.pem")
+
+    def p12(self, who: str) -> Path:
+        return getattr(self, who).p12(self.folder / f"{who}.p12")

@@ -12,8 +12,8 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
-from pki import Issued
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+from sign_pki import Issued
 
 
 @contextmanager
