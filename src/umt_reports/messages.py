@@ -821,9 +821,9 @@ _add(
             "Updated {path}: the entry now names {name}, with its signatures.",
         ),
         "sign.listed": (
-            "{field}: {subject}\n  ký lúc {time}; {status} ({problem}); phiên bản {revision}/{revisions}; "
+            "{field}: {subject}\n  ký lúc {time}; {status}; phiên bản {revision}/{revisions}; "
             "thêm sau đó: {added}\n  SHA-256 chứng thư: {fingerprint}",
-            "{field}: {subject}\n  signed at {time}; {status} ({problem}); revision {revision}/{revisions}; "
+            "{field}: {subject}\n  signed at {time}; {status}; revision {revision}/{revisions}; "
             "added after: {added}\n  certificate SHA-256: {fingerprint}",
         ),
         "sign.listed_timestamp": ("  dấu thời gian: {time}", "  time stamp: {time}"),

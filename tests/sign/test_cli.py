@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,12 @@ def pictures(tmp_path: Path, signature_png: bytes, seal_png: bytes) -> tuple[Pat
     return tmp_path / "ky.png", tmp_path / "dau.png"
 
 
+def _fingerprint(who: object) -> str:
+    from cryptography.hazmat.primitives import serialization
+
+    return hashlib.sha256(who.cert.public_bytes(serialization.Encoding.DER)).hexdigest()  # type: ignore[attr-defined]
+
+
 def _signed_as_both(built: Path, pki: Pki, pictures: tuple[Path, Path]) -> Path:
     code, out, err = run("--lang", "en", "sign", str(built / REPORT), "--out", str(built / "bc-ky.pdf"),
                          "--as", "person", "--p12", str(pki.p12("person")), "--image", str(pictures[0]))
@@ -54,9 +61,11 @@ def test_signed_as_person_then_office_both_are_listed_valid_and_the_manifest_fol
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == "Signature-person-1: Common Name: Nguyễn Văn Thử, Organization: Ủy ban nhân dân huyện Thử, Country: VN"
-    assert "intact, trusted (—); revision 2/3; added after: signatures, signature fields" in lines[1]
+    assert re.fullmatch(r"  signed at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00; intact, trusted; revision 2/3; "
+                        r"added after: signatures, signature fields", lines[1])
     assert lines[3].startswith("Signature-organisation-1: Common Name: Ủy ban nhân dân huyện Thử")
-    assert "intact, trusted (—); revision 3/3; added after: nothing" in lines[4]
+    assert lines[4].endswith("; intact, trusted; revision 3/3; added after: nothing")
+    assert lines[5] == f"  certificate SHA-256: {_fingerprint(pki.office)}"
     manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
     [entry] = manifest["files"]
     assert entry["path"] == "bc-ky-dau.pdf"

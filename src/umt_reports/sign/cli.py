@@ -158,8 +158,9 @@ def signatures(file: Path, trust: tuple[Path, ...], as_json: bool) -> None:
         click.echo(json.dumps([s.as_json() for s in found], ensure_ascii=False, indent=2))
     else:
         for info in found:
+            status = _say(f"sign.status_{info.status}")
             click.echo(_say("sign.listed", field=info.field, subject=info.subject, time=info.signed_at or "—",
-                            status=_say(f"sign.status_{info.status}"), problem=info.problem or "—",
+                            status=f"{status} ({info.problem})" if info.problem else status,
                             revision=info.revision + 1, revisions=info.revisions,
                             added=_say(f"sign.added_{info.added_after.replace('-', '_')}"),
                             fingerprint=info.fingerprint))

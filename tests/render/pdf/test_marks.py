@@ -44,6 +44,7 @@ def _lines(pdf: bytes, page: int, height: float) -> dict[str, tuple[float, float
     ("meeting.yaml", "report", "CHỦ TỊCH", "Nguyễn Quốc Khởi", 1),
     # -- the decision's signer block ends the decision, before its DANH SÁCH annex --
     ("meeting-awards.yaml", "decision", "CHỦ TỊCH", "Nguyễn Quốc Khởi", 1),
+    ("meeting-party.yaml", "report", "TRƯỞNG BAN", "Phạm Văn Út", 1),
 ])
 def test_the_signer_space_lies_between_the_title_and_the_name_in_the_signer_column(
         tmp_path: Path, data: str, kind: str, title: str, name: str, signer_page: int) -> None:
