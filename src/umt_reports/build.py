@@ -20,7 +20,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from umt_reports import vn
 from umt_reports.api import load_meeting
@@ -94,7 +94,7 @@ class OutputFile:
     document: Document
     rendered: Rendered
     #: The signatures the build made in this file (see :mod:`umt_reports.sign.manifest`).
-    signatures: tuple[dict, ...] = ()
+    signatures: tuple[dict[str, Any], ...] = ()
 
     def manifest_entry(self, out_dir: Path) -> dict:
         meta = self.document.meta
@@ -157,7 +157,7 @@ def build(
     options: RenderOptions | None = None,
     profile_dirs: Iterable[str | Path] = (),
     on_file: Callable[[OutputFile], None] | None = None,
-    sign: Callable[[bytes, str], tuple[bytes, list[dict]]] | None = None,
+    sign: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None,
 ) -> BuildResult:
     """Build every requested kind in every requested format from a data file.
 
@@ -171,13 +171,14 @@ def build(
     out_dir = Path(out_dir)
     meeting = load_meeting(source, profile_dirs=profile_dirs)
     ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
-    drawn: list[tuple[str, Document, str, Rendered, tuple[dict, ...]]] = []
+    drawn: list[tuple[str, Document, str, Rendered, tuple[dict[str, Any], ...]]] = []
     for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
         # -- files written beside a document (fragment pictures) carry its stem: two
         #    fragments in one folder never share ``anh-1.jpg`` --
         own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
         for fmt in formats:
-            rendered, signatures = render(document, fmt, own), ()
+            rendered = render(document, fmt, own)
+            signatures: tuple[dict[str, Any], ...] = ()
             if sign is not None and fmt == "pdf":
                 data, records = sign(rendered.data, f"{file_stem(document)}{rendered.suffix}")
                 rendered, signatures = replace(rendered, data=data), tuple(records)

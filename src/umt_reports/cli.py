@@ -15,7 +15,7 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterator, NoReturn, TypeVar
+from typing import Any, Callable, Iterator, NoReturn, TypeVar
 
 import click
 
@@ -243,7 +243,7 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
 def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: bool, templates: Path | None,
           font: str | None, profile_dirs: tuple[Path, ...], print_on_form: bool = False,
           progress: bool | None = None, to_archive: bool = False, archive_dir: Path | None = None,
-          replace: bool = False, signing: Callable[[bytes, str], tuple[bytes, list[dict]]] | None = None) -> None:
+          replace: bool = False, signing: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None) -> None:
     """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx) vào thư mục --out."""
     from umt_reports.build import build as run_build
     from umt_reports.render import RenderOptions
