@@ -19,7 +19,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from umt_reports import vn
 from umt_reports.documents.document import Document
@@ -59,6 +59,8 @@ class OutputFile:
     sha256: str
     document: Document
     rendered: Rendered
+    #: The signatures the build made in this file (see :mod:`umt_reports.sign.manifest`).
+    signatures: tuple[dict[str, Any], ...] = ()
 
     def entry(self, out_dir: Path, source: SourceRecord, options: DrawOptions) -> Entry:
         """This file's manifest entry."""
@@ -82,6 +84,7 @@ class OutputFile:
             pdfa=self.rendered.pdfa,
             source=source,
             options=options,
+            signatures=self.signatures,
         )
 
 
@@ -127,11 +130,20 @@ def build(
     options: RenderOptions | None = None,
     profile_dirs: Iterable[str | Path] = (),
     on_file: Callable[[OutputFile], None] | None = None,
+    sign: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None,
 ) -> BuildResult:
     """Build every requested kind in every requested format it has, from a data file.
 
     A kind asked for in a format it lacks (Giấy khen as HTML) is left out with a note in
     :attr:`BuildResult.notes`; the others are built.
+
+    Raises:
+        InputError: an unknown kind or format, nothing buildable, data a kind needs missing,
+            or invalid data.
+
+    ``sign`` (see :func:`umt_reports.sign.cli.build_signing`) signs each PDF after PDF/A and
+    before the manifest: it gets the bytes and the file name and gives the signed bytes and
+    the manifest's records of their signatures (a PDF without a signer block comes back as is).
 
     Raises:
         InputError: an unknown kind or format, nothing buildable, data a kind needs missing,
@@ -145,7 +157,7 @@ def build(
     check_needs(meeting, wanted, source)
     notes = [*notes, *data_notes]
     ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
-    drawn: list[tuple[str, Document, str, Rendered]] = []
+    drawn: list[tuple[str, Document, str, Rendered, tuple[dict[str, Any], ...]]] = []
     documents: dict[str, Document] = {}
     try:
         for kind, fmt in pairs:
@@ -155,7 +167,12 @@ def build(
             # -- files written beside a document (fragment pictures) carry its stem: two
             #    fragments in one folder never share ``anh-1.jpg`` --
             own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
-            drawn.append((kind, document, fmt, render(document, fmt, own)))
+            rendered = render(document, fmt, own)
+            signatures: tuple[dict[str, Any], ...] = ()
+            if sign is not None and fmt == "pdf":
+                data, records = sign(rendered.data, f"{file_stem(document)}{rendered.suffix}")
+                rendered, signatures = replace(rendered, data=data), tuple(records)
+            drawn.append((kind, document, fmt, rendered, signatures))
     except UmtError as error:  # -- a text a document or renderer refused: name its place --
         raise locate_problems(error, raw) from None
     result = BuildResult(out_dir=out_dir, notes=notes)
@@ -164,11 +181,12 @@ def build(
     except OSError as exc:
         raise UmtError.of("build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)) from None
     files: list[tuple[Path, bytes]] = []
-    for kind, document, fmt, rendered in drawn:
+    for kind, document, fmt, rendered, signatures in drawn:
         path = out_dir / f"{file_stem(document)}{rendered.suffix}"
         files += [(out_dir / name, data) for name, data in rendered.extras]
         files.append((path, rendered.data))
-        result.files.append(OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered))
+        result.files.append(OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered,
+                                       signatures))
     result.manifest = out_dir / MANIFEST
     drawn_with = DrawOptions(
         font=str((options or RenderOptions()).font) if (options or RenderOptions()).font else None,

@@ -15,13 +15,14 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterator, NoReturn, TypeVar
+from typing import Any, Callable, Iterator, NoReturn, TypeVar
 
 import click
 
 from umt_reports import api
 from umt_reports.errors import InputError, Problem, ProfileError, TemplateError, UmtError
 from umt_reports.messages import render
+from umt_reports.sign.cli import sign_build_options
 
 __all__ = ["main"]
 
@@ -69,7 +70,11 @@ def _guard(action: Callable[[], T], source: Path | None = None) -> T:
 class _Commands(click.Group):
     """The command group; command groups of their own (``archive``) are imported when used."""
 
-    lazy = {"archive": ("umt_reports.archive.cli", "archive")}
+    lazy = {
+        "archive": ("umt_reports.archive.cli", "archive"),
+        "sign": ("umt_reports.sign.cli", "sign"),
+        "signatures": ("umt_reports.sign.cli", "signatures"),
+    }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -274,10 +279,11 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
 @click.option("--replace", is_flag=True, default=False,
               help="Với --archive: thay văn bản cùng số và ký hiệu trong năm (bản cũ giữ lại là bản bị thay thế).")
 @profile_dirs_option
+@sign_build_options
 def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: bool, templates: Path | None,
           font: str | None, profile_dirs: tuple[Path, ...], print_on_form: bool = False,
           progress: bool | None = None, to_archive: bool = False, archive_dir: Path | None = None,
-          replace: bool = False) -> None:
+          replace: bool = False, signing: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None) -> None:
     """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx) vào thư mục --out."""
     from umt_reports.build import build as run_build
     from umt_reports.render import RenderOptions
@@ -289,7 +295,8 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
     with _page_progress(progress, source, chosen_kinds, chosen, profile_dirs) as on_page:
         result = _guard(
             lambda: run_build(source, out_dir, kinds=chosen_kinds, formats=chosen, templates=templates,
-                              options=RenderOptions(font=font, on_page=on_page), profile_dirs=profile_dirs),
+                              options=RenderOptions(font=font, on_page=on_page), profile_dirs=profile_dirs,
+                              sign=signing),
             source,
         )
     _notes(result.notes)

@@ -80,6 +80,8 @@ class Entry:
     pdfa: str | None = None
     source: SourceRecord | None = None
     options: DrawOptions = field(default_factory=DrawOptions)
+    #: The digital signatures made in this file (see :mod:`umt_reports.sign.manifest`).
+    signatures: tuple[dict[str, Any], ...] = ()
     #: Keys this version does not know, kept as read.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -124,6 +126,8 @@ class Entry:
         options = self.options.to_json()
         if options:
             data["options"] = options
+        if self.signatures:
+            data["signatures"] = [dict(record) for record in self.signatures]
         return {**self.extra, **data}
 
 
@@ -197,7 +201,10 @@ def _entry(index: int, item: Any) -> Entry:
     signer = item.get("signer")
     if signer is not None and not isinstance(signer, dict):
         raise ManifestError(f"files[{index}].signer: expected an object")
-    known = {"path", "kind", "format", "signer", "source", "options", *_TEXT_KEYS, *_INT_KEYS}
+    signatures = item.get("signatures", [])
+    if not isinstance(signatures, list) or not all(isinstance(record, dict) for record in signatures):
+        raise ManifestError(f"files[{index}].signatures: expected a list of objects")
+    known = {"path", "kind", "format", "signer", "source", "options", "signatures", *_TEXT_KEYS, *_INT_KEYS}
     return Entry(
         kind=item["kind"],
         format=item["format"],
@@ -205,6 +212,7 @@ def _entry(index: int, item: Any) -> Entry:
         signer=signer,
         source=_source(index, item.get("source")),
         options=_options(index, item.get("options")),
+        signatures=tuple(signatures),
         extra={k: v for k, v in item.items() if k not in known},
         **values,
     )

@@ -981,3 +981,102 @@ _add(
         ),
     }
 )
+
+# -- sign: digital signatures (PAdES), their appearance and their checks -------------------
+_add(
+    {
+        "sign.key_choice": (
+            "Cần đúng một nguồn khóa: --p12 TỆP, hoặc --pkcs11 THƯ_VIỆN.so cùng --token-label NHÃN.",
+            "Give exactly one key: --p12 FILE, or --pkcs11 MODULE.so with --token-label LABEL.",
+        ),
+        "sign.key_missing": (
+            "Không tìm thấy tệp {path}: cần tệp khóa .p12 hoặc thư viện PKCS#11 (.so).",
+            "{path} does not exist: expected a .p12 key file or a PKCS#11 module (.so).",
+        ),
+        "sign.key_unreadable": (
+            "Không mở được khóa {path}: {reason}. Kiểm tra mật khẩu (biến UMT_KEY_PASSWORD) và tệp .p12.",
+            "Cannot open the key {path}: {reason}. Check the password (UMT_KEY_PASSWORD) and the .p12 file.",
+        ),
+        "sign.token_failed": (
+            "Không dùng được token “{token}”: {reason}. Kiểm tra nhãn token, nhãn khóa và mã PIN (UMT_KEY_PIN).",
+            "Cannot use the token “{token}”: {reason}. Check the token label, key label and PIN (UMT_KEY_PIN).",
+        ),
+        "sign.password_prompt": ("Mật khẩu tệp khóa {path}", "Password of the key file {path}"),
+        "sign.pin_prompt": ("Mã PIN của token {token}", "PIN of the token {token}"),
+        "sign.file_unreadable": ("Không đọc được {path}: {reason}.", "Cannot read {path}: {reason}."),
+        "sign.not_pdf": (
+            "{path} không phải tệp PDF đọc được ({reason}).",
+            "{path} is not a readable PDF ({reason}).",
+        ),
+        "sign.no_signer_block": (
+            "{path} không ghi vị trí khối chữ ký (tệp không do umt-reports lập, hoặc văn bản không có người ký); "
+            "phụ lục ký riêng thì dùng --as organisation --attachment-of SỐ_KÝ_HIỆU.",
+            "{path} records no signer block (not made by umt-reports, or a document without a signer); "
+            "for an attachment signed on its own use --as organisation --attachment-of NUMBER.",
+        ),
+        "sign.attachment_role": (
+            "--attachment-of chỉ dùng với --as organisation (phụ lục do cơ quan ký số).",
+            "--attachment-of goes with --as organisation (the office signs an attachment).",
+        ),
+        "sign.image_unreadable": (
+            "Không đọc được ảnh {path}: {reason}. Cần ảnh PNG nền trong suốt.",
+            "Cannot read the image {path}: {reason}. Expected a PNG with transparency.",
+        ),
+        "sign.failed": ("Ký số không thành công: {reason}.", "Signing failed: {reason}."),
+        "sign.tsa_failed": (
+            "Không lấy được dấu thời gian từ {url}: {reason}.",
+            "No time stamp from {url}: {reason}.",
+        ),
+        "sign.pdfa_lost": (
+            "Tệp đã ký không còn đạt PDF/A-2b ({findings}); không ghi tệp.",
+            "The signed file is no longer PDF/A-2b ({findings}); nothing written.",
+        ),
+        "sign.trust_unreadable": (
+            "Không đọc được chứng thư số gốc {path}: {reason}. Cần tệp PEM hoặc DER.",
+            "Cannot read the root certificate {path}: {reason}. Expected a PEM or DER file.",
+        ),
+        "sign.signed": (
+            "Đã ký {path} ({role}): {subject}, lúc {time}.",
+            "Signed {path} ({role}): {subject}, at {time}.",
+        ),
+        "sign.manifest_moved": (
+            "Đã cập nhật {path}: mục văn bản chuyển sang {name}, kèm các chữ ký.",
+            "Updated {path}: the entry now names {name}, with its signatures.",
+        ),
+        "sign.listed": (
+            "{field}: {subject}\n  ký lúc {time}; {status}; phiên bản {revision}/{revisions}; "
+            "thêm sau đó: {added}\n  SHA-256 chứng thư: {fingerprint}",
+            "{field}: {subject}\n  signed at {time}; {status}; revision {revision}/{revisions}; "
+            "added after: {added}\n  certificate SHA-256: {fingerprint}",
+        ),
+        "sign.listed_timestamp": ("  dấu thời gian: {time}", "  time stamp: {time}"),
+        "sign.none": ("{path} không có chữ ký số nào.", "{path} has no digital signature."),
+        "sign.status_valid": ("nguyên vẹn, tin cậy", "intact, trusted"),
+        "sign.status_untrusted": ("nguyên vẹn, KHÔNG tin cậy", "intact, NOT trusted"),
+        "sign.status_broken": ("ĐÃ BỊ SỬA", "CHANGED"),
+        "sign.added_nothing": ("không", "nothing"),
+        "sign.added_signatures": ("chữ ký, trường ký", "signatures, signature fields"),
+        "sign.added_validation_data": ("dữ liệu kiểm tra chữ ký", "validation data"),
+        "sign.added_annotations": ("chú thích", "annotations"),
+        "sign.added_other_changes": ("THAY ĐỔI KHÁC", "OTHER CHANGES"),
+        "sign.build_option": (
+            "--sign-as cần định dạng pdf (--format) và một nguồn khóa (--p12 hoặc --pkcs11).",
+            "--sign-as needs the pdf format (--format) and a key (--p12 or --pkcs11).",
+        ),
+    }
+)
+
+# -- sign: signatures in the archive ----------------------------------------------------------
+_add(
+    {
+        "archive.field_signature": ("Chữ ký số", "Signature"),
+        "archive.signature_line": (
+            "{subject}; ký lúc {time}; {status}; SHA-256 chứng thư {fingerprint}",
+            "{subject}; signed at {time}; {status}; certificate SHA-256 {fingerprint}",
+        ),
+        "archive.finding_signature": (
+            "#{id} {number}: chữ ký số không đạt ({detail}) — {path}",
+            "#{id} {number}: a signature fails ({detail}) — {path}",
+        ),
+    }
+)

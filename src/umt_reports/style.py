@@ -31,10 +31,12 @@ __all__ = [
     "CERTIFICATE_LAYOUT",
     "CERTIFICATE_PAGE",
     "CERTIFICATE_ROLES",
+    "ESIGNATURE",
     "LINE_ROLES",
     "PRESETS",
     "RANGES",
     "ROLE_COLORS",
+    "ESignatureStyle",
     "PageSpec",
     "PlacedField",
     "Preset",
@@ -493,3 +495,31 @@ ROLE_COLORS: Mapping[str, str] = MappingProxyType(
 #: Calibration page of a pre-printed form: ruler tick spacing and the length of a field's cross, mm.
 CALIBRATION_TICK_MM = 5.0
 CALIBRATION_CROSS_MM = 4.0
+
+
+# -- electronic signatures (ND30 Phụ lục I, part II; spec §3.1) ------------------------
+
+
+@dataclass(frozen=True)
+class ESignatureStyle:
+    """How electronic signatures look on the page.
+
+    The signer's image (blue) is centred between title and name; the office's seal (red,
+    real size) lies over about the left third of it; text appearances (an attachment's
+    number and signing time, or a signature without an image) are Times New Roman 10,
+    upright, black.
+    """
+
+    #: Size of the text drawn in a signature appearance, points.
+    text_size_pt: float = 10.0
+    #: Line height of that text, as a multiple of its size.
+    text_leading: float = 1.2
+    #: Seal diameter when the office gives none (a round seal of 36 mm is the usual size).
+    seal_mm: float = 36.0
+    #: Fraction of the signer's image the seal covers, from its left edge.
+    seal_overlap: float = 1 / 3
+    #: Padding around a text appearance, points.
+    text_padding_pt: float = 2.0
+
+
+ESIGNATURE = ESignatureStyle()

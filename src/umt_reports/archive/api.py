@@ -24,12 +24,13 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Iterable, Literal, Protocol, Sequence
+from typing import Any, Final, Iterable, Literal, Protocol, Sequence
 
 from umt_reports.archive.catalog import Catalog, Query
 from umt_reports.archive.errors import ArchiveError, ArchiveInputError
 from umt_reports.archive.intake import MANIFEST, Candidate, read_candidates
 from umt_reports.archive.metadata import Record, to_xml
+from umt_reports.archive.signatures import read_signatures, signatures_of, store_signatures
 from umt_reports.archive.store import CATALOG_NAME, ObjectStore, record_file_of, sha256_file
 from umt_reports.errors import Location, Problem
 
@@ -54,7 +55,7 @@ MAX_ID: Final = 2**63 - 1
 ENV_VAR: Final = "UMT_ARCHIVE"
 
 Action = Literal["added", "unchanged", "replaced"]
-FindingKind = Literal["missing", "changed", "not_pdfa", "unknown", "catalog"]
+FindingKind = Literal["missing", "changed", "not_pdfa", "unknown", "catalog", "signature"]
 
 
 def resolve_root(path: str | Path | None = None) -> Path:
@@ -82,7 +83,8 @@ class Finding:
 
     ``kind``: ``missing`` (catalogued, no file), ``changed`` (hash or size differ),
     ``not_pdfa`` (unchanged bytes that fail the PDF/A check), ``unknown`` (a file the
-    catalog does not know), ``catalog`` (SQLite's integrity check failed).
+    catalog does not know), ``catalog`` (SQLite's integrity check failed), ``signature`` (a
+    signature whose bytes changed, or that the ``trust`` roots do not trust).
     """
 
     kind: FindingKind
@@ -118,14 +120,16 @@ def _now() -> str:
 class Archive:
     """An archive root: immutable PDF/A files plus their catalog. Use as a context manager."""
 
-    def __init__(self, root: str | Path, *, create: bool = False):
-        """Open the archive at ``root``; with ``create``, make it if needed.
+    def __init__(self, root: str | Path, *, create: bool = False, trust: Sequence[Path] = ()):
+        """Open the archive at ``root``; with ``create``, make it if needed. ``trust`` names the
+        root certificates signatures are checked against (:mod:`.signatures`).
 
         Raises:
             ArchiveInputError: ``archive.no_archive`` when there is none and ``create`` is false.
             ArchiveError: the catalog is unreadable, newer than this version, or locked.
         """
         self.root = Path(root)
+        self.trust = list(trust)
         self.store = ObjectStore(self.root)
         if create:
             try:
@@ -162,10 +166,12 @@ class Archive:
     def add_candidates(self, candidates: Sequence[Candidate], *, replace: bool = False) -> list[AddOutcome]:
         """Store checked candidates in one transaction (see the module docstring)."""
         markers: list[Path] = []
+        # -- signatures are checked before the lock, like the PDF/A check of intake --
+        signed = {c.record.sha256: read_signatures(c.data, self.trust) for c in candidates}
         try:
             with self.catalog.write():
                 self._recover_locked()
-                outcomes = self._add_locked(candidates, replace, markers)
+                outcomes = self._add_locked(candidates, replace, markers, signed)
         except OSError as exc:
             self._recover_quietly()
             raise ArchiveError.of("archive.storage_failed", Location.of_file(self.root), path=str(self.root),
@@ -177,7 +183,8 @@ class Archive:
             marker.unlink(missing_ok=True)
         return outcomes
 
-    def _add_locked(self, candidates: Sequence[Candidate], replace: bool, markers: list[Path]) -> list[AddOutcome]:
+    def _add_locked(self, candidates: Sequence[Candidate], replace: bool, markers: list[Path],
+                    signed: dict[str, list[dict[str, Any]]] | None = None) -> list[AddOutcome]:
         outcomes: list[AddOutcome] = []
         problems: list[Problem] = []
         archived_at = _now()
@@ -197,6 +204,7 @@ class Archive:
                 self.catalog.supersede(holder)
                 record = dataclasses.replace(record, version=holder.version + 1, supersedes=holder.id)
             new = self.catalog.insert(record, archived_at=archived_at)
+            store_signatures(self.catalog, new.id or 0, (signed or {}).get(record.sha256, []))
             if holder is not None:
                 self.catalog.link(holder, new)
             staged = self.store.stage(candidate.data)
@@ -298,6 +306,7 @@ class Archive:
             files = set(self.store.files())
         findings: list[Finding] = [Finding("catalog", CATALOG_NAME, None, d) for d in self.catalog.integrity()]
         known = {r.object_name: r for r in records}
+        checked: dict[int, list[dict[str, Any]]] = {}
         for record in records:
             name = record.object_name
             if name not in files:
@@ -312,19 +321,34 @@ class Archive:
                 findings.append(Finding("changed", name, record, sha256))
                 continue
             if pdfa:
-                from umt_reports.render.pdf.pdfa import check_pdfa
+                from umt_reports.sign.pdfa import pdfa_findings
 
-                problems = check_pdfa(self.store.path_of(name))
+                problems = pdfa_findings(self.store.path_of(name))  # -- a signed file: see sign/pdfa.py --
                 if problems:
                     findings.append(Finding("not_pdfa", name, record, "; ".join(problems[:3])))
+            rows = read_signatures(self.store.path_of(name).read_bytes(), self.trust)
+            # -- a check without roots cannot say "trusted": it keeps the last verdict unless broken --
+            if rows and (self.trust or any(row["status"] == "broken" for row in rows)):
+                checked[record.id or 0] = rows
+            findings.extend(Finding("signature", name, record, f"{row['field']}: {row['status']} ({row['problem']})")
+                            for row in rows if row["status"] in ("broken", "untrusted"))
         record_files = {record_file_of(name) for name in known}
         findings.extend(Finding("unknown", name) for name in sorted(files - known.keys() - record_files))
+        if checked:
+            with self.catalog.write():
+                for document_id, rows in checked.items():
+                    store_signatures(self.catalog, document_id, rows)
         return VerifyReport(len(records), tuple(findings))
 
+    def signatures(self, records: Sequence[Record]) -> dict[int, list[dict[str, Any]]]:
+        """The recorded signatures of ``records`` by record id (as last checked)."""
+        return signatures_of(self.catalog, [r.id for r in records if r.id is not None])
 
-def open_archive(root: str | Path | None = None, *, create: bool = False) -> Archive:
-    """Open the archive at ``root`` (see :func:`resolve_root` for the default)."""
-    return Archive(resolve_root(root), create=create)
+
+def open_archive(root: str | Path | None = None, *, create: bool = False, trust: Sequence[Path] = ()) -> Archive:
+    """Open the archive at ``root`` (see :func:`resolve_root` for the default); signatures are
+    checked against the root certificates in ``trust``."""
+    return Archive(resolve_root(root), create=create, trust=trust)
 
 
 class _BuildLike(Protocol):

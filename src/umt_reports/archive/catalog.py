@@ -409,3 +409,10 @@ class Catalog:
         """Record that ``new`` replaced ``old``."""
         with self._errors():
             self._db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (new.id, old.id))
+
+    # -- other tables (the signatures of a document: archive/signatures.py) ----------------
+
+    def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        """Run one statement with the catalog's error handling; the rows it returns."""
+        with self._errors():
+            return self._db.execute(sql, params).fetchall()

@@ -98,6 +98,8 @@ archive_dir_option = click.option(
     help=f"Thư mục kho lưu trữ (mặc định ./archive, hoặc biến môi trường {ENV_VAR}).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+trust_option = click.option("--trust", "trust", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+                            help="Chứng thư số gốc tin cậy (PEM/DER) để kiểm tra chữ ký số; có thể nêu nhiều lần.")
 all_option = click.option("--all", "include_superseded", is_flag=True,
                           help="Gồm cả các bản đã bị thay thế.")
 
@@ -146,14 +148,16 @@ def _outcome_json(outcome: AddOutcome) -> dict[str, Any]:
 @click.option("--replace", is_flag=True,
               help="Thay văn bản cùng số và ký hiệu trong năm; bản cũ được giữ là bản bị thay thế.")
 @archive_dir_option
+@trust_option
 @json_option
-def add(paths: tuple[Path, ...], replace: bool, archive_dir: Path | None, as_json: bool) -> None:
+def add(paths: tuple[Path, ...], replace: bool, archive_dir: Path | None, as_json: bool,
+        trust: tuple[Path, ...] = ()) -> None:
     """Lưu các tệp PDF/A: thư mục kết quả (manifest.json), tệp manifest.json hoặc tệp PDF."""
     from umt_reports.archive.intake import read_candidates
 
     def run() -> list[AddOutcome]:
         candidates = read_candidates(paths)  # -- check the input before touching the archive --
-        with open_archive(archive_dir, create=True) as store:
+        with open_archive(archive_dir, create=True, trust=trust) as store:
             return store.add_candidates(candidates, replace=replace)
 
     outcomes = _guard(run)
@@ -193,9 +197,15 @@ def _records_table(records: Sequence[Record], width: int) -> Table:
     return table
 
 
-def _print_records(records: Sequence[Record], as_json: bool) -> None:
+def _with_signatures(record: Record, signed: dict[int, list[dict[str, Any]]]) -> dict[str, Any]:
+    """``record`` as JSON with its recorded signatures (an empty list when unsigned)."""
+    return {**record.to_dict(), "signatures": signed.get(record.id or 0, [])}
+
+
+def _print_records(records: Sequence[Record], as_json: bool,
+                   signed: dict[int, list[dict[str, Any]]] | None = None) -> None:
     if as_json:
-        _echo_json([r.to_dict() for r in records])
+        _echo_json([_with_signatures(r, signed or {}) for r in records])
         return
     if not records:
         click.echo(_say("archive.none_found"))
@@ -205,10 +215,12 @@ def _print_records(records: Sequence[Record], as_json: bool) -> None:
     click.echo(_say("archive.count", count=len(records)))
 
 
-def _query(archive_dir: Path | None, query: Query) -> list[Record]:
-    def run() -> list[Record]:
+def _query(archive_dir: Path | None, query: Query) -> tuple[list[Record], dict[int, list[dict[str, Any]]]]:
+    """The records ``query`` finds, and their recorded signatures by id."""
+    def run() -> tuple[list[Record], dict[int, list[dict[str, Any]]]]:
         with open_archive(archive_dir) as store:
-            return store.search(query)
+            records = store.search(query)
+            return records, store.signatures(records)
 
     return _guard(run)
 
@@ -219,7 +231,8 @@ def _query(archive_dir: Path | None, query: Query) -> list[Record]:
 @json_option
 def list_(include_superseded: bool, archive_dir: Path | None, as_json: bool) -> None:
     """Liệt kê văn bản trong kho (theo ngày ban hành)."""
-    _print_records(_query(archive_dir, Query(include_superseded=include_superseded)), as_json)
+    records, signed = _query(archive_dir, Query(include_superseded=include_superseded))
+    _print_records(records, as_json, signed)
 
 
 @archive.command()
@@ -233,7 +246,8 @@ def search(text: str, date_from: dt.date | None, date_to: dt.date | None, kind: 
     """Tìm văn bản theo chữ (có hoặc không dấu: "dan van" tìm được "Dân vận"), ngày và loại."""
     query = _guard(lambda: Query(text, date_from=date_from, date_to=date_to, kind=kind,
                                  include_superseded=include_superseded))
-    _print_records(_query(archive_dir, query), as_json)
+    records, signed = _query(archive_dir, query)
+    _print_records(records, as_json, signed)
 
 
 def _field_rows(record: Record, path: Path) -> list[tuple[str, str]]:
@@ -274,20 +288,25 @@ def _field_rows(record: Record, path: Path) -> list[tuple[str, str]]:
 def show(ref: str, archive_dir: Path | None, as_json: bool) -> None:
     """Xem đủ thông tin một văn bản: số thứ tự (#), số và ký hiệu, hoặc đầu mã SHA-256."""
 
-    def run() -> tuple[Record, list[Record], Path]:
+    def run() -> tuple[Record, list[Record], Path, list[dict[str, Any]]]:
         with open_archive(archive_dir) as store:
             record = store.get(ref)
-            return record, store.history(record), store.path_of(record)
+            return record, store.history(record), store.path_of(record), store.signatures([record]).get(record.id or 0, [])
 
-    record, history, path = _guard(run)
+    record, history, path, signatures = _guard(run)
     if as_json:
-        _echo_json({"record": record.to_dict(), "path": str(path), "history": [r.to_dict() for r in history]})
+        _echo_json({"record": record.to_dict(), "path": str(path), "history": [r.to_dict() for r in history],
+                    "signatures": signatures})
         return
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for label, value in _field_rows(record, path):
         table.add_row(label, value)
+    for signature in signatures:
+        table.add_row(_say("archive.field_signature"), _say(
+            "archive.signature_line", subject=signature["subject"], time=signature["signed_at"] or "—",
+            status=signature["status"], fingerprint=signature["fingerprint_sha256"]))
     console = _console()
     console.print(table)
     if len(history) > 1:
@@ -323,13 +342,15 @@ def _report_json(report: VerifyReport) -> dict[str, Any]:
 @archive.command()
 @click.option("--no-pdfa", "skip_pdfa", is_flag=True, help="Chỉ kiểm tra mã băm, không kiểm tra lại PDF/A.")
 @archive_dir_option
+@trust_option
 @json_option
 @click.pass_context
-def verify(ctx: click.Context, skip_pdfa: bool, archive_dir: Path | None, as_json: bool) -> None:
-    """Kiểm tra mọi tệp trong kho: thiếu, bị sửa, tệp lạ; mã thoát 1 nếu có vấn đề."""
+def verify(ctx: click.Context, skip_pdfa: bool, archive_dir: Path | None, as_json: bool,
+           trust: tuple[Path, ...] = ()) -> None:
+    """Kiểm tra mọi tệp trong kho: thiếu, bị sửa, tệp lạ, chữ ký số hỏng; mã thoát 1 nếu có vấn đề."""
 
     def run() -> VerifyReport:
-        with open_archive(archive_dir) as store:
+        with open_archive(archive_dir, trust=trust) as store:
             return store.verify(pdfa=not skip_pdfa)
 
     report = _guard(run)

@@ -150,7 +150,8 @@ def _from_pdf(path: Path, entry: Mapping[str, Any] | None, problems: list[Proble
     """Read, hash and check one PDF; ``None`` (with a problem added) when it cannot be archived."""
     import pikepdf  # -- imported on first use: listing and searching the archive do not need it --
 
-    from umt_reports.render.pdf.pdfa import FLAVOUR, check_pdfa
+    from umt_reports.render.pdf.pdfa import FLAVOUR
+    from umt_reports.sign.pdfa import pdfa_findings
 
     location = Location.of_file(path)
     try:
@@ -171,7 +172,7 @@ def _from_pdf(path: Path, entry: Mapping[str, Any] | None, problems: list[Proble
         with pikepdf.open(io.BytesIO(data)) as pdf:
             pages = len(pdf.pages)
             info = _docinfo(pdf) if entry is None else {}
-        findings = check_pdfa(data)
+        findings = pdfa_findings(data)  # -- a signed file's form: see sign/pdfa.py --
     except pikepdf.PdfError:
         problems.append(Problem("archive.not_pdf", location, {"path": str(path)}))
         return None

@@ -31,6 +31,7 @@ import pikepdf.pdfa
 
 from umt_reports import vn
 from umt_reports.errors import PdfaError, RenderError
+from umt_reports.render.pdf.marks import Rect, add_destinations
 
 __all__ = ["FLAVOUR", "VIETNAM_TIME", "PdfMetadata", "check_pdfa", "make_pdfa"]
 
@@ -129,11 +130,12 @@ def _listed(report: pikepdf.pdfa.Report) -> str:
     return listed
 
 
-def make_pdfa(pdf: bytes, meta: PdfMetadata) -> bytes:
+def make_pdfa(pdf: bytes, meta: PdfMetadata, places: dict[str, Rect] | None = None) -> bytes:
     """PDF/A-2b bytes for the reportlab PDF ``pdf``, validated, byte-identical for identical input.
 
     reportlab must have embedded every font (register a TrueType font and make it
     the canvas default) and should run with ``invariant=1`` so its own bytes repeat.
+    ``places`` become named destinations (see :mod:`.marks`).
 
     Raises:
         RenderError: ``render.pdf_unreadable`` if ``pdf`` is not a PDF.
@@ -146,6 +148,7 @@ def make_pdfa(pdf: bytes, meta: PdfMetadata) -> bytes:
     with doc:
         _drop_empty_transitions(doc)
         _set_docinfo(doc, meta)
+        add_destinations(doc, places or {})
         prepared = pikepdf.pdfa.prepare(doc, FLAVOUR, output_intent="sRGB")
         for level, sentence in prepared.messages():
             log.debug("pdfa.prepare (%s): %s", level, sentence)

@@ -47,6 +47,7 @@ from umt_reports.render.pdf.flowables import (
     RuleLine,
     picture_source,
 )
+from umt_reports.render.pdf.marks import MarkBook, PlaceMark
 from umt_reports.render.pdf.placed import add_placed
 from umt_reports.render.pdf.styles import markup, nfc, paragraph_style
 from umt_reports.style import Preset, TextStyle
@@ -91,12 +92,14 @@ class StoryBuilder:
     """Turns blocks into flowables for one document (one preset, one font, one page width)."""
 
     def __init__(self, preset: Preset, family: FontFamily, text_width_pt: float,
-                 text_height_pt: float | None = None) -> None:
+                 text_height_pt: float | None = None, marks: MarkBook | None = None) -> None:
         self.preset = preset
         self.family = family
         self.text_width = text_width_pt
         #: Height of the page's text frame: a signature block taller than it may break.
         self.text_height = text_height_pt
+        #: Where the signature space is drawn is noted here (see :mod:`.marks`).
+        self.marks = marks
 
     # -- paragraphs ---------------------------------------------------------------------
 
@@ -196,7 +199,7 @@ class StoryBuilder:
         """Recipients left, signer right (``signature_column`` of the text width)."""
         right = self.preset.signature_column * self.text_width
         widths = [self.text_width - right, right]
-        table = self._borderless([[self.cell(block.left), self.cell(block.right)]], widths)
+        table = self._borderless([[self.cell(block.left), self._signer_cell(block.right)]], widths)
         if self.text_height is not None:
             _width, height = table.wrap(self.text_width, self.text_height)
             if height > self.text_height:
@@ -204,6 +207,20 @@ class StoryBuilder:
                 #    least a third of a page on each side, rather than fail the whole document --
                 table.splitInRow = self.text_height * _SIGNATURE_SPLIT_AT_LEAST
         return table
+
+    def _signer_cell(self, blocks: Sequence[Block]) -> list[Flowable]:
+        """The signer's cell, with marks at the top and bottom of the space left for the
+        signature (the :class:`Spacer` between title and name), noted for signing."""
+        if self.marks is None:
+            return self.cell(blocks)
+        content: list[Flowable] = []
+        for block in blocks:
+            if isinstance(block, Spacer):
+                content += [PlaceMark(self.marks, "signer.top"), RlSpacer(0, block.height_pt),
+                            PlaceMark(self.marks, "signer.bottom")]
+            else:
+                content += self.flowables((block,))
+        return _padded(content)
 
     def table(self, block: TableBlock) -> PagedTable:
         """A gridded table whose header row repeats on every page it spans."""

@@ -35,6 +35,7 @@ from umt_reports.render.fonts import FontFamily, face_name, require_glyphs, reso
 from umt_reports.render.measure import PT_PER_MM
 from umt_reports.render.metadata import metadata_keywords, metadata_text
 from umt_reports.render.pdf.flowables import KeepWithNext, NumberingRestart
+from umt_reports.render.pdf.marks import SIGNER_SPACE, TEXT_AREA, MarkBook, Rect
 from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
 from umt_reports.render.pdf.story import StoryBuilder, document_text
 from umt_reports.render.pdf.styles import SINGLE_LINE
@@ -160,6 +161,24 @@ def _longest_word(doc: Document) -> str:
     return max(document_text(doc).split(), key=len, default="")
 
 
+def _places(page: PageSpec, marks: MarkBook) -> dict[str, Rect]:
+    """The places recorded in the PDF for signing: page 1's text area, and the space for
+    the signature between the signer's title and name when the document has a signer."""
+    places: dict[str, Rect] = {
+        TEXT_AREA: (
+            0,
+            page.left_mm * PT_PER_MM,
+            page.bottom_mm * PT_PER_MM,
+            (page.width_mm - page.right_mm) * PT_PER_MM,
+            (page.height_mm - page.top_mm) * PT_PER_MM,
+        )
+    }
+    space = marks.box("signer.top", "signer.bottom")
+    if space is not None:
+        places[SIGNER_SPACE] = space
+    return places
+
+
 def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
     """``doc`` drawn as PDF/A-2b in the preset's geometry, with the body font of ``options``.
 
@@ -176,7 +195,8 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
         _NumberMark(page, doc.preset.style(_PAGE_NUMBER_ROLE), family) if doc.page_numbers else None
     )
     text_height = (page.height_mm - page.top_mm - page.bottom_mm) * PT_PER_MM
-    story = StoryBuilder(doc.preset, family, page.text_width_mm * PT_PER_MM, text_height).document(doc)
+    marks = MarkBook()
+    story = StoryBuilder(doc.preset, family, page.text_width_mm * PT_PER_MM, text_height, marks).document(doc)
     out = io.BytesIO()
     template = _OfficialDocTemplate(
         out,
@@ -194,5 +214,5 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
             # -- a block that no page can hold: a table row, header or signature cell grown
             #    by one long value; the longest unbroken text names it --
             raise RenderError.of("render.too_large", None, value=_longest_word(doc)) from None
-    data = make_pdfa(out.getvalue(), _metadata(doc))
+    data = make_pdfa(out.getvalue(), _metadata(doc), _places(page, marks))
     return Rendered(data=data, suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B")
