@@ -69,7 +69,8 @@ def _guard(action: Callable[[], T], source: Path | None = None) -> T:
 class _Commands(click.Group):
     """The command group; command groups of their own (``archive``) are imported when used."""
 
-    lazy = {"archive": ("umt_reports.archive.cli", "archive")}
+    lazy = {"archive": ("umt_reports.archive.cli", "archive"),
+            "serve": ("umt_reports.desk.cli", "serve"), "users": ("umt_reports.desk.cli", "users")}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.lazy])
