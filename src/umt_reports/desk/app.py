@@ -97,6 +97,12 @@ def create_app(config: DeskConfig, *, https_cookies: bool = False) -> FastAPI:
         return page(request, "error.html", status_code=exc.status_code, status=exc.status_code,
                     detail=str(exc.detail))
 
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # -- a bug: one line for the user, never a traceback (the server log has it) --
+        detail = state.t("cli.internal", kind=type(exc).__name__, detail=str(exc)[:200])
+        return page(request, "error.html", status_code=500, status=500, detail=detail)
+
     from umt_reports.desk.routes import archive, auth, press, secretary
 
     for module in (auth, secretary, press, archive):

@@ -46,9 +46,9 @@ class Desk:
     throttle: LoginThrottle
     templates: Jinja2Templates
 
-    def t(self, code: str, **params: Any) -> str:
-        """The message ``code`` in the desk's language."""
-        return render(code, params, self.config.lang)
+    def t(self, key: str, /, **params: Any) -> str:
+        """The message ``key`` in the desk's language."""
+        return render(key, params, self.config.lang)
 
 
 class LoginNeeded(Exception):
@@ -110,8 +110,8 @@ async def csrf_protect(request: Request) -> None:
         raise HTTPException(status_code=403, detail=desk(request).t("desk.csrf"))
 
 
-def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """Render ``templates/<name>`` with the desk's helpers."""
+def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render ``templates/<template>`` with the desk's helpers."""
     state = desk(request)
     try:
         account: Account | None = user(request)
@@ -119,7 +119,7 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
         account = None
     context.update(request=request, t=state.t, lang=state.config.lang, account=account,
                    csrf=csrf_token(request), login_required=state.config.login_required)
-    return state.templates.TemplateResponse(request, name, context, status_code=status_code)
+    return state.templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
 def make_templates() -> Jinja2Templates:
