@@ -119,13 +119,13 @@ class JobRunner:
             outcome = Outcome(ok=False, error=render("cli.internal", {"kind": type(exc).__name__,
                                                                       "detail": str(exc)[:200]},
                                                      job.request.lang))
-        job.outcome = outcome
-        try:
+        try:  # -- the record on disk first: a job seen as ended has its job.json --
             (job.folder / JOB_FILE).write_text(json.dumps(
                 {"owner": job.owner, "created": job.created, "outcome": outcome.to_json()},
                 ensure_ascii=False), encoding="utf-8")
         except OSError:
             pass
+        job.outcome = outcome
 
     def get(self, job_id: str) -> Job | None:
         """The job of ``job_id`` (``None`` for an unknown or malformed id, or a swept job)."""
