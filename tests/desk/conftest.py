@@ -145,3 +145,15 @@ def browser_context(tmp_path: Path) -> Iterator[Any]:
             yield context
         finally:
             context.close()
+
+
+@pytest.fixture(scope="module")
+def shared_office_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One desk with accounts for a whole test module (tests that do not change its state)."""
+    home = tmp_path_factory.mktemp("office") / "home"
+    for name, role in (("thuky", "secretary"), ("luutru", "archivist"), ("bientap", "press")):
+        done = umt("users", "add", name, "--role", role, "--home", str(home), stdin=f"mk-{name}-2026\n")
+        assert done.returncode == 0, done.stderr
+    server = start_server(home)
+    yield server
+    stop_server(server)
