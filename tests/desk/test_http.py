@@ -8,7 +8,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.desk.conftest import SAMPLES, Server, csrf_of, login, upload, wait_job

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -18,6 +19,9 @@ from umt_reports.archive.api import ENV_VAR as ARCHIVE_ENV
 from umt_reports.desk.config import DEFAULT_JOB_TTL, DeskConfig, is_loopback, resolve_home
 from umt_reports.errors import UmtError
 from umt_reports.messages import render
+
+if TYPE_CHECKING:
+    from umt_reports.desk.accounts import Accounts
 
 __all__ = ["serve", "users"]
 
@@ -99,7 +103,7 @@ def users() -> None:
     """Tài khoản của bàn làm việc (vai trò: secretary, press, archivist, admin)."""
 
 
-def _accounts(home: Path | None) -> "Accounts":  # noqa: F821
+def _accounts(home: Path | None) -> Accounts:
     from umt_reports.desk.accounts import Accounts
 
     return Accounts(resolve_home(home) / "accounts.json")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-__all__ = ["DEFAULT_HOME", "DeskConfig", "HOME_ENV", "is_loopback"]
+__all__ = ["DEFAULT_HOME", "HOME_ENV", "DeskConfig", "is_loopback"]
 
 #: Environment variable naming the desk's home folder.
 HOME_ENV: Final = "UMT_HOME"

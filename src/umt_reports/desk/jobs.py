@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import re
 import secrets
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Final, Literal
+from typing import Final, Literal
 
 from umt_reports.desk.work import BuildRequest, Outcome, run_build
 
@@ -113,7 +113,7 @@ class JobRunner:
     def _finished(self, job: Job, future: Future[Outcome]) -> None:
         try:
             outcome = future.result()
-        except Exception as exc:  # -- a worker died (killed, out of memory): say so in one line --
+        except Exception as exc:  # noqa: BLE001 -- a worker died (killed, out of memory): say so in one line --
             from umt_reports.messages import render
 
             outcome = Outcome(ok=False, error=render("cli.internal", {"kind": type(exc).__name__,

@@ -7,7 +7,8 @@ also sees every user's jobs.
 
 from __future__ import annotations
 
-from typing import Final, Mapping
+from collections.abc import Mapping
+from typing import Final
 
 from umt_reports.desk.accounts import ROLES
 

@@ -14,9 +14,9 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -28,7 +28,7 @@ from umt_reports.desk.roles import allowed
 from umt_reports.desk.throttle import LoginThrottle
 from umt_reports.messages import render
 
-__all__ = ["Desk", "LoginNeeded", "csrf_protect", "csrf_token", "desk", "page", "require", "user"]
+__all__ = ["CurrentUser", "Desk", "LoginNeeded", "csrf_protect", "csrf_token", "desk", "page", "require", "user"]
 
 #: The user of a desk without accounts (loopback, one person on their own PC).
 LOCAL_USER: Final = Account("local", "admin")
@@ -76,6 +76,10 @@ def user(request: Request) -> Account:
         request.session.pop("user", None)
         raise LoginNeeded()
     return account
+
+
+#: A route parameter that is the signed-in account (see :func:`user`).
+CurrentUser = Annotated[Account, Depends(user)]
 
 
 def require(account: Account, action: str, request: Request) -> None:

@@ -19,11 +19,12 @@ Job folder::
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from umt_reports.errors import InputError, LimitError, ProfileError, Problem, TemplateError, UmtError
+from umt_reports.errors import InputError, LimitError, Problem, ProfileError, TemplateError, UmtError
 
 __all__ = ["BuildRequest", "FileInfo", "Outcome", "ShownProblem", "run_build"]
 
@@ -91,7 +92,7 @@ class Outcome:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Outcome":
+    def from_json(cls, data: dict[str, Any]) -> Outcome:
         return cls(
             ok=bool(data.get("ok")),
             problems=[ShownProblem(**p) for p in data.get("problems", [])],
@@ -114,14 +115,16 @@ def _shown(problems: list[Problem], lang: str) -> list[ShownProblem]:
     ]
 
 
-def _progress_writer(job_dir: Path) -> Any:
+def _progress_writer(job_dir: Path) -> Callable[[int], None]:
+    """The ``on_page`` callback: the pages drawn so far, in ``job_dir/progress`` (read by the job page)."""
     marker = job_dir / "progress"
+    drawn = [0]
 
-    def on_page(_page: int, count: list[int] = [0]) -> None:  # noqa: B006 -- a counter per build
-        count[0] += 1
-        if count[0] % 5 == 0 or count[0] < 5:
+    def on_page(_page: int) -> None:
+        drawn[0] += 1
+        if drawn[0] % 5 == 0 or drawn[0] < 5:
             tmp = marker.with_suffix(".tmp")
-            tmp.write_text(str(count[0]), encoding="ascii")
+            tmp.write_text(str(drawn[0]), encoding="ascii")
             os.replace(tmp, marker)
 
     return on_page
@@ -142,7 +145,7 @@ def run_build(request: BuildRequest) -> Outcome:
         return outcome
     except UmtError as error:
         return Outcome(ok=False, problems=_shown(error.problems, lang))
-    except Exception as exc:  # -- a bug: one line on the page, never a traceback --
+    except Exception as exc:  # noqa: BLE001 -- a bug: one line on the page, never a traceback --
         from umt_reports.messages import render
 
         return Outcome(ok=False, error=render("cli.internal", {"kind": type(exc).__name__,
@@ -186,7 +189,7 @@ def _check(outcome: Outcome, out_dir: Path, lang: str) -> None:
 
 def _thumbnails(pdf: Path, folder: Path) -> tuple[str, ...]:
     """PNG thumbnails of the first :data:`MAX_THUMBS` pages of ``pdf`` (pypdfium2)."""
-    import pypdfium2
+    import pypdfium2  # type: ignore[import-untyped]
 
     folder.mkdir(parents=True, exist_ok=True)
     names = []
@@ -213,5 +216,5 @@ def _annotate(request: BuildRequest, problems: list[Problem]) -> str | None:
     out = request.job_dir / f"{request.source.stem}-loi.xlsx"
     try:
         return out.name if annotate_workbook(request.source, problems, out, request.lang) else None
-    except Exception:  # -- the marked copy is a help, its failure must not hide the problems --
+    except Exception:  # noqa: BLE001 -- the marked copy is a help, its failure must not hide the problems --
         return None

@@ -6,7 +6,7 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
@@ -14,10 +14,9 @@ from starlette.background import BackgroundTask
 
 from umt_reports.archive.catalog import Query
 from umt_reports.archive.metadata import Record, fold
-from umt_reports.desk.accounts import Account
 from umt_reports.desk.roles import allowed
 from umt_reports.desk.routes.secretary import own_job
-from umt_reports.desk.web import address, csrf_protect, desk, page, require, user
+from umt_reports.desk.web import CurrentUser, address, csrf_protect, desk, page, require
 from umt_reports.errors import UmtError
 
 router = APIRouter()
@@ -77,8 +76,8 @@ def _records(request: Request, filters: Filters) -> tuple[list[Record], list[str
 
 
 @router.get("/archive")
-def catalogue(request: Request, q: str = "", kind: str = "", body: str = "", date_from: str = "",
-              date_to: str = "", account: Account = Depends(user)) -> Response:
+def catalogue(request: Request, account: CurrentUser, q: str = "", kind: str = "", body: str = "",
+              date_from: str = "", date_to: str = "") -> Response:
     require(account, "archive.view", request)
     filters = Filters(q, kind, body, date_from, date_to)
     from umt_reports.build import KINDS
@@ -139,7 +138,7 @@ def field_rows(request: Request, record: Record) -> list[tuple[str, str]]:
 
 
 @router.get("/archive/{record_id}")
-def document(request: Request, record_id: str, account: Account = Depends(user)) -> Response:
+def document(request: Request, record_id: str, account: CurrentUser) -> Response:
     require(account, "archive.view", request)
     record, history, path = _open_record(request, record_id)
     ok, detail = _verify(record, path)
@@ -148,7 +147,7 @@ def document(request: Request, record_id: str, account: Account = Depends(user))
 
 
 @router.get("/archive/{record_id}/file/{name}")
-def document_file(request: Request, record_id: str, name: str, account: Account = Depends(user)) -> Response:
+def document_file(request: Request, record_id: str, name: str, account: CurrentUser) -> Response:
     require(account, "archive.view", request)
     record, _, path = _open_record(request, record_id)
     if name != record.file_name:
@@ -158,7 +157,7 @@ def document_file(request: Request, record_id: str, name: str, account: Account 
 
 
 @router.post("/jobs/{job_id}/archive", dependencies=[Depends(csrf_protect)])
-def store(request: Request, job_id: str, replace: str = Form(""), account: Account = Depends(user)) -> Response:
+def store(request: Request, job_id: str, account: CurrentUser, replace: Annotated[str, Form()] = "") -> Response:
     """Store the PDFs of a job in the archive (archivist and administrator only)."""
     from umt_reports.archive import archive_outputs
 
@@ -181,8 +180,9 @@ def store(request: Request, job_id: str, replace: str = Form(""), account: Accou
 
 
 @router.post("/archive/export", dependencies=[Depends(csrf_protect)])
-def export(request: Request, q: str = Form(""), kind: str = Form(""), body: str = Form(""),
-           date_from: str = Form(""), date_to: str = Form(""), account: Account = Depends(user)) -> Response:
+def export(request: Request, account: CurrentUser, q: Annotated[str, Form()] = "",
+           kind: Annotated[str, Form()] = "", body: Annotated[str, Form()] = "",
+           date_from: Annotated[str, Form()] = "", date_to: Annotated[str, Form()] = "") -> Response:
     """A zip for the state archive (PDFs, Phụ lục VI XML, index) of the filtered documents."""
     from umt_reports.archive.api import open_archive
     from umt_reports.archive.export import export_zip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -18,7 +20,7 @@ def login_form(request: Request) -> Response:
 
 
 @router.post("/login", dependencies=[Depends(csrf_protect)])
-def login(request: Request, name: str = Form(""), password: str = Form("")) -> Response:
+def login(request: Request, name: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "") -> Response:
     state = desk(request)
     if not state.config.login_required:
         return RedirectResponse("/", status_code=303)

@@ -7,10 +7,9 @@ import shutil
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from umt_reports.desk.accounts import Account
 from umt_reports.desk.routes.secretary import own_job
 from umt_reports.desk.uploads import PHOTO_SUFFIXES
-from umt_reports.desk.web import address, csrf_protect, desk, page, require, user
+from umt_reports.desk.web import CurrentUser, address, csrf_protect, desk, page, require
 from umt_reports.desk.work import BuildRequest
 
 router = APIRouter()
@@ -20,7 +19,7 @@ PRESS_FORMATS = ("html", "html-fragment", "docx")
 
 
 @router.get("/jobs/{job_id}/press")
-def press_page(request: Request, job_id: str, account: Account = Depends(user)) -> Response:
+def press_page(request: Request, job_id: str, account: CurrentUser) -> Response:
     job = own_job(request, job_id, account)
     outcome = job.outcome
     page_file = fragment_file = None
@@ -40,7 +39,7 @@ def press_page(request: Request, job_id: str, account: Account = Depends(user)) 
 
 
 @router.post("/jobs/{job_id}/press", dependencies=[Depends(csrf_protect)])
-def press_again(request: Request, job_id: str, account: Account = Depends(user)) -> Response:
+def press_again(request: Request, job_id: str, account: CurrentUser) -> Response:
     """Build the news item from the same uploaded data, as a new job."""
     state = desk(request)
     require(account, "build", request)

@@ -7,7 +7,7 @@ import shutil
 import threading
 import zipfile
 from pathlib import Path
-from typing import Final
+from typing import Annotated, Final
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, RedirectResponse, Response
@@ -16,7 +16,7 @@ from umt_reports.desk.accounts import Account
 from umt_reports.desk.jobs import Job
 from umt_reports.desk.roles import allowed
 from umt_reports.desk.uploads import save_uploads
-from umt_reports.desk.web import address, csrf_protect, desk, page, require, user
+from umt_reports.desk.web import CurrentUser, address, csrf_protect, desk, page, require
 from umt_reports.desk.work import BuildRequest
 from umt_reports.errors import InputError
 
@@ -61,24 +61,24 @@ def _form_page(request: Request, account: Account, status_code: int = 200, probl
 
 
 @router.get("/")
-def index(request: Request, account: Account = Depends(user)) -> Response:
+def index(request: Request, account: CurrentUser) -> Response:
     return _form_page(request, account)
 
 
 @router.post("/jobs", dependencies=[Depends(csrf_protect)])
-async def upload(request: Request, account: Account = Depends(user),
-                 files: list[UploadFile] = File(default_factory=list),
-                 kinds: list[str] = Form(default_factory=list),
-                 formats_: list[str] = Form(default_factory=list, alias="formats")) -> Response:
+async def upload(request: Request, account: CurrentUser,
+                 files: Annotated[list[UploadFile] | None, File()] = None,
+                 kinds: Annotated[list[str] | None, Form()] = None,
+                 formats_: Annotated[list[str] | None, Form(alias="formats")] = None) -> Response:
     state = desk(request)
     require(account, "build", request)
-    chosen_kinds = tuple(kinds) or DEFAULT_CHOICE[0]
-    chosen_formats = tuple(formats_) or DEFAULT_CHOICE[1]
+    chosen_kinds = tuple(kinds or ()) or DEFAULT_CHOICE[0]
+    chosen_formats = tuple(formats_ or ()) or DEFAULT_CHOICE[1]
     job_id, folder = state.runner.new_folder()
     from umt_reports.sources import MAX_FILE_BYTES
 
     try:
-        saved = await save_uploads(list(files), folder / "input", MAX_FILE_BYTES)
+        saved = await save_uploads(list(files or ()), folder / "input", MAX_FILE_BYTES)
     except InputError as error:
         shutil.rmtree(folder, ignore_errors=True)
         lines = [p.format(state.config.lang) for p in error.problems]
@@ -99,7 +99,7 @@ def own_job(request: Request, job_id: str, account: Account) -> Job:
 
 
 @router.get("/jobs/{job_id}")
-def job_page(request: Request, job_id: str, account: Account = Depends(user)) -> Response:
+def job_page(request: Request, job_id: str, account: CurrentUser) -> Response:
     job = own_job(request, job_id, account)
     outcome = job.outcome
     pdfs = [f for f in outcome.files if f.format == "pdf"] if outcome else []
@@ -122,7 +122,7 @@ def _file(path: Path, name: str) -> FileResponse:
 
 
 @router.get("/jobs/{job_id}/files/{name}")
-def job_file(request: Request, job_id: str, name: str, account: Account = Depends(user)) -> Response:
+def job_file(request: Request, job_id: str, name: str, account: CurrentUser) -> Response:
     job = own_job(request, job_id, account)
     listed = {f.name for f in job.outcome.files} | set(job.outcome.extras) if job.outcome else set()
     if name not in listed:
@@ -132,7 +132,7 @@ def job_file(request: Request, job_id: str, name: str, account: Account = Depend
 
 
 @router.get("/jobs/{job_id}/thumbs/{name}")
-def job_thumb(request: Request, job_id: str, name: str, account: Account = Depends(user)) -> Response:
+def job_thumb(request: Request, job_id: str, name: str, account: CurrentUser) -> Response:
     job = own_job(request, job_id, account)
     listed = {t for f in job.outcome.files for t in f.thumbs} if job.outcome else set()
     if name not in listed:
@@ -141,7 +141,7 @@ def job_thumb(request: Request, job_id: str, name: str, account: Account = Depen
 
 
 @router.get("/jobs/{job_id}/marked/{name}")
-def marked_workbook(request: Request, job_id: str, name: str, account: Account = Depends(user)) -> Response:
+def marked_workbook(request: Request, job_id: str, name: str, account: CurrentUser) -> Response:
     job = own_job(request, job_id, account)
     if job.outcome is None or job.outcome.annotated != name:
         raise HTTPException(status_code=404, detail=desk(request).t("desk.no_file"))
@@ -149,7 +149,7 @@ def marked_workbook(request: Request, job_id: str, name: str, account: Account =
 
 
 @router.get("/jobs/{job_id}/zip/{name}")
-def job_zip(request: Request, job_id: str, name: str, account: Account = Depends(user)) -> Response:
+def job_zip(request: Request, job_id: str, name: str, account: CurrentUser) -> Response:
     job = own_job(request, job_id, account)
     if job.outcome is None or not job.outcome.ok or name != f"{Path(job.source_name).stem}-van-ban.zip":
         raise HTTPException(status_code=404, detail=desk(request).t("desk.no_file"))
@@ -163,7 +163,7 @@ def job_zip(request: Request, job_id: str, name: str, account: Account = Depends
 
 
 @router.get(f"/mau/{BLANK_WORKBOOK}")
-def blank_workbook(request: Request, account: Account = Depends(user)) -> Response:
+def blank_workbook(request: Request, account: CurrentUser) -> Response:
     """The blank fill-in workbook (``umt-reports xlsx-template``), made once per server process."""
     from umt_reports.sources.xlsx_template import write_template
 
