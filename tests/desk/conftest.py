@@ -52,9 +52,9 @@ def umt(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run([UMT, *args], check=False, input=stdin, capture_output=True, text=True, env=env, timeout=120)
 
 
-def start_server(home: Path, *extra: str) -> Server:
+def start_server(home: Path, *extra: str, lang: str = "vi") -> Server:
     port = free_port()
-    env = {**os.environ, "UMT_LANG": "vi"}
+    env = {**os.environ, "UMT_LANG": lang}
     env.pop("UMT_ARCHIVE", None)
     home.mkdir(parents=True, exist_ok=True)
     log = home.parent / "serve.log"

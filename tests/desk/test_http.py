@@ -120,3 +120,31 @@ def test_ten_simultaneous_uploads_all_finish(local_desk: Server) -> None:
     assert len({job for job, _ in results}) == 10
     assert all(pdf.startswith(b"%PDF") for _, pdf in results)
     print(f"10 uploads built in {elapsed:.1f} s")
+
+
+def test_the_blank_workbook_downloads_from_the_page(shared_office_desk: Server, tmp_path: Path) -> None:
+    import openpyxl
+
+    with shared_office_desk.client() as client:
+        login(client, "thuky", "mk-thuky-2026")
+        assert 'href="/mau/mau-nhap-lieu.xlsx"' in client.get("/").text
+        response = client.get("/mau/mau-nhap-lieu.xlsx")
+    assert response.status_code == 200
+    assert 'filename="mau-nhap-lieu.xlsx"' in response.headers["content-disposition"]
+    path = tmp_path / "mau.xlsx"
+    path.write_bytes(response.content)
+    book = openpyxl.load_workbook(path)
+    assert "Khen thưởng" in book.sheetnames and "Hội nghị" in book.sheetnames
+
+
+def test_the_pages_speak_english_with_umt_lang(tmp_path: Path) -> None:
+    from tests.desk.conftest import start_server, stop_server
+
+    server = start_server(tmp_path / "home", lang="en")
+    try:
+        with server.client() as client:
+            page = client.get("/").text
+    finally:
+        stop_server(server)
+    assert '<html lang="en">' in page
+    assert "Build documents from meeting data" in page and "Download the blank workbook (.xlsx)" in page

@@ -26,7 +26,7 @@ from umt_reports.desk.config import DeskConfig
 from umt_reports.desk.jobs import JobRunner
 from umt_reports.desk.roles import allowed
 from umt_reports.desk.throttle import LoginThrottle
-from umt_reports.messages import render
+from umt_reports.messages import CATALOGUE, render
 
 __all__ = ["CurrentUser", "Desk", "LoginNeeded", "csrf_protect", "csrf_token", "desk", "page", "require", "user"]
 
@@ -49,6 +49,12 @@ class Desk:
     def t(self, key: str, /, **params: Any) -> str:
         """The message ``key`` in the desk's language."""
         return render(key, params, self.config.lang)
+
+    def label(self, prefix: str, value: str) -> str:
+        """The label of a registry value (``desk.kind_report`` → ``Báo cáo``); the value itself when
+        the catalogue has none (a kind added to the registry later still shows)."""
+        key = f"{prefix}{value}"
+        return self.t(key) if key in CATALOGUE else value
 
 
 class LoginNeeded(Exception):
@@ -121,7 +127,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
         account: Account | None = user(request)
     except LoginNeeded:
         account = None
-    context.update(request=request, t=state.t, lang=state.config.lang, account=account,
+    context.update(request=request, t=state.t, label=state.label, lang=state.config.lang, account=account,
                    csrf=csrf_token(request), login_required=state.config.login_required)
     return state.templates.TemplateResponse(request, template, context, status_code=status_code)
 

@@ -80,11 +80,11 @@ def catalogue(request: Request, account: CurrentUser, q: str = "", kind: str = "
               date_from: str = "", date_to: str = "") -> Response:
     require(account, "archive.view", request)
     filters = Filters(q, kind, body, date_from, date_to)
-    from umt_reports.build import KINDS
+    from umt_reports.desk.routes.secretary import offered_kinds
 
     records, bodies = _records(request, filters)
     return page(request, "archive.html", records=records, bodies=bodies, filters=filters,
-                kinds=[k for k in KINDS if k != "certificates-form"],
+                kinds=offered_kinds(),
                 can_export=allowed(account.role, "archive.export"))
 
 

@@ -22,8 +22,8 @@ from umt_reports.errors import InputError
 
 router = APIRouter()
 
-#: Kinds offered as checkboxes (the form-printing variant of certificates is a CLI option).
-OFFERED_KINDS: Final = ("report", "press", "press-release", "decision", "certificates")
+#: Kinds the build registry has that are not offered as checkboxes (a CLI option chooses them).
+HIDDEN_KINDS: Final = ("certificates-form",)
 #: What is ticked when the page opens, by role: the secretary's report, the press officer's news.
 DEFAULTS: Final = {
     "press": (("press",), ("html", "html-fragment")),
@@ -46,6 +46,13 @@ _blank_lock = threading.Lock()
 _blank_made: set[Path] = set()  # -- made again by each server process: never stale --
 
 
+def offered_kinds() -> tuple[str, ...]:
+    """The document kinds of the build registry, as checkboxes."""
+    from umt_reports.build import KINDS
+
+    return tuple(kind for kind in KINDS if kind not in HIDDEN_KINDS)
+
+
 def formats() -> tuple[str, ...]:
     from umt_reports.render import FORMATS
 
@@ -55,7 +62,7 @@ def formats() -> tuple[str, ...]:
 def _form_page(request: Request, account: Account, status_code: int = 200, problems: list[str] | None = None,
                kinds: tuple[str, ...] | None = None, chosen_formats: tuple[str, ...] | None = None) -> Response:
     default_kinds, default_formats = DEFAULTS.get(account.role, DEFAULT_CHOICE)
-    return page(request, "index.html", status_code=status_code, kinds=OFFERED_KINDS, formats=formats(),
+    return page(request, "index.html", status_code=status_code, kinds=offered_kinds(), formats=formats(),
                 chosen_kinds=kinds or default_kinds, chosen_formats=chosen_formats or default_formats,
                 problems=problems or [], blank=BLANK_WORKBOOK)
 
