@@ -53,3 +53,17 @@ def test_builds_run_in_worker_processes_and_finish(tmp_path: Path) -> None:
             assert [f.name for f in done.outcome.files] == ["2022-06-22_bao-cao_25-BC-UBND.pdf"]
     finally:
         runner.shutdown()
+
+
+def test_certificate_batches_have_a_lane_of_their_own(tmp_path: Path) -> None:
+    from umt_reports.desk.jobs import lane_of
+
+    def request(*kinds: str) -> BuildRequest:
+        return BuildRequest(tmp_path, tmp_path / "m.yaml", kinds, ("pdf",))
+
+    assert lane_of(request("report")) == "main"
+    assert lane_of(request("decision", "certificates")) == "batch"
+    assert lane_of(request("certificates-form")) == "batch"
+    runner = JobRunner(tmp_path, workers=4, ttl=60)
+    assert (runner.lane_size("main"), runner.lane_size("batch")) == (4, 2)
+    assert JobRunner(tmp_path, workers=1, ttl=60).lane_size("batch") == 1

@@ -7,6 +7,9 @@ The seam is small on purpose (a batch pool may replace the executor later)::
     job = runner.submit(request, owner)     # returns at once; the build runs in a worker
     runner.get(job.id).state                # queued → running → done | failed
 
+Certificate batches (one page per awardee, thousands of pages) run in a lane of their own,
+so however many are queued, another user's report still finds a free worker.
+
 Each job lives in its own folder named by a random id; folders older than the time to
 live are removed by :meth:`JobRunner.sweep`. Ids are checked against their pattern and
 looked up in the runner, so no path ever comes from a request.
@@ -29,11 +32,19 @@ from typing import Final, Literal
 
 from umt_reports.desk.work import BuildRequest, Outcome, run_build
 
-__all__ = ["Job", "JobRunner", "JobState"]
+__all__ = ["BATCH_KINDS", "Job", "JobRunner", "JobState", "lane_of"]
 
 JobState = Literal["queued", "running", "done", "failed"]
 _ID: Final = re.compile(r"^[0-9a-f]{24}$")
 JOB_FILE: Final = "job.json"
+#: Kinds whose jobs go to the batch lane.
+BATCH_KINDS: Final = frozenset({"certificates", "certificates-form"})
+Lane = Literal["main", "batch"]
+
+
+def lane_of(request: BuildRequest) -> Lane:
+    """``batch`` for jobs that draw certificates, ``main`` for everything else."""
+    return "batch" if BATCH_KINDS & set(request.kinds) else "main"
 
 
 @dataclass
@@ -82,15 +93,19 @@ class JobRunner:
         self._work = work
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
+        self._pools: dict[Lane, ProcessPoolExecutor] = {}
 
-    def _executor(self) -> ProcessPoolExecutor:
-        # -- spawn, not fork: the server has threads; workers start once and stay --
+    def lane_size(self, lane: Lane) -> int:
+        """Workers of a lane: all the cores for the main lane, half of them for batches."""
+        return self.workers if lane == "main" else max(1, self.workers // 2)
+
+    def _executor(self, lane: Lane) -> ProcessPoolExecutor:
+        # -- spawn, not fork: the server has threads; workers start when first needed and stay --
         with self._lock:
-            if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=self.workers,
-                                                 mp_context=multiprocessing.get_context("spawn"))
-            return self._pool
+            if lane not in self._pools:
+                self._pools[lane] = ProcessPoolExecutor(max_workers=self.lane_size(lane),
+                                                        mp_context=multiprocessing.get_context("spawn"))
+            return self._pools[lane]
 
     def new_folder(self) -> tuple[str, Path]:
         """A fresh job id and its folder (with an empty ``input/``)."""
@@ -106,7 +121,7 @@ class JobRunner:
         job = Job(job_id, owner, request.job_dir, request)
         with self._lock:
             self._jobs[job_id] = job
-        job.future = self._executor().submit(self._work, request)
+        job.future = self._executor(lane_of(request)).submit(self._work, request)
         job.future.add_done_callback(lambda future: self._finished(job, future))
         return job
 
@@ -169,6 +184,6 @@ class JobRunner:
 
     def shutdown(self) -> None:
         with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
+            pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
             pool.shutdown(wait=False, cancel_futures=True)
