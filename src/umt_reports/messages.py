@@ -928,6 +928,8 @@ _add(
                            "The desk is running ({mode}); open {url} in a browser. Press Ctrl+C to stop."),
         "desk.mode_local": ("một người dùng trên máy này, không cần đăng nhập", "one user on this machine, no login"),
         "desk.mode_login": ("cần đăng nhập", "login required"),
+        "desk.cannot_listen": ("Không mở được bàn làm việc trên {host}:{port}: {reason}. Hãy chọn cổng khác (--port).",
+                               "Cannot serve on {host}:{port}: {reason}. Choose another port (--port)."),
         "desk.needs_account": (
             "Không mở bàn làm việc trên {host}: chưa có tài khoản nào trong {home}. Trên địa chỉ khác 127.0.0.1, "
             "mọi người phải đăng nhập; hãy tạo tài khoản trước: umt-reports users add TÊN --role admin --home {home}",

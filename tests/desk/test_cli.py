@@ -64,3 +64,16 @@ def test_which_addresses_are_this_machine_only(host: str, loopback: bool) -> Non
 def test_serve_and_users_are_listed_in_help() -> None:
     code, out, _ = run("--help")
     assert code == 0 and "serve" in out and "users" in out
+
+
+def test_serve_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, out, err = run("serve", "--port", str(port), "--home", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"Không mở được bàn làm việc trên 127.0.0.1:{port}: ")
+    assert err.endswith("Hãy chọn cổng khác (--port).\n") and len(err.splitlines()) == 1

@@ -81,6 +81,10 @@ def serve(host: str, port: int, home: Path | None, archive_dir: Path | None, job
     if not local and not has_accounts:
         click.echo(_say("desk.needs_account", host=host, home=str(root)), err=True)
         sys.exit(2)
+    reason = _cannot_listen(host, port)
+    if reason:
+        click.echo(_say("desk.cannot_listen", host=host, port=port, reason=reason), err=True)
+        sys.exit(1)
     config = DeskConfig(home=root, archive_dir=archive_dir, lang=_lang(), login_required=has_accounts or not local,
                         job_ttl=job_hours * 3600, workers=workers)
     import uvicorn
@@ -96,6 +100,21 @@ def serve(host: str, port: int, home: Path | None, archive_dir: Path | None, job
     server.run()
     if not server.started:  # -- the port is taken, or the address is not this machine's --
         sys.exit(1)
+
+
+def _cannot_listen(host: str, port: int) -> str:
+    """Why the desk could not listen on ``host:port`` (taken, not this machine's address), or ``""``."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return ""
 
 
 @click.group()
