@@ -74,6 +74,8 @@ class _Commands(click.Group):
         "archive": ("umt_reports.archive.cli", "archive"),
         "sign": ("umt_reports.sign.cli", "sign"),
         "signatures": ("umt_reports.sign.cli", "signatures"),
+        "serve": ("umt_reports.desk.cli", "serve"),
+        "users": ("umt_reports.desk.cli", "users"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
