@@ -144,7 +144,7 @@ class _Redraw:
         self.source = Path(source) if source is not None else None
         self.templates = Path(templates) if templates is not None else None
         self.profile_dirs = list(profile_dirs)
-        self.meetings: dict[Path, Meeting] = {}
+        self.meetings: dict[tuple[Path, str], Meeting] = {}
         self.documents: dict[tuple[Path, str, Path | None], Document] = {}
         self.drawings: dict[tuple[int, str, str | None], Rendered] = {}
 
@@ -167,22 +167,26 @@ class _Redraw:
 
     def document(self, entry: Entry, result: CheckResult) -> tuple[Meeting, Document]:
         """The meeting of ``entry`` and its document drawn again."""
-        from umt_reports.api import load_meeting
         from umt_reports.documents.kinds import KINDS, DocumentContext
         from umt_reports.documents.wording import Wording
+        from umt_reports.model.validate import validate
+        from umt_reports.sources import read_source
 
         data = self._data(entry)
-        if data not in self.meetings:
-            self.meetings[data] = load_meeting(data, profile_dirs=self.profile_dirs)
+        if (data, entry.kind) not in self.meetings:
+            # -- validated as the build did for this kind: photos only where it prints them,
+            #    a block the kind does not use left out --
+            self.meetings[data, entry.kind] = validate(read_source(data), photos=False, kinds=[entry.kind],
+                                                       profile_dirs=[Path(p) for p in self.profile_dirs])
             recorded = entry.source.sha256 if entry.source is not None else None
             if self.source is None and recorded and hashlib.sha256(data.read_bytes()).hexdigest() != recorded:
                 result.notes.append(Problem("check.source_changed", Location(file=data.name), {}))
         templates = self._templates(entry)
         key = (data, entry.kind, templates)
         if key not in self.documents:
-            self.documents[key] = KINDS[entry.kind].build(self.meetings[data], DocumentContext(Wording(templates),
-                                                                                              data.parent))
-        return self.meetings[data], self.documents[key]
+            meeting = self.meetings[data, entry.kind]
+            self.documents[key] = KINDS[entry.kind].build(meeting, DocumentContext(Wording(templates), data.parent))
+        return self.meetings[data, entry.kind], self.documents[key]
 
     def rendered(self, entry: Entry, document: Document) -> Rendered:
         """``document`` drawn in the entry's format with its recorded options."""
