@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from umt_reports import vn
-from umt_reports.api import load_meeting
 from umt_reports.documents.document import Document
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError, Location, Problem, UmtError
 from umt_reports.model import Meeting
 from umt_reports.render import FORMATS, RenderOptions, Rendered, render
+from umt_reports.warm import shared_wording
 
 __all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "file_stem"]
 
@@ -139,7 +139,7 @@ def file_stem(document: Document) -> str:
 
 def build_documents(meeting: Meeting, kinds: Iterable[str], ctx: DocumentContext | None = None) -> list[Document]:
     """The documents of ``kinds`` for ``meeting`` (no rendering, no files)."""
-    ctx = ctx or DocumentContext(Wording())
+    ctx = ctx or DocumentContext(shared_wording())
     return [KINDS[kind](meeting, ctx) for kind in kinds]
 
 
@@ -159,8 +159,8 @@ def build(
     _check_choices(kinds, formats)
     source = Path(source)
     out_dir = Path(out_dir)
-    meeting = load_meeting(source, profile_dirs=profile_dirs)
-    ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
+    meeting, digest = _load(source, profile_dirs)
+    ctx = DocumentContext(shared_wording(templates), source.parent)
     drawn: list[tuple[str, Document, str, Rendered]] = []
     for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
         # -- files written beside a document (fragment pictures) carry its stem: two
@@ -180,12 +180,21 @@ def build(
         files.append((path, rendered.data))
         result.files.append(OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered))
     result.manifest = out_dir / MANIFEST
-    files.append((result.manifest, _manifest_bytes(out_dir, source, result.files)))
+    files.append((result.manifest, _manifest_bytes(out_dir, source, digest, result.files)))
     _write_all(files)
     if on_file:
         for written in result.files:
             on_file(written)
     return result
+
+
+def _load(source: Path, profile_dirs: Iterable[str | Path]) -> tuple[Meeting, str]:
+    """The validated meeting of ``source`` and the SHA-256 of its bytes (the file is read once)."""
+    from umt_reports.model import validate
+    from umt_reports.sources import read_source_once
+
+    raw, digest = read_source_once(source)
+    return validate(raw, profile_dirs=[Path(p) for p in profile_dirs]), digest
 
 
 def _check_choices(kinds: list[str], formats: list[str]) -> None:
@@ -246,7 +255,7 @@ def _relative_to(path: Path, folder: Path) -> str:
         return target.as_posix()
 
 
-def _manifest_bytes(out_dir: Path, source: Path, files: list[OutputFile]) -> bytes:
+def _manifest_bytes(out_dir: Path, source: Path, digest: str, files: list[OutputFile]) -> bytes:
     """``manifest.json`` with this build's files merged in (entries of other builds whose
     files still exist are kept)."""
     path = out_dir / MANIFEST
@@ -263,7 +272,7 @@ def _manifest_bytes(out_dir: Path, source: Path, files: list[OutputFile]) -> byt
     source_entry = {
         "file": source.name,
         "path": _relative_to(source, out_dir),
-        "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
+        "sha256": digest,
     }
     for written in files:
         entry = written.manifest_entry(out_dir)
