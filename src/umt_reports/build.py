@@ -30,7 +30,8 @@ from umt_reports.model import Meeting
 from umt_reports.render import FORMATS, RenderOptions, Rendered, render
 from umt_reports.warm import shared_wording
 
-__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "file_stem"]
+__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "check_choices",
+           "file_stem"]
 
 MANIFEST = "manifest.json"
 
@@ -207,6 +208,10 @@ def _check_choices(kinds: list[str], formats: list[str]) -> None:
             problems.append(("build.unknown_format", {"value": fmt, "allowed": ", ".join(FORMATS)}))
     if problems:
         raise InputError([Problem(code, None, params) for code, params in problems])
+
+
+#: The check of ``build``'s kinds and formats, for front ends that build in other ways (batches).
+check_choices = _check_choices
 
 
 def _write_all(files: list[tuple[Path, bytes]]) -> None:

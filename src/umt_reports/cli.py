@@ -209,9 +209,12 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
 
 
 @main.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("sources", metavar="FILE|FOLDER...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True, help="Thư mục ghi văn bản và manifest.json.")
+              show_default=True, help="Thư mục ghi văn bản và manifest.json (nhiều tệp dữ liệu: mỗi hội nghị "
+                                      "một thư mục con theo tên tệp).")
+@click.option("--jobs", "-j", "jobs", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình lập văn bản song song khi có nhiều hội nghị (mặc định: số nhân CPU).")
 @click.option("--kind", "kinds", default="report", show_default=True,
               help="Loại văn bản, cách nhau bằng dấu phẩy: report, press, press-release, decision, certificates.")
 @click.option("--format", "formats", default="docx", show_default=True,
@@ -234,11 +237,11 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
 @click.option("--replace", is_flag=True, default=False,
               help="Với --archive: thay văn bản cùng số và ký hiệu trong năm (bản cũ giữ lại là bản bị thay thế).")
 @profile_dirs_option
-def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: bool, templates: Path | None,
-          font: str | None, profile_dirs: tuple[Path, ...], print_on_form: bool = False,
+def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, html_fragment: bool,
+          templates: Path | None, font: str | None, profile_dirs: tuple[Path, ...], print_on_form: bool = False,
           progress: bool | None = None, to_archive: bool = False, archive_dir: Path | None = None,
-          replace: bool = False) -> None:
-    """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx) vào thư mục --out."""
+          replace: bool = False, jobs: int | None = None) -> None:
+    """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx; nhiều tệp hoặc thư mục) vào thư mục --out."""
     from umt_reports.build import build as run_build
     from umt_reports.render import RenderOptions
 
@@ -246,6 +249,11 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
     if html_fragment and "html-fragment" not in chosen:
         chosen.append("html-fragment")
     chosen_kinds = _form_kinds(_split(kinds), print_on_form)
+    if len(sources) != 1 or sources[0].is_dir():
+        _build_many(sources, out_dir, chosen_kinds, chosen, templates, font, profile_dirs, progress, jobs,
+                    (archive_dir, replace) if to_archive else None)
+        return
+    source = sources[0]
     with _page_progress(progress, source, chosen_kinds, chosen, profile_dirs) as on_page:
         result = _guard(
             lambda: run_build(source, out_dir, kinds=chosen_kinds, formats=chosen, templates=templates,
@@ -269,6 +277,111 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
         from umt_reports.archive.cli import echo_outcomes
 
         echo_outcomes(_guard(lambda: archive_outputs(archive_dir, result, replace=replace), source))
+
+
+# -- many meetings: one pool, one progress bar, one summary table -------------------------
+
+
+def _build_many(sources: tuple[Path, ...], out_dir: Path, kinds: list[str], formats: list[str],
+                templates: Path | None, font: str | None, profile_dirs: tuple[Path, ...], progress: bool | None,
+                jobs: int | None, archive: tuple[Path | None, bool] | None) -> None:
+    """Build every meeting of ``sources`` (files and folders) into ``out_dir/<stem>/``, each
+    all or nothing; print a summary table, then every problem with its file and place.
+    Exit 2 if any input was wrong, 1 if another failure stopped a meeting, 3 for a bug."""
+    from umt_reports import batch
+    from umt_reports.build import check_choices
+
+    _guard(lambda: check_choices(list(kinds), list(formats)))
+    inputs = _guard(lambda: batch.collect_inputs(sources))
+    plan = batch.plan_jobs(inputs, out_dir, own_folders=True)
+    choices = batch.BuildChoices(tuple(kinds), tuple(formats), templates, font, tuple(profile_dirs))
+    if progress is None:
+        progress = sys.stderr.isatty()
+    outcomes = _guard(lambda: _run_with_bar(plan, choices, jobs, progress))
+    _summary(outcomes)
+    if archive is not None:
+        _archive_many(outcomes, *archive)
+    _exit_for(outcomes)
+
+
+def _run_with_bar(plan: list, choices: object, jobs: int | None, progress: bool) -> list:
+    """Run the pool under one rich progress bar on stderr (when ``progress``)."""
+    from umt_reports import batch
+
+    if not progress:
+        return batch.run_batch(plan, choices, workers=jobs)  # type: ignore[arg-type]
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+    task = bar.add_task(_say("batch.progress"), total=len(plan))
+    started = False
+
+    def done(outcome: object) -> None:
+        nonlocal started
+        if not started:  # -- started after the pool forked its workers (no thread is forked) --
+            bar.start()
+            started = True
+        bar.advance(task)
+
+    try:
+        return batch.run_batch(plan, choices, workers=jobs, on_done=done)  # type: ignore[arg-type]
+    finally:
+        if started:
+            bar.stop()
+
+
+def _summary(outcomes: list) -> None:
+    """The table: meeting, documents, pages, time, problems (on stdout)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    for code, justify in (("batch.col_meeting", "left"), ("batch.col_documents", "right"),
+                          ("batch.col_pages", "right"), ("batch.col_time", "right"), ("batch.col_problems", "right")):
+        table.add_column(_say(code), justify=justify)  # type: ignore[arg-type]
+    for outcome in outcomes:
+        problems = len(outcome.problems) or (1 if outcome.failure else 0)
+        table.add_row(str(outcome.job.source), str(outcome.documents), str(outcome.pages),
+                      f"{outcome.seconds:.2f} s", str(problems) if problems else "—")
+    Console(soft_wrap=True, width=200 if not sys.stdout.isatty() else None).print(table)
+    built = [o for o in outcomes if o.ok]
+    click.echo(_say("batch.done", built=len(built), total=len(outcomes),
+                    documents=sum(o.documents for o in built), pages=sum(o.pages for o in built)))
+
+
+def _exit_for(outcomes: list) -> None:
+    """List every problem with its file and place (stderr) and leave with the worst exit code."""
+    lang = _lang()
+    code = EXIT_OK
+    for outcome in outcomes:
+        if outcome.ok:
+            continue
+        if outcome.failure == "internal":
+            click.echo(f"{outcome.job.source}: " + _say("cli.internal", kind=outcome.detail.split(":")[0],
+                                                        detail=outcome.detail[:200]), err=True)
+            code = max(code, EXIT_INTERNAL)
+            continue
+        click.echo(render("cli.problems", {"path": str(outcome.job.source), "count": len(outcome.problems)}, lang),
+                   err=True)
+        for problem in outcome.problems:
+            click.echo(f"  - {problem.format(lang)}", err=True)
+        code = max(code, EXIT_INPUT if outcome.failure == "input" else EXIT_FAILED)
+    if code == EXIT_INTERNAL and any(o.failure == "input" for o in outcomes):
+        code = EXIT_INPUT  # -- a wrong input is what the user can act on --
+    if code:
+        sys.exit(code)
+
+
+def _archive_many(outcomes: list, archive_dir: Path | None, replace: bool) -> None:
+    """``--archive`` for a batch: the PDFs of every meeting that was built, folder by folder."""
+    from umt_reports.archive import archive_outputs
+    from umt_reports.archive.cli import echo_outcomes
+
+    for outcome in outcomes:
+        if outcome.ok and outcome.manifest is not None:
+            echo_outcomes(_guard(lambda: archive_outputs(archive_dir, outcome, replace=replace), outcome.job.source))
 
 
 @main.command()
