@@ -120,8 +120,7 @@ class Wording:
         chain = [self._template(name)]
         while True:
             source, _, _ = self.env.loader.get_source(self.env, chain[-1].name)  # type: ignore[union-attr]
-            parents = [n.template.value for n in self.env.parse(source).find_all(jinja2.nodes.Extends)
-                       if isinstance(n.template, jinja2.nodes.Const)]
+            parents = _parents(self.env, source)
             if not parents or len(chain) > 8:
                 return chain
             chain.append(self._template(parents[0]))
@@ -146,6 +145,22 @@ class Wording:
             raise TemplateError.of("template.unsafe", _where(exc, tmpl), block=block, reason=str(exc)) from None
         except jinja2.TemplateError as exc:
             raise TemplateError.of("template.failed", _where(exc, tmpl), block=block, reason=str(exc)) from None
+
+
+#: Template text -> the names it extends (parsing is the costly part of finding a chain).
+_PARENTS: dict[str, list[str]] = {}
+
+
+def _parents(env: jinja2.Environment, source: str) -> list[str]:
+    """The templates ``source`` extends by a constant name, parsed once per text in a process."""
+    found = _PARENTS.get(source)
+    if found is None:
+        found = [n.template.value for n in env.parse(source).find_all(jinja2.nodes.Extends)
+                 if isinstance(n.template, jinja2.nodes.Const)]
+        if len(_PARENTS) > 256:
+            _PARENTS.clear()
+        _PARENTS[source] = found
+    return found
 
 
 def _tidy(text: str) -> str:
