@@ -217,6 +217,16 @@ def warm_up(choices: BuildChoices) -> None:
         pass
 
 
+def _in_worker() -> None:
+    """Set up a pool worker: every core already draws, so PDF/A validation runs in the worker
+    itself, not in a helper of its own."""
+    try:
+        from umt_reports.render.pdf.background import allow_helper
+    except ImportError:  # -- pikepdf missing: the builds report it --
+        return
+    allow_helper(False)
+
+
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -240,7 +250,7 @@ def run_batch(
                 on_done(outcomes[index])
         return [outcomes[i] for i in range(len(jobs))]
     warm_up(choices)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_in_worker) as pool:
         # -- every job is submitted before any callback runs: with ``fork`` the workers are
         #    started by the first submit, before a progress bar starts its own thread --
         futures: dict[Future[MeetingOutcome], int] = {

@@ -31,7 +31,7 @@ from umt_reports.render import FORMATS, RenderOptions, Rendered, render
 from umt_reports.warm import shared_wording
 
 __all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "check_choices",
-           "file_stem"]
+           "file_stem", "render_formats"]
 
 MANIFEST = "manifest.json"
 
@@ -162,13 +162,15 @@ def build(
     out_dir = Path(out_dir)
     meeting, digest = _load(source, profile_dirs)
     ctx = DocumentContext(shared_wording(templates), source.parent)
-    drawn: list[tuple[str, Document, str, Rendered]] = []
+    planned: list[tuple[str, Document, str, RenderOptions]] = []
     for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
         # -- files written beside a document (fragment pictures) carry its stem: two
         #    fragments in one folder never share ``anh-1.jpg`` --
         own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
         for fmt in formats:
-            drawn.append((kind, document, fmt, render(document, fmt, own)))
+            planned.append((kind, document, fmt, own))
+    rendered_all = _render_all([(document, fmt, own) for _, document, fmt, own in planned])
+    drawn = [(kind, document, fmt, rendered) for (kind, document, fmt, _), rendered in zip(planned, rendered_all)]
     result = BuildResult(out_dir=out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -187,6 +189,36 @@ def build(
         for written in result.files:
             on_file(written)
     return result
+
+
+def render_formats(document: Document, formats: Iterable[str], options: RenderOptions | None = None) -> list[Rendered]:
+    """``document`` drawn in each of ``formats`` (in that order), PDFs validated as PDF/A-2b:
+    the warm path of the desk and the benchmarks. As in :func:`build`, PDFs are drawn first
+    and validated on another core while the other formats are drawn."""
+    return _render_all([(document, fmt, options or RenderOptions()) for fmt in formats])
+
+
+def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendered]:
+    """Every (document, format, options) drawn; nothing returns before every PDF passed validation.
+
+    With something else to draw, the PDFs come first and their validation goes to the helper
+    process of :mod:`umt_reports.render.pdf.background` (when one may be used).
+    """
+    validations = None
+    if len(jobs) > 1 and any(fmt == "pdf" for _, fmt, _ in jobs):
+        from umt_reports.render.pdf.background import start_validations
+
+        validations = start_validations()
+    order = sorted(range(len(jobs)), key=lambda i: jobs[i][1] != "pdf")
+    done: dict[int, Rendered] = {}
+    for i in order:
+        document, fmt, own = jobs[i]
+        if fmt == "pdf" and validations is not None:
+            own = replace(own, pdfa_check=validations.start)
+        done[i] = render(document, fmt, own)
+    if validations is not None:
+        validations.wait()
+    return [done[i] for i in range(len(jobs))]
 
 
 def _load(source: Path, profile_dirs: Iterable[str | Path]) -> tuple[Meeting, str]:

@@ -29,6 +29,10 @@ class RenderOptions:
     asset_prefix: str = ""
     #: PDF: called with the page number each time a page is finished (progress of long batches).
     on_page: Callable[[int], None] | None = None
+    #: PDF: takes over the PDF/A validation of the bytes drawn (build runs it on another core
+    #: while the other formats are drawn, and writes nothing until it passed); ``None``
+    #: validates inside the renderer.
+    pdfa_check: Callable[[bytes], None] | None = None
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ import pikepdf.pdfa
 from umt_reports import vn
 from umt_reports.errors import PdfaError, RenderError
 
-__all__ = ["FLAVOUR", "VIETNAM_TIME", "PdfMetadata", "check_pdfa", "make_pdfa"]
+__all__ = ["FLAVOUR", "VIETNAM_TIME", "PdfMetadata", "check_pdfa", "make_pdfa", "pdfa_findings", "prepare_pdfa",
+           "require_pdfa"]
 
 log = logging.getLogger(__name__)
 
@@ -134,10 +135,29 @@ def make_pdfa(pdf: bytes, meta: PdfMetadata) -> bytes:
 
     reportlab must have embedded every font (register a TrueType font and make it
     the canvas default) and should run with ``invariant=1`` so its own bytes repeat.
+    The same as :func:`prepare_pdfa` followed by :func:`require_pdfa`.
 
     Raises:
         RenderError: ``render.pdf_unreadable`` if ``pdf`` is not a PDF.
         PdfaError: ``render.pdfa_failed`` listing the validator's findings.
+    """
+    data = prepare_pdfa(pdf, meta)
+    require_pdfa(data)
+    return data
+
+
+def _save_kwargs() -> dict[str, object]:
+    """The save settings of a PDF/A-2b file (pikepdf's, with a content-derived /ID)."""
+    return dict(pikepdf.pdfa.resolve_save_kwargs(FLAVOUR, deterministic_id=True))
+
+
+def prepare_pdfa(pdf: bytes, meta: PdfMetadata) -> bytes:
+    """The PDF/A-2b candidate for the reportlab PDF ``pdf``, *not yet validated*: the bytes
+    :func:`pikepdf.pdfa.save` would write before it validates them. Only a caller that runs
+    :func:`require_pdfa` (or :func:`pdfa_findings`) on them before using them may call this.
+
+    Raises:
+        RenderError: ``render.pdf_unreadable`` if ``pdf`` is not a PDF.
     """
     try:
         doc = pikepdf.open(io.BytesIO(pdf))
@@ -155,16 +175,31 @@ def make_pdfa(pdf: bytes, meta: PdfMetadata) -> bytes:
         if pikepdf.Name.ID in doc.trailer:
             del doc.trailer[pikepdf.Name.ID]
         out = io.BytesIO()
-        try:
-            pikepdf.pdfa.save(doc, out, FLAVOUR, repair=False, deterministic_id=True)
-        except pikepdf.pdfa.PdfaError as exc:
-            raise PdfaError.of(
-                "render.pdfa_failed",
-                flavour=FLAVOUR,
-                count=len(exc.report.findings),
-                findings=_listed(exc.report),
-            ) from exc
+        doc.save(out, **_save_kwargs())  # type: ignore[arg-type]
     return out.getvalue()
+
+
+def pdfa_findings(data: bytes) -> tuple[int, str] | None:
+    """Validate the written PDF/A-2b bytes ``data``: ``None`` when they pass, else the number of
+    findings and the first of them as one sentence (what :func:`require_pdfa` reports).
+    Picklable in and out, so that it can run in another process."""
+    report = pikepdf.pdfa.validate_written(io.BytesIO(data), FLAVOUR, save_kwargs=_save_kwargs())
+    if report.verdict == "pass":
+        return None
+    return len(report.findings), _listed(report)
+
+
+def require_pdfa(data: bytes, findings: tuple[int, str] | None | object = ...) -> None:
+    """Raise unless ``data`` passed pikepdf's PDF/A-2b validator (``findings``: an outcome of
+    :func:`pdfa_findings` computed elsewhere; by default it is computed here).
+
+    Raises:
+        PdfaError: ``render.pdfa_failed`` listing the validator's findings.
+    """
+    outcome = pdfa_findings(data) if findings is ... else findings
+    if outcome is not None:
+        count, listed = outcome  # type: ignore[misc]
+        raise PdfaError.of("render.pdfa_failed", flavour=FLAVOUR, count=count, findings=listed)
 
 
 def check_pdfa(data: bytes | Path) -> list[str]:
