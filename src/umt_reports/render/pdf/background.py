@@ -33,6 +33,16 @@ _POOL: ProcessPoolExecutor | None = None
 _ALLOWED = True
 
 
+def _forget_in_child() -> None:
+    """A forked child must not use its parent's helper (its queues belong to the parent)."""
+    global _POOL
+    _POOL = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_in_child)
+
+
 def allow_helper(allowed: bool) -> None:
     """Let this process use the helper (``False`` in batch workers: every core is busy)."""
     global _ALLOWED
@@ -48,9 +58,11 @@ def _cores() -> int:
 
 def _helper() -> ProcessPoolExecutor | None:
     global _POOL
+    if not _ALLOWED:
+        return None
     if _POOL is not None:
         return _POOL
-    if (not _ALLOWED or os.environ.get("UMT_VALIDATE_INLINE") or _cores() < 2
+    if (os.environ.get("UMT_VALIDATE_INLINE") or _cores() < 2
             or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1):
         return None
     _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
