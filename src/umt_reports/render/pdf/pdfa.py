@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,45 @@ class PdfMetadata:
         """The document date as midnight Vietnam time."""
         day = self.created.date() if isinstance(self.created, dt.datetime) else self.created
         return vn.day_start(day)
+
+
+# -- the validator checks each object's shallow encoding (a small JSON value) against the
+#    schema of its role; a page's /Resources, the same on every page of a certificate run,
+#    is checked once per page. A check is a pure function of (role, encoding), so a passed
+#    one is remembered for the process; a failing one always runs again and reports. --
+_PASSED_CHECKS: set[tuple[int, str, str]] = set()
+_REMEMBERED = 65_536
+
+
+def _remember_passed_schema_checks() -> None:
+    """Wrap pikepdf's schema check so that an encoding that passed for a role is not checked again."""
+    try:
+        from pikepdf.pdfa._schemas import SchemaSet
+    except ImportError:  # -- another pikepdf layout: validate as it comes --
+        return
+    original = getattr(SchemaSet, "check", None)
+    if original is None or getattr(original, "_umt_remembers", False):
+        return
+
+    def check(self: SchemaSet, role: str, shallow: object, ctx: object, where: str) -> bool:
+        try:
+            key = (id(self), role, json.dumps(shallow, sort_keys=True, allow_nan=True))
+        except (TypeError, ValueError):
+            return bool(original(self, role, shallow, ctx, where))
+        if key in _PASSED_CHECKS:
+            return True
+        passed = bool(original(self, role, shallow, ctx, where))
+        if passed:
+            if len(_PASSED_CHECKS) >= _REMEMBERED:
+                _PASSED_CHECKS.clear()
+            _PASSED_CHECKS.add(key)
+        return passed
+
+    check._umt_remembers = True  # type: ignore[attr-defined]
+    SchemaSet.check = check  # type: ignore[method-assign]
+
+
+_remember_passed_schema_checks()
 
 
 def _pdf_date(when: dt.datetime) -> str:
