@@ -406,16 +406,23 @@ class SideBySide:
         from umt_reports.build import render_formats
         from umt_reports.render.fonts import resolve_font
 
-        meeting = self.bench.meeting
+        # -- ten meetings in turn (own title and number), so that no run repeats the previous one --
+        loaded = [load_meeting(p) for p in meetings(10, self.tmp / "warm")]
         family = resolve_font()
-        context = context_of(build_report(meeting))
+        contexts = [context_of(build_report(meeting)) for meeting in loaded]
+        turn = {"ours": 0, "theirs": 0}
 
         def ours() -> None:
+            meeting = loaded[turn["ours"] % len(loaded)]
+            turn["ours"] += 1
             rendered = render_formats(build_report(meeting), ["docx", "pdf"])
             assert rendered[1].pdfa == "2B"
 
-        timings = interleaved({"ours": ours, "theirs": lambda: draw(context, family)}, warmup=5,
-                              repeat=self.bench.reps(30))
+        def theirs() -> None:
+            draw(contexts[turn["theirs"] % len(contexts)], family)
+            turn["theirs"] += 1
+
+        timings = interleaved({"ours": ours, "theirs": theirs}, warmup=5, repeat=self.bench.reps(30))
         self._row("warm, one process: report DOCX + PDF/A, validated (ours) vs reportlab platypus PDF "
                   "(`bench/direct.py`)", timings["ours"], timings["theirs"], ms, 3.0)
 
@@ -517,6 +524,7 @@ def main(argv: list[str] | None = None) -> int:
         process = bench.command()
         bench.baseline(process, in_process)
         bench.annexes()
+        SideBySide(bench).run()
     if args.write:
         write_readme(bench.out)
         print(f"written to {README}")

@@ -71,3 +71,15 @@ def test_a_batch_worker_does_not_start_a_helper_of_its_own() -> None:
         assert background.start_validations() is None
     finally:
         background.allow_helper(True)
+
+
+def test_remembered_schema_checks_never_hide_a_failure(sample_yaml: Path) -> None:
+    from umt_reports.render.pdf import pdfa
+
+    good = render_formats(build_report(load_meeting(sample_yaml)), ["pdf"])[0].data
+    pdfa.require_pdfa(good)
+    assert pdfa._PASSED_CHECKS  # -- the checks that passed are remembered --
+    bad = prepare_pdfa(helvetica_pdf(), META)
+    first, second = pdfa.pdfa_findings(bad), pdfa.pdfa_findings(bad)
+    assert first is not None and first == second  # -- a failing check runs again and reports again --
+    assert pdfa.pdfa_findings(good) is None
