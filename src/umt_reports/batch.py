@@ -218,12 +218,10 @@ def warm_up(choices: BuildChoices) -> None:
 
 
 def _in_worker() -> None:
-    """Set up a pool worker: every core already draws, so PDF/A validation runs in the worker
+    """Set up a pool worker: every core already draws, so the PDF/A step runs in the worker
     itself, not in a helper of its own."""
-    try:
-        from umt_reports.render.pdf.background import allow_helper
-    except ImportError:  # -- pikepdf missing: the builds report it --
-        return
+    from umt_reports.render.pdf.background import allow_helper
+
     allow_helper(False)
 
 

@@ -160,6 +160,10 @@ def build(
     _check_choices(kinds, formats)
     source = Path(source)
     out_dir = Path(out_dir)
+    if _helps((kinds, formats)):  # -- fork the helper now: it imports pikepdf while we read and draw --
+        from umt_reports.render.pdf.background import start_helper
+
+        start_helper()
     meeting, digest = _load(source, profile_dirs)
     ctx = DocumentContext(shared_wording(templates), source.parent)
     planned: list[tuple[str, Document, str, RenderOptions]] = []
@@ -204,21 +208,31 @@ def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendere
     With something else to draw, the PDFs come first and their validation goes to the helper
     process of :mod:`umt_reports.render.pdf.background` (when one may be used).
     """
-    validations = None
-    if len(jobs) > 1 and any(fmt == "pdf" for _, fmt, _ in jobs):
-        from umt_reports.render.pdf.background import start_validations
+    finishing = None
+    if _helps(jobs):
+        from umt_reports.render.pdf.background import Finishing, helper
 
-        validations = start_validations()
+        pool = helper()
+        finishing = Finishing(pool) if pool is not None else None
     order = sorted(range(len(jobs)), key=lambda i: jobs[i][1] != "pdf")
     done: dict[int, Rendered] = {}
     for i in order:
         document, fmt, own = jobs[i]
-        if fmt == "pdf" and validations is not None:
-            own = replace(own, pdfa_check=validations.start)
+        if fmt == "pdf" and finishing is not None:
+            own = replace(own, pdfa_finish=finishing.start)
         done[i] = render(document, fmt, own)
-    if validations is not None:
-        validations.wait()
+    for i, rendered in done.items():  # -- every PDF/A is in and valid before anything is written --
+        if rendered.pending is not None:
+            done[i] = replace(rendered, data=rendered.pending(), pending=None)
     return [done[i] for i in range(len(jobs))]
+
+
+def _helps(jobs: list[tuple[Document, str, RenderOptions]] | tuple[list[str], list[str]]) -> bool:
+    """Whether the PDF/A helper process has other drawing to overlap: a PDF and something else."""
+    if isinstance(jobs, tuple):
+        kinds, formats = jobs
+        return "pdf" in formats and len(kinds) * len(formats) > 1
+    return len(jobs) > 1 and any(fmt == "pdf" for _, fmt, _ in jobs)
 
 
 def _load(source: Path, profile_dirs: Iterable[str | Path]) -> tuple[Meeting, str]:

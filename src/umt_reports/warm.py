@@ -71,7 +71,9 @@ def prepare(formats: Iterable[str], *, font: str | None = None, templates: str |
 
         new_document(WORD_LAYOUT_VERSION)
     if "pdf" in formats:
-        import pikepdf.pdfa  # noqa: F401 -- the validator's modules and schemas
+        from umt_reports.render.pdf import pdfa
+
+        pdfa._load()  # -- pikepdf, the validator's modules and schemas --
 
         from umt_reports.render.fonts import missing_glyphs, register, resolve_font
         from umt_reports.render.pdf import writer as pdf_writer  # noqa: F401

@@ -12,9 +12,9 @@ from umt_reports.documents.report import build_report
 from umt_reports.errors import PdfaError
 from umt_reports import load_meeting
 from umt_reports.render.pdf import background
-from umt_reports.render.pdf.pdfa import prepare_pdfa
+from umt_reports.render.pdf.pdfa import make_pdfa
 
-from tests.render.pdf.test_pdfa import META, helvetica_pdf
+from tests.render.pdf.test_pdfa import META, canvas_pdf, font_name, helvetica_pdf  # noqa: F401 -- a fixture
 
 pytestmark = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2 or os.environ.get("UMT_VALIDATE_INLINE") is not None,
@@ -43,19 +43,23 @@ def test_a_build_with_docx_and_pdf_validates_in_the_helper_and_writes_the_same_b
 
 
 def test_a_failure_found_by_the_helper_is_the_same_pdfa_error_as_inline() -> None:
-    bad = prepare_pdfa(helvetica_pdf(), META)
-    validations = background.start_validations()
-    assert validations is not None
-    validations.start(bad)
-    with pytest.raises(PdfaError) as helped:
-        validations.wait()
-    inline = background.Validations(None)
-    inline.start(bad)
+    pool = background.helper()
+    assert pool is not None
     with pytest.raises(PdfaError) as here:
-        inline.wait()
+        make_pdfa(helvetica_pdf(), META)
+    finish = background.Finishing(pool).start(helvetica_pdf(), META)
+    with pytest.raises(PdfaError) as helped:
+        finish()
     assert helped.value.problems == here.value.problems
     assert helped.value.problems[0].code == "render.pdfa_failed"
     assert "not embedded" in helped.value.problems[0].params["findings"]
+
+
+def test_the_helper_returns_the_bytes_make_pdfa_returns_here(font_name: str) -> None:
+    raw = canvas_pdf(font_name)
+    pool = background.helper()
+    assert background.Finishing(pool).start(raw, META)() == make_pdfa(raw, META)
+    assert background.Finishing(None).start(raw, META)() == make_pdfa(raw, META)
 
 
 def test_render_formats_returns_the_formats_in_the_order_asked(sample_yaml: Path) -> None:
@@ -68,7 +72,7 @@ def test_render_formats_returns_the_formats_in_the_order_asked(sample_yaml: Path
 def test_a_batch_worker_does_not_start_a_helper_of_its_own() -> None:
     background.allow_helper(False)
     try:
-        assert background.start_validations() is None
+        assert background.helper() is None and not background.start_helper()
     finally:
         background.allow_helper(True)
 
@@ -79,7 +83,7 @@ def test_remembered_schema_checks_never_hide_a_failure(sample_yaml: Path) -> Non
     good = render_formats(build_report(load_meeting(sample_yaml)), ["pdf"])[0].data
     pdfa.require_pdfa(good)
     assert pdfa._PASSED_CHECKS  # -- the checks that passed are remembered --
-    bad = prepare_pdfa(helvetica_pdf(), META)
+    bad = pdfa.prepare_pdfa(helvetica_pdf(), META)
     first, second = pdfa.pdfa_findings(bad), pdfa.pdfa_findings(bad)
     assert first is not None and first == second  # -- a failing check runs again and reports again --
     assert pdfa.pdfa_findings(good) is None

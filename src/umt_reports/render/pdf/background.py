@@ -1,20 +1,22 @@
-"""PDF/A validation on the other core while the rest of a build is drawn.
+"""PDF/A finished on the other core while the rest of a build is drawn.
 
-In: the PDF/A-2b candidates of one build (bytes from :func:`~.pdfa.prepare_pdfa`). Out:
-nothing, or :class:`~umt_reports.errors.PdfaError` from :meth:`Validations.wait` for the
-first candidate that failed. Every candidate is validated exactly as
-:func:`~.pdfa.make_pdfa` validates it; only *where* changes.
+In: reportlab's bytes and the document's :class:`~.pdfa.PdfMetadata`. Out, from
+:meth:`Finishing.result`: the PDF/A-2b bytes that pikepdf's validator approved, exactly
+what :func:`~.pdfa.make_pdfa` returns in this process, or its :class:`RenderError` /
+:class:`PdfaError`. Only *where* the work runs changes.
 
-pikepdf's validator is pure Python work (the object walk, the content streams, the glyph
-outlines of each embedded font): about 45 ms for a two-page report, more than the DOCX
-takes to draw. A helper process, forked once per process from the warm parent (so it
-starts with pikepdf imported), validates the PDFs while the parent draws the other
-formats; the build writes nothing until :meth:`Validations.wait` returned.
+Turning reportlab's PDF into PDF/A (about 8 ms for a two-page report) and validating it
+(pure Python: the object walk, the content streams, the glyph outlines of each embedded
+font; about 25 ms) cost more than drawing the DOCX. A helper process, forked once per
+process, does both while the parent draws the other formats; the build writes nothing
+until every result is in. Forked at the start of a build, it imports pikepdf and its
+validator (about 0.1 s) while the parent reads the data and draws, so a one-off command
+whose PDFs are finished there never imports them itself.
 
 The helper is used only where it can help and cannot hurt: more than one core, the
 ``fork`` start method, a single-threaded parent (forking a threaded process is unsafe),
 not inside a batch worker (the cores are already busy), and ``UMT_VALIDATE_INLINE`` unset.
-Otherwise, or if the helper dies, validation runs in this process.
+Otherwise, or if the helper dies, the work runs in this process.
 """
 
 from __future__ import annotations
@@ -24,13 +26,19 @@ import os
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Callable
 
-from umt_reports.render.pdf.pdfa import pdfa_findings, require_pdfa
+from umt_reports.errors import PdfaError, Problem, RenderError, UmtError
 
-__all__ = ["Validations", "allow_helper", "start_validations"]
+if TYPE_CHECKING:
+    from umt_reports.render.pdf.pdfa import PdfMetadata
+
+__all__ = ["Finishing", "allow_helper", "helper", "start_helper"]
 
 _POOL: ProcessPoolExecutor | None = None
 _ALLOWED = True
+#: Errors the helper may send back, by class name (exceptions are sent as their problems).
+_ERRORS: dict[str, type[UmtError]] = {"PdfaError": PdfaError, "RenderError": RenderError}
 
 
 def _forget_in_child() -> None:
@@ -56,7 +64,25 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _helper() -> ProcessPoolExecutor | None:
+def _warm() -> None:
+    """In the helper: import pikepdf and the validator before the first PDF arrives."""
+    from umt_reports.render.pdf import pdfa
+
+    pdfa._load()
+
+
+def _finish(raw: bytes, meta: PdfMetadata) -> bytes | tuple[str, list[Problem]]:
+    """In the helper: :func:`make_pdfa`; an error comes back as its class name and problems."""
+    from umt_reports.render.pdf.pdfa import make_pdfa
+
+    try:
+        return make_pdfa(raw, meta)
+    except (PdfaError, RenderError) as error:
+        return type(error).__name__, error.problems
+
+
+def helper() -> ProcessPoolExecutor | None:
+    """The helper process of this process (started on first use), or ``None`` where it is not used."""
     global _POOL
     if not _ALLOWED:
         return None
@@ -66,48 +92,47 @@ def _helper() -> ProcessPoolExecutor | None:
             or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1):
         return None
     _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        _POOL.submit(_warm)  # -- forks now; the import overlaps the parent's work --
+    except (BrokenProcessPool, RuntimeError, OSError):
+        _POOL = None
     return _POOL
 
 
-class Validations:
-    """The validations started for one build."""
+def start_helper() -> bool:
+    """Start the helper now (at the start of a build), if it is used; whether it is."""
+    return helper() is not None
+
+
+class Finishing:
+    """PDF/A candidates of one build, finished in the helper (or here, without one)."""
 
     def __init__(self, pool: ProcessPoolExecutor | None) -> None:
         self._pool = pool
-        self._pending: list[tuple[bytes, Future[tuple[int, str] | None] | None]] = []
 
-    def start(self, data: bytes) -> None:
-        """Begin validating ``data`` (in the helper if there is one)."""
-        future: Future[tuple[int, str] | None] | None = None
+    def start(self, raw: bytes, meta: PdfMetadata) -> Callable[[], bytes]:
+        """Begin turning ``raw`` into validated PDF/A; the returned call gives the bytes (or raises
+        :class:`RenderError` / :class:`PdfaError` as :func:`make_pdfa` does)."""
+        future: Future[bytes | tuple[str, list[Problem]]] | None = None
         if self._pool is not None:
             try:
-                future = self._pool.submit(pdfa_findings, data)
+                future = self._pool.submit(_finish, raw, meta)
             except (BrokenProcessPool, RuntimeError):
                 future = None
-        self._pending.append((data, future))
 
-    def wait(self) -> None:
-        """Return when every candidate passed; raise :class:`PdfaError` for the first that did not.
-
-        Raises:
-            PdfaError: ``render.pdfa_failed`` listing the validator's findings.
-        """
-        global _POOL
-        pending, self._pending = self._pending, []
-        for data, future in pending:
+        def result() -> bytes:
+            global _POOL
             if future is None:
-                require_pdfa(data)
-                continue
-            try:
-                findings = future.result()
-            except BrokenProcessPool:  # -- the helper died (killed): validate here instead --
-                _POOL = None
-                require_pdfa(data)
-                continue
-            require_pdfa(data, findings)
+                outcome = _finish(raw, meta)
+            else:
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:  # -- the helper died (killed): finish here instead --
+                    _POOL = None
+                    outcome = _finish(raw, meta)
+            if isinstance(outcome, tuple):
+                name, problems = outcome
+                raise _ERRORS[name](problems)
+            return outcome
 
-
-def start_validations() -> Validations | None:
-    """A set of validations that run in the helper, or ``None`` when the helper is not to be used."""
-    pool = _helper()
-    return Validations(pool) if pool is not None else None
+        return result

@@ -25,10 +25,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
-
-import pikepdf
-import pikepdf.pdfa
+from typing import TYPE_CHECKING, Final
 
 from umt_reports import vn
 from umt_reports.errors import PdfaError, RenderError
@@ -36,7 +33,21 @@ from umt_reports.errors import PdfaError, RenderError
 __all__ = ["FLAVOUR", "VIETNAM_TIME", "PdfMetadata", "check_pdfa", "make_pdfa", "pdfa_findings", "prepare_pdfa",
            "require_pdfa"]
 
+if TYPE_CHECKING:
+    import pikepdf
+    import pikepdf.pdfa
+
 log = logging.getLogger(__name__)
+
+
+def _load() -> None:
+    """Import pikepdf and its PDF/A validator (about 0.1 s) on first use, not with this module:
+    a build whose PDF/A is finished in the helper process never imports them here."""
+    global pikepdf
+    import pikepdf
+    import pikepdf.pdfa
+
+    _remember_passed_schema_checks()
 
 #: The PDF/A flavour we write: part 2, conformance level B.
 FLAVOUR: Final = "2b"
@@ -106,9 +117,6 @@ def _remember_passed_schema_checks() -> None:
 
     check._umt_remembers = True  # type: ignore[attr-defined]
     SchemaSet.check = check  # type: ignore[method-assign]
-
-
-_remember_passed_schema_checks()
 
 
 def _pdf_date(when: dt.datetime) -> str:
@@ -199,6 +207,7 @@ def prepare_pdfa(pdf: bytes, meta: PdfMetadata) -> bytes:
     Raises:
         RenderError: ``render.pdf_unreadable`` if ``pdf`` is not a PDF.
     """
+    _load()
     try:
         doc = pikepdf.open(io.BytesIO(pdf))
     except pikepdf.PdfError as exc:
@@ -223,6 +232,7 @@ def pdfa_findings(data: bytes) -> tuple[int, str] | None:
     """Validate the written PDF/A-2b bytes ``data``: ``None`` when they pass, else the number of
     findings and the first of them as one sentence (what :func:`require_pdfa` reports).
     Picklable in and out, so that it can run in another process."""
+    _load()
     report = pikepdf.pdfa.validate_written(io.BytesIO(data), FLAVOUR, save_kwargs=_save_kwargs())
     if report.verdict == "pass":
         return None
@@ -244,6 +254,7 @@ def require_pdfa(data: bytes, findings: tuple[int, str] | None | object = ...) -
 
 def check_pdfa(data: bytes | Path) -> list[str]:
     """Human-readable findings of pikepdf's PDF/A-2b validator; empty when the file passes."""
+    _load()
     source: Path | io.BytesIO = Path(data) if isinstance(data, Path) else io.BytesIO(data)
     report = pikepdf.pdfa.validate_written(source, FLAVOUR)
     return [str(finding) for finding in report.findings]

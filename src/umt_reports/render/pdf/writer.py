@@ -32,7 +32,7 @@ from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.fonts import FontFamily, face_name, require_glyphs, resolve_font
 from umt_reports.render.measure import PT_PER_MM
 from umt_reports.render.pdf.flowables import KeepWithNext, NumberingRestart
-from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa, prepare_pdfa
+from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
 from umt_reports.render.pdf.story import StoryBuilder, document_text
 from umt_reports.render.pdf.styles import SINGLE_LINE
 from umt_reports.style import PageSpec, TextStyle
@@ -180,9 +180,9 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
         template.afterPage = lambda: options.on_page(template.page)  # type: ignore[method-assign, misc]
     with _without_ascii85():
         template.build(story)
-    if options.pdfa_check is None:
-        data = make_pdfa(out.getvalue(), _metadata(doc))
-    else:  # -- validated elsewhere, before anything is written --
-        data = prepare_pdfa(out.getvalue(), _metadata(doc))
-        options.pdfa_check(data)
+    if options.pdfa_finish is not None:  # -- finished and validated elsewhere, before anything is written --
+        pending = options.pdfa_finish(out.getvalue(), _metadata(doc))
+        return Rendered(data=b"", suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B",
+                        pending=pending)
+    data = make_pdfa(out.getvalue(), _metadata(doc))
     return Rendered(data=data, suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B")
