@@ -10,7 +10,13 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
-from umt_reports.batch import BuildChoices, MeetingJob, collect_inputs, plan_jobs, run_batch
+from umt_reports.batch import (
+    BuildChoices,
+    MeetingJob,
+    collect_inputs,
+    plan_jobs,
+    run_batch,
+)
 from umt_reports.cli import main
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "u-minh-thuong-2022"
@@ -54,9 +60,8 @@ def test_each_meeting_gets_its_own_folder_and_manifest_and_a_wrong_one_stops_onl
         assert sorted(e["path"] for e in manifest["files"]) == [
             f"2022-06-22_bao-cao_{code_}.docx", f"2022-06-22_bao-cao_{code_}.pdf"]
         assert {e["source"]["file"] for e in manifest["files"]} == {f"{name}.yaml"}
-        with pikepdf.open(out / name / f"2022-06-22_bao-cao_{code_}.pdf") as pdf:
-            with pdf.open_metadata() as xmp:
-                assert xmp["pdfaid:part"] == "2" and xmp["pdfaid:conformance"] == "B"
+        with pikepdf.open(out / name / f"2022-06-22_bao-cao_{code_}.pdf") as pdf, pdf.open_metadata() as xmp:
+            assert xmp["pdfaid:part"] == "2" and xmp["pdfaid:conformance"] == "B"
     # -- every problem of the wrong meeting, with its file and place, after the summary --
     lines = stderr.splitlines()
     assert lines[0] == f"{wrong}: 2 lỗi."

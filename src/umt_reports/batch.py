@@ -26,16 +26,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Literal
+from typing import Literal
 
 from umt_reports.errors import InputError, Location, Problem, UmtError
 
 __all__ = [
-    "BuildChoices",
     "DATA_SUFFIXES",
+    "BuildChoices",
     "MeetingJob",
     "MeetingOutcome",
     "build_one",

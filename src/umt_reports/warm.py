@@ -17,11 +17,13 @@ Styles are cached where they are made (``render/pdf/styles.py``, ``render/docx/s
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from umt_reports.documents.wording import Wording
+from umt_reports.errors import UmtError
 
 __all__ = ["prepare", "shared_wording"]
 
@@ -85,7 +87,5 @@ def prepare(formats: Iterable[str], *, font: str | None = None, templates: str |
         from umt_reports.render.html import writer as html_writer  # noqa: F401
     wording = shared_wording(templates)
     for name in _TEMPLATES:
-        try:
+        with contextlib.suppress(UmtError):  # -- a wrong template: its builds report it, with its place --
             wording._chain(name)
-        except Exception:  # noqa: BLE001 -- a kind without a template; its build reports it
-            continue

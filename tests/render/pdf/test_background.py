@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.render.pdf.test_pdfa import META, canvas_pdf, helvetica_pdf
+from umt_reports import load_meeting
 from umt_reports.build import build, render_formats
 from umt_reports.documents.report import build_report
 from umt_reports.errors import PdfaError
-from umt_reports import load_meeting
+from umt_reports.render import fonts
 from umt_reports.render.pdf import background
 from umt_reports.render.pdf.pdfa import make_pdfa
-
-from tests.render.pdf.test_pdfa import META, canvas_pdf, font_name, helvetica_pdf  # noqa: F401 -- a fixture
 
 pytestmark = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2 or os.environ.get("UMT_VALIDATE_INLINE") is not None,
@@ -55,8 +55,8 @@ def test_a_failure_found_by_the_helper_is_the_same_pdfa_error_as_inline() -> Non
     assert "not embedded" in helped.value.problems[0].params["findings"]
 
 
-def test_the_helper_returns_the_bytes_make_pdfa_returns_here(font_name: str) -> None:
-    raw = canvas_pdf(font_name)
+def test_the_helper_returns_the_bytes_make_pdfa_returns_here() -> None:
+    raw = canvas_pdf(fonts.register(fonts.resolve_font()))
     pool = background.helper()
     assert background.Finishing(pool).start(raw, META)() == make_pdfa(raw, META)
     assert background.Finishing(None).start(raw, META)() == make_pdfa(raw, META)

@@ -239,16 +239,15 @@ def pdfa_findings(data: bytes) -> tuple[int, str] | None:
     return len(report.findings), _listed(report)
 
 
-def require_pdfa(data: bytes, findings: tuple[int, str] | None | object = ...) -> None:
-    """Raise unless ``data`` passed pikepdf's PDF/A-2b validator (``findings``: an outcome of
-    :func:`pdfa_findings` computed elsewhere; by default it is computed here).
+def require_pdfa(data: bytes) -> None:
+    """Raise unless ``data`` passes pikepdf's PDF/A-2b validator.
 
     Raises:
         PdfaError: ``render.pdfa_failed`` listing the validator's findings.
     """
-    outcome = pdfa_findings(data) if findings is ... else findings
+    outcome = pdfa_findings(data)
     if outcome is not None:
-        count, listed = outcome  # type: ignore[misc]
+        count, listed = outcome
         raise PdfaError.of("render.pdfa_failed", flavour=FLAVOUR, count=count, findings=listed)
 
 
