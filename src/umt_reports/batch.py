@@ -221,7 +221,7 @@ def warm_up(choices: BuildChoices) -> None:
 def _in_worker() -> None:
     """Set up a pool worker: every core already draws, so the PDF/A step runs in the worker
     itself, not in a helper of its own."""
-    from umt_reports.render.pdf.background import allow_helper
+    from umt_reports.render.pdfa_helper import allow_helper
 
     allow_helper(False)
 

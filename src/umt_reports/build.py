@@ -161,7 +161,7 @@ def build(
     source = Path(source)
     out_dir = Path(out_dir)
     if _helps((kinds, formats)):  # -- fork the helper now: it imports pikepdf while we read and draw --
-        from umt_reports.render.pdf.background import start_helper
+        from umt_reports.render.pdfa_helper import start_helper
 
         start_helper()
     meeting, digest = _load(source, profile_dirs)
@@ -206,11 +206,11 @@ def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendere
     """Every (document, format, options) drawn; nothing returns before every PDF passed validation.
 
     With something else to draw, the PDFs come first and their validation goes to the helper
-    process of :mod:`umt_reports.render.pdf.background` (when one may be used).
+    process of :mod:`umt_reports.render.pdfa_helper` (when one may be used).
     """
     finishing = None
     if _helps(jobs):
-        from umt_reports.render.pdf.background import Finishing, helper
+        from umt_reports.render.pdfa_helper import Finishing, helper
 
         pool = helper()
         finishing = Finishing(pool) if pool is not None else None

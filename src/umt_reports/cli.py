@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import types
 from pathlib import Path
 from typing import Callable, Iterator, NoReturn, TypeVar
 
 import click
 
-from umt_reports import api
 from umt_reports.errors import InputError, Problem, ProfileError, TemplateError, UmtError
 from umt_reports.messages import render
 
@@ -28,6 +28,14 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 T = TypeVar("T")
+
+
+def _api() -> types.ModuleType:
+    """:mod:`umt_reports.api`, imported when a command needs it (the model costs ≈ 0.15 s, which
+    ``build`` spends while its PDF/A helper starts)."""
+    import umt_reports.api
+
+    return umt_reports.api
 
 
 def _lang() -> str:
@@ -111,7 +119,7 @@ def validate(file: Path, profile_dirs: tuple[Path, ...]) -> None:
     """Kiểm tra tệp dữ liệu (.yaml hoặc .xlsx) và liệt kê mọi lỗi."""
     from umt_reports.model import validate as validate_raw
 
-    raw = _guard(lambda: api.read_meeting_file(file), file)
+    raw = _guard(lambda: _api().read_meeting_file(file), file)
     _notes(raw.notes)
     _guard(lambda: validate_raw(raw, profile_dirs=profile_dirs), file)
     click.echo(_say("cli.valid", path=str(file)))
@@ -152,8 +160,8 @@ def xlsx_template(out: Path, source: Path | None) -> None:
     def run() -> None:
         data = None
         if source is not None:
-            api.load_meeting(source)  # -- only valid data becomes a workbook --
-            data = api.read_meeting_file(source).data
+            _api().load_meeting(source)  # -- only valid data becomes a workbook --
+            data = _api().read_meeting_file(source).data
         from umt_reports.sources.xlsx_template import write_template
 
         write_template(out, data)
@@ -198,7 +206,7 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
         try:
             from umt_reports.documents.certificates import certificate_count
 
-            count = certificate_count(api.load_meeting(source, profile_dirs=profile_dirs))
+            count = certificate_count(_api().load_meeting(source, profile_dirs=profile_dirs))
             total = sum(count + (kind == "certificates-form") for kind in kinds)
         except Exception:  # -- only the bar's total: the build itself reports any problem --
             total = None
@@ -249,7 +257,14 @@ def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, ht
     if html_fragment and "html-fragment" not in chosen:
         chosen.append("html-fragment")
     chosen_kinds = _form_kinds(_split(kinds), print_on_form)
-    if len(sources) != 1 or sources[0].is_dir():
+    single = len(sources) == 1 and not sources[0].is_dir()
+    if single and "pdf" in chosen and len(chosen_kinds) * len(chosen) > 1:
+        # -- fork the PDF/A helper first: it imports pikepdf while this process imports the
+        #    model and the renderers, reads the data and draws (see render/pdfa_helper.py) --
+        from umt_reports.render.pdfa_helper import start_helper
+
+        start_helper()
+    if not single:
         _build_many(sources, out_dir, chosen_kinds, chosen, templates, font, profile_dirs, progress, jobs,
                     (archive_dir, replace) if to_archive else None)
         return

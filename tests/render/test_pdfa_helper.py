@@ -13,7 +13,7 @@ from umt_reports.build import build, render_formats
 from umt_reports.documents.report import build_report
 from umt_reports.errors import PdfaError
 from umt_reports.render import fonts
-from umt_reports.render.pdf import background
+from umt_reports.render import pdfa_helper as background
 from umt_reports.render.pdf.pdfa import make_pdfa
 
 pytestmark = pytest.mark.skipif(
