@@ -350,7 +350,7 @@ def meetings(count: int, folder: Path) -> list[Path]:
 class SideBySide:
     """The three comparisons of issue 13, each measured in one run, the two sides taking turns."""
 
-    def __init__(self, bench: "Bench", batch_size: int = 40) -> None:
+    def __init__(self, bench: Bench, batch_size: int = 40) -> None:
         self.bench = bench
         self.tmp = bench.tmp / "side-by-side"
         self.tmp.mkdir()
@@ -359,8 +359,9 @@ class SideBySide:
 
     def run(self) -> None:
         b = self.bench
-        b.emit("## Side by side (issue 13)")
+        b.emit("### Side by side (issue 13), one run")
         b.emit()
+        start_load = os.getloadavg()[0]
         binary = soffice()
         have_baseline = b.with_baseline and binary is not None and importlib.util.find_spec("docxtpl") is not None
         if have_baseline:
@@ -373,7 +374,8 @@ class SideBySide:
         else:
             b.emit("docxtpl + LibreOffice comparisons skipped (--no-baseline, no soffice or no docxtpl).")
             b.emit()
-        b.emit("Wall times: median (min–max). Ratio: ours ÷ theirs, medians.")
+        b.emit(f"Wall times: median (min–max). Ratio: ours ÷ theirs, medians. Load average (1 min) "
+               f"{start_load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; {os.cpu_count()} cores.")
         b.emit()
         b.table(["comparison", "ours", "theirs", "ratio", "target", "met"], self.rows)
 
@@ -450,7 +452,9 @@ class SideBySide:
         timings = interleaved({"ours": ours, "theirs": theirs}, warmup=0, repeat=self.bench.reps(3))
         if count != {"ours": n, "theirs": n}:
             raise SystemExit(f"expected {n} PDFs on each side, got {count}")
-        self._row(f"{n} meetings, report DOCX + PDF/A each, one command (ours, {os.cpu_count()} processes) vs "
+        from umt_reports.batch import default_jobs
+
+        self._row(f"{n} meetings, report DOCX + PDF/A each, one command (ours, {default_jobs()} processes) vs "
                   f"docxtpl × {n} + one `soffice` call", timings["ours"], timings["theirs"], s, 0.25)
 
 
