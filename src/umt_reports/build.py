@@ -160,7 +160,7 @@ def build(
     _check_choices(kinds, formats)
     source = Path(source)
     out_dir = Path(out_dir)
-    if _helps((kinds, formats)):  # -- fork the helper now: it imports pikepdf while we read and draw --
+    if _helps(formats, len(kinds) * len(formats)):  # -- fork the helper now: it imports pikepdf while we read and draw --
         from umt_reports.render.pdfa_helper import start_helper
 
         start_helper()
@@ -209,7 +209,7 @@ def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendere
     process of :mod:`umt_reports.render.pdfa_helper` (when one may be used).
     """
     finishing = None
-    if _helps(jobs):
+    if _helps([fmt for _, fmt, _ in jobs], len(jobs)):
         from umt_reports.render.pdfa_helper import Finishing, helper
 
         pool = helper()
@@ -227,12 +227,9 @@ def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendere
     return [done[i] for i in range(len(jobs))]
 
 
-def _helps(jobs: list[tuple[Document, str, RenderOptions]] | tuple[list[str], list[str]]) -> bool:
+def _helps(formats: list[str], renders: int) -> bool:
     """Whether the PDF/A helper process has other drawing to overlap: a PDF and something else."""
-    if isinstance(jobs, tuple):
-        kinds, formats = jobs
-        return "pdf" in formats and len(kinds) * len(formats) > 1
-    return len(jobs) > 1 and any(fmt == "pdf" for _, fmt, _ in jobs)
+    return "pdf" in formats and renders > 1
 
 
 def _load(source: Path, profile_dirs: Iterable[str | Path]) -> tuple[Meeting, str]:

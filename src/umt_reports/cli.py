@@ -16,12 +16,15 @@ import os
 import sys
 import types
 from pathlib import Path
-from typing import Callable, Iterator, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, TypeVar
 
 import click
 
 from umt_reports.errors import InputError, Problem, ProfileError, TemplateError, UmtError
 from umt_reports.messages import render
+
+if TYPE_CHECKING:
+    from umt_reports.batch import BuildChoices, MeetingJob, MeetingOutcome
 
 __all__ = ["main"]
 
@@ -319,12 +322,13 @@ def _build_many(sources: tuple[Path, ...], out_dir: Path, kinds: list[str], form
     _exit_for(outcomes)
 
 
-def _run_with_bar(plan: list, choices: object, jobs: int | None, progress: bool) -> list:
+def _run_with_bar(plan: list[MeetingJob], choices: BuildChoices, jobs: int | None,
+                  progress: bool) -> list[MeetingOutcome]:
     """Run the pool under one rich progress bar on stderr (when ``progress``)."""
     from umt_reports import batch
 
     if not progress:
-        return batch.run_batch(plan, choices, workers=jobs)  # type: ignore[arg-type]
+        return batch.run_batch(plan, choices, workers=jobs)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -333,7 +337,7 @@ def _run_with_bar(plan: list, choices: object, jobs: int | None, progress: bool)
     task = bar.add_task(_say("batch.progress"), total=len(plan))
     started = False
 
-    def done(outcome: object) -> None:
+    def done(outcome: MeetingOutcome) -> None:
         nonlocal started
         if not started:  # -- started after the pool forked its workers (no thread is forked) --
             bar.start()
@@ -341,13 +345,13 @@ def _run_with_bar(plan: list, choices: object, jobs: int | None, progress: bool)
         bar.advance(task)
 
     try:
-        return batch.run_batch(plan, choices, workers=jobs, on_done=done)  # type: ignore[arg-type]
+        return batch.run_batch(plan, choices, workers=jobs, on_done=done)
     finally:
         if started:
             bar.stop()
 
 
-def _summary(outcomes: list) -> None:
+def _summary(outcomes: list[MeetingOutcome]) -> None:
     """The table: meeting, documents, pages, time, problems (on stdout)."""
     from rich.console import Console
     from rich.table import Table
@@ -366,7 +370,7 @@ def _summary(outcomes: list) -> None:
                     documents=sum(o.documents for o in built), pages=sum(o.pages for o in built)))
 
 
-def _exit_for(outcomes: list) -> None:
+def _exit_for(outcomes: list[MeetingOutcome]) -> None:
     """List every problem with its file and place (stderr) and leave with the worst exit code."""
     lang = _lang()
     code = EXIT_OK
@@ -389,7 +393,7 @@ def _exit_for(outcomes: list) -> None:
         sys.exit(code)
 
 
-def _archive_many(outcomes: list, archive_dir: Path | None, replace: bool) -> None:
+def _archive_many(outcomes: list[MeetingOutcome], archive_dir: Path | None, replace: bool) -> None:
     """``--archive`` for a batch: the PDFs of every meeting that was built, folder by folder."""
     from umt_reports.archive import archive_outputs
     from umt_reports.archive.cli import echo_outcomes
