@@ -159,3 +159,14 @@ def test_plan_gives_clashing_stems_their_suffix(tmp_path: Path) -> None:
 def test_the_same_file_named_twice_is_built_once(inputs: Path) -> None:
     path = inputs / "meeting.yaml"
     assert collect_inputs([path, inputs / ".." / "in" / "meeting.yaml"]) == [path]
+
+
+def test_archive_stores_the_pdfs_of_every_meeting_that_was_built(inputs: Path, wrong: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "kho"
+    code, stdout, _ = run("build", str(inputs / "meeting.yaml"), str(wrong), str(inputs / "meeting-party.yaml"),
+                          "--out", str(tmp_path / "out"), "--format", "pdf", "--archive", "--archive-dir", str(archive))
+    assert code == 2
+    assert "Đã lưu #1 25/BC-UBND (2022-06-22_bao-cao_25-BC-UBND.pdf)" in stdout
+    assert "Đã lưu #2 25-BC/BDVHU (2022-06-22_bao-cao_25-BC-BDVHU.pdf)" in stdout
+    code, listing, _ = run("archive", "list", "--archive-dir", str(archive), "--json")
+    assert code == 0 and len(json.loads(listing)) == 2
