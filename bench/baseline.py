@@ -21,7 +21,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["context_of", "convert_with_soffice", "fill_template", "soffice", "write_template"]
+__all__ = ["context_of", "convert_many_with_soffice", "convert_with_soffice", "fill_template", "main_many", "soffice",
+           "write_template"]
 
 
 def soffice() -> str | None:
@@ -185,8 +186,40 @@ def convert_with_soffice(docx_path: Path, out_dir: Path, profile_dir: Path) -> P
     return pdf
 
 
+def convert_many_with_soffice(docx_paths: list[Path], out_dir: Path, profile_dir: Path) -> list[Path]:
+    """One ``soffice --headless --convert-to pdf`` call for every file; the PDFs' paths."""
+    binary = soffice()
+    if binary is None:
+        raise RuntimeError("soffice is not on PATH")
+    subprocess.run(
+        [binary, f"-env:UserInstallation={profile_dir.resolve().as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out_dir), *map(str, docx_paths)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    pdfs = [out_dir / (p.stem + ".pdf") for p in docx_paths]
+    missing = [p.name for p in pdfs if not p.is_file()]
+    if missing:
+        raise RuntimeError(f"soffice wrote no {', '.join(missing)}")
+    return pdfs
+
+
+def main_many(argv: list[str]) -> int:
+    """The batch baseline: fill the template once per context (a JSON list), then one soffice call."""
+    template, contexts_file, out_dir, profile_dir = (Path(a) for a in argv)
+    contexts = json.loads(contexts_file.read_text(encoding="utf-8"))
+    filled = [fill_template(template, context, out_dir / f"bao-cao-{i + 1:03d}.docx") for i, context in
+              enumerate(contexts)]
+    convert_many_with_soffice(filled, out_dir, profile_dir)
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    """The one-off command: fill the template, then convert it with LibreOffice."""
+    """The one-off command: fill the template, then convert it with LibreOffice
+    (``--many`` first: every context of a JSON list, then one soffice call)."""
+    if argv and argv[0] == "--many":
+        return main_many(argv[1:])
     template, context_file, out_dir, profile_dir = (Path(a) for a in argv)
     context = json.loads(context_file.read_text(encoding="utf-8"))
     docx_path = fill_template(template, context, out_dir / "bao-cao.docx")

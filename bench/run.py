@@ -36,6 +36,7 @@ ROOT = HERE.parent
 SAMPLE = ROOT / "samples" / "u-minh-thuong-2022" / "meeting.yaml"
 README = HERE / "README.md"
 BEGIN, END = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
+SIDE_BEGIN, SIDE_END = "<!-- bench:side-by-side:begin -->", "<!-- bench:side-by-side:end -->"
 
 sys.path.insert(0, str(HERE))
 
@@ -304,6 +305,159 @@ class Bench:
         self.table(["rows", "PDF pages", "DOCX", "DOCX per row", "PDF/A", "PDF per row"], rows)
 
 
+# -- issue 13: side by side in one run ---------------------------------------------------
+
+
+def interleaved(actions: dict[str, Callable[[], Any]], *, warmup: int, repeat: int) -> dict[str, Timing]:
+    """Time each action ``repeat`` times, taking turns (a b a b …), so that a busy moment of the
+    machine falls on both sides of a comparison instead of on one."""
+    for _ in range(warmup):
+        for action in actions.values():
+            action()
+    runs: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(repeat):
+        for name, action in actions.items():
+            gc.collect()
+            start = time.perf_counter()
+            action()
+            runs[name].append(time.perf_counter() - start)
+    return {name: Timing(values) for name, values in runs.items()}
+
+
+def spread(t: Timing, unit: Callable[[float], str]) -> str:
+    return f"{unit(t.median)} ({unit(t.min)}–{unit(max(t.runs))})"
+
+
+def meetings(count: int, folder: Path) -> list[Path]:
+    """``count`` variants of the sample meeting (own title and report number), photos beside them."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / "photos").exists():
+        shutil.copytree(SAMPLE.parent / "photos", folder / "photos")
+    base = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    paths = []
+    for i in range(count):
+        data = json.loads(json.dumps(base, default=str))
+        data["meeting"]["title"] = f"{base['meeting']['title']} (đợt {i + 1})"
+        data["report"]["number"] = 100 + i
+        path = folder / f"hoi-nghi-{i + 1:03d}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+class SideBySide:
+    """The three comparisons of issue 13, each measured in one run, the two sides taking turns."""
+
+    def __init__(self, bench: Bench, batch_size: int = 40) -> None:
+        self.bench = bench
+        self.tmp = bench.tmp / "side-by-side"
+        self.tmp.mkdir()
+        self.batch_size = batch_size
+        self.rows: list[list[str]] = []
+
+    def run(self) -> None:
+        b = self.bench
+        b.emit("### Side by side (issue 13), one run")
+        b.emit()
+        start_load = os.getloadavg()[0]
+        binary = soffice()
+        have_baseline = b.with_baseline and binary is not None and importlib.util.find_spec("docxtpl") is not None
+        if have_baseline:
+            self.template = write_template(self.tmp / "bao-cao-template.docx")
+            self.profile = self.tmp / "lo-profile"
+            self.one_off()
+        self.warm()
+        if have_baseline:
+            self.batch()
+        else:
+            b.emit("docxtpl + LibreOffice comparisons skipped (--no-baseline, no soffice or no docxtpl).")
+            b.emit()
+        b.emit(f"Wall times: median (min–max). Ratio: ours ÷ theirs, medians. Load average (1 min) "
+               f"{start_load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; {os.cpu_count()} cores.")
+        b.emit()
+        b.table(["comparison", "ours", "theirs", "ratio", "target", "met"], self.rows)
+
+    def _row(self, label: str, ours: Timing, theirs: Timing, unit: Callable[[float], str], target: float) -> None:
+        ratio = ours.median / theirs.median
+        self.rows.append([label, spread(ours, unit), spread(theirs, unit), f"{ratio:.2f}×", f"≤ {target:.2f}×",
+                          verdict(ratio, target)])
+
+    def one_off(self) -> None:
+        """``umt-reports build meeting.yaml --format docx,pdf`` vs ``python baseline.py`` (docxtpl, soffice)."""
+        context_file = self.tmp / "context.json"
+        context_file.write_text(json.dumps(context_of(build_report(self.bench.meeting)), ensure_ascii=False),
+                                encoding="utf-8")
+        out = self.tmp / "one-off"
+        ours = [cli(), "build", str(SAMPLE), "--out", str(out / "ours"), "--format", "docx,pdf"]
+        theirs = [sys.executable, str(HERE / "baseline.py"), str(self.template), str(context_file), str(out),
+                  str(self.profile)]
+        timings = interleaved(
+            {"ours": lambda: subprocess.run(ours, check=True, stdout=subprocess.DEVNULL, cwd=ROOT),
+             "theirs": lambda: subprocess.run(theirs, check=True)},
+            warmup=1, repeat=self.bench.reps(8),
+        )
+        self._row("one-off command: report DOCX + PDF/A (ours) vs docxtpl + `soffice`", timings["ours"],
+                  timings["theirs"], s, 0.40)
+
+    def warm(self) -> None:
+        """In one process: our report as DOCX + validated PDF/A vs reportlab drawing it directly."""
+        from direct import draw
+
+        from umt_reports.build import render_formats
+        from umt_reports.render.fonts import resolve_font
+
+        # -- ten meetings in turn (own title and number), so that no run repeats the previous one --
+        loaded = [load_meeting(p) for p in meetings(10, self.tmp / "warm")]
+        family = resolve_font()
+        contexts = [context_of(build_report(meeting)) for meeting in loaded]
+        turn = {"ours": 0, "theirs": 0}
+
+        def ours() -> None:
+            meeting = loaded[turn["ours"] % len(loaded)]
+            turn["ours"] += 1
+            rendered = render_formats(build_report(meeting), ["docx", "pdf"])
+            assert rendered[1].pdfa == "2B"
+
+        def theirs() -> None:
+            draw(contexts[turn["theirs"] % len(contexts)], family)
+            turn["theirs"] += 1
+
+        timings = interleaved({"ours": ours, "theirs": theirs}, warmup=5, repeat=self.bench.reps(30))
+        self._row("warm, one process: report DOCX + PDF/A, validated (ours) vs reportlab platypus PDF "
+                  "(`bench/direct.py`)", timings["ours"], timings["theirs"], ms, 3.0)
+
+    def batch(self) -> None:
+        """``umt-reports build`` of 40 meetings vs docxtpl filling 40 documents + one soffice call."""
+        n = self.batch_size
+        paths = meetings(n, self.tmp / "meetings")
+        contexts = [context_of(build_report(load_meeting(p))) for p in paths]
+        contexts_file = self.tmp / "contexts.json"
+        contexts_file.write_text(json.dumps(contexts, ensure_ascii=False), encoding="utf-8")
+        count = {"ours": 0, "theirs": 0}
+
+        def ours() -> None:
+            out = Path(tempfile.mkdtemp(dir=self.tmp))
+            subprocess.run([cli(), "build", *map(str, paths), "--out", str(out), "--format", "docx,pdf"],
+                           check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+            count["ours"] = len(list(out.glob("*/*.pdf")))
+
+        def theirs() -> None:
+            out = Path(tempfile.mkdtemp(dir=self.tmp))
+            subprocess.run([sys.executable, str(HERE / "baseline.py"), "--many", str(self.template),
+                            str(contexts_file), str(out), str(self.profile)], check=True)
+            count["theirs"] = len(list(out.glob("*.pdf")))
+
+        timings = interleaved({"ours": ours, "theirs": theirs}, warmup=0, repeat=self.bench.reps(3))
+        if count != {"ours": n, "theirs": n}:
+            raise SystemExit(f"expected {n} PDFs on each side, got {count}")
+        from umt_reports.batch import default_jobs
+
+        self._row(f"{n} meetings, report DOCX + PDF/A each, one command (ours, {default_jobs()} processes) vs "
+                  f"docxtpl × {n} + one `soffice` call", timings["ours"], timings["theirs"], s, 0.25)
+
+
 def machine() -> list[str]:
     cpu = "unknown"
     try:
@@ -337,12 +491,12 @@ def machine() -> list[str]:
     ]
 
 
-def write_readme(lines: list[str]) -> None:
+def write_readme(lines: list[str], begin: str = BEGIN, end: str = END) -> None:
     text = README.read_text(encoding="utf-8")
-    block = "\n".join([BEGIN, *lines, END])
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.DOTALL)
+    block = "\n".join([begin, *lines, end])
+    pattern = re.compile(re.escape(begin) + ".*?" + re.escape(end), re.DOTALL)
     if not pattern.search(text):
-        raise SystemExit(f"{README} has no {BEGIN} … {END} markers")
+        raise SystemExit(f"{README} has no {begin} … {end} markers")
     README.write_text(pattern.sub(lambda _m: block, text), encoding="utf-8")
 
 
@@ -352,6 +506,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true", help="skip docxtpl + LibreOffice")
     parser.add_argument("--write", action="store_true", help="write the tables into bench/README.md")
     parser.add_argument("--sizes", default=None, help="annex sizes, comma-separated (default 10,100,1000,10000)")
+    parser.add_argument("--side-by-side", action="store_true",
+                        help="only the three comparisons of issue 13 (one-off, warm, 40 meetings)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="umt-bench-") as tmp:
         bench = Bench(args.quick, not args.no_baseline, Path(tmp))
@@ -362,10 +518,17 @@ def main(argv: list[str] | None = None) -> int:
         for line in machine():
             bench.emit(line)
         bench.emit()
+        if args.side_by_side:
+            SideBySide(bench).run()
+            if args.write:
+                write_readme(bench.out, SIDE_BEGIN, SIDE_END)
+                print(f"written to {README}")
+            return 0
         in_process = bench.sample_in_process()
         process = bench.command()
         bench.baseline(process, in_process)
         bench.annexes()
+        SideBySide(bench).run()
     if args.write:
         write_readme(bench.out)
         print(f"written to {README}")

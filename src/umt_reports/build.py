@@ -41,9 +41,10 @@ from umt_reports.model import Meeting
 from umt_reports.sources.raw import RawSource
 from umt_reports.render import FORMATS, RenderOptions, Rendered, get_format, render
 from umt_reports.sources.where import locate_problems
+from umt_reports.warm import shared_wording
 
-__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "check_needs",
-           "choose", "file_stem"]
+__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "check_choices",
+           "check_needs", "choose", "file_stem", "render_formats"]
 
 #: Characters of a file name's stem (ASCII, so bytes too).
 _STEM_LIMIT = 120
@@ -115,7 +116,7 @@ def file_stem(document: Document) -> str:
 def build_documents(meeting: Meeting, kinds: Iterable[str], ctx: DocumentContext | None = None) -> list[Document]:
     """The documents of ``kinds`` (names as :func:`~umt_reports.documents.kinds.get_kind` takes
     them) for ``meeting`` (no rendering, no files)."""
-    ctx = ctx or DocumentContext(Wording())
+    ctx = ctx or DocumentContext(shared_wording())
     chosen = [get_kind(kind) for kind in kinds]
     return [kind.build(meeting, ctx) for kind in chosen if kind is not None]
 
@@ -137,10 +138,6 @@ def build(
     A kind asked for in a format it lacks (Giấy khen as HTML) is left out with a note in
     :attr:`BuildResult.notes`; the others are built.
 
-    Raises:
-        InputError: an unknown kind or format, nothing buildable, data a kind needs missing,
-            or invalid data.
-
     ``sign`` (see :func:`umt_reports.sign.cli.build_signing`) signs each PDF after PDF/A and
     before the manifest: it gets the bytes and the file name and gives the signed bytes and
     the manifest's records of their signatures (a PDF without a signer block comes back as is).
@@ -153,11 +150,16 @@ def build(
     source = Path(source)
     out_dir = Path(out_dir)
     wanted = list(dict.fromkeys(kind for kind, _ in pairs))
-    meeting, raw, data_notes = _load_for(source, wanted, profile_dirs)
+    if _helps([fmt for _, fmt in pairs], len(pairs)):
+        # -- fork the PDF/A helper now: it imports pikepdf while we read and draw --
+        from umt_reports.render.pdfa_helper import start_helper
+
+        start_helper()
+    meeting, raw, digest, data_notes = _load_for(source, wanted, profile_dirs)
     check_needs(meeting, wanted, source)
     notes = [*notes, *data_notes]
-    ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
-    drawn: list[tuple[str, Document, str, Rendered, tuple[dict[str, Any], ...]]] = []
+    ctx = DocumentContext(shared_wording(templates), source.parent)
+    planned: list[tuple[str, Document, str, RenderOptions]] = []
     documents: dict[str, Document] = {}
     try:
         for kind, fmt in pairs:
@@ -167,14 +169,17 @@ def build(
             # -- files written beside a document (fragment pictures) carry its stem: two
             #    fragments in one folder never share ``anh-1.jpg`` --
             own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
-            rendered = render(document, fmt, own)
-            signatures: tuple[dict[str, Any], ...] = ()
-            if sign is not None and fmt == "pdf":
-                data, records = sign(rendered.data, f"{file_stem(document)}{rendered.suffix}")
-                rendered, signatures = replace(rendered, data=data), tuple(records)
-            drawn.append((kind, document, fmt, rendered, signatures))
+            planned.append((kind, document, fmt, own))
+        rendered_all = _render_all([(document, fmt, own) for _, document, fmt, own in planned])
     except UmtError as error:  # -- a text a document or renderer refused: name its place --
         raise locate_problems(error, raw) from None
+    drawn: list[tuple[str, Document, str, Rendered, tuple[dict[str, Any], ...]]] = []
+    for (kind, document, fmt, _), rendered in zip(planned, rendered_all):
+        signatures: tuple[dict[str, Any], ...] = ()
+        if sign is not None and fmt == "pdf":  # -- after PDF/A, before the manifest --
+            data, records = sign(rendered.data, f"{file_stem(document)}{rendered.suffix}")
+            rendered, signatures = replace(rendered, data=data), tuple(records)
+        drawn.append((kind, document, fmt, rendered, signatures))
     result = BuildResult(out_dir=out_dir, notes=notes)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -192,7 +197,7 @@ def build(
         font=str((options or RenderOptions()).font) if (options or RenderOptions()).font else None,
         templates=relative_path(Path(templates), out_dir) if templates else None,
     )
-    files.append((result.manifest, _manifest_bytes(out_dir, source, result.files, drawn_with)))
+    files.append((result.manifest, _manifest_bytes(out_dir, source, digest, result.files, drawn_with)))
     _write_all(files)
     if on_file:
         for written in result.files:
@@ -200,21 +205,58 @@ def build(
     return result
 
 
+def render_formats(document: Document, formats: Iterable[str], options: RenderOptions | None = None) -> list[Rendered]:
+    """``document`` drawn in each of ``formats`` (in that order), PDFs validated as PDF/A-2b:
+    the warm path of the desk and the benchmarks. As in :func:`build`, PDFs are drawn first
+    and validated on another core while the other formats are drawn."""
+    return _render_all([(document, fmt, options or RenderOptions()) for fmt in formats])
+
+
+def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendered]:
+    """Every (document, format, options) drawn; nothing returns before every PDF passed validation.
+
+    With something else to draw, the PDFs come first and their validation goes to the helper
+    process of :mod:`umt_reports.render.pdfa_helper` (when one may be used).
+    """
+    finishing = None
+    if _helps([fmt for _, fmt, _ in jobs], len(jobs)):
+        from umt_reports.render.pdfa_helper import Finishing, helper
+
+        pool = helper()
+        finishing = Finishing(pool) if pool is not None else None
+    order = sorted(range(len(jobs)), key=lambda i: jobs[i][1] != "pdf")
+    done: dict[int, Rendered] = {}
+    for i in order:
+        document, fmt, own = jobs[i]
+        if fmt == "pdf" and finishing is not None:
+            own = replace(own, pdfa_finish=finishing.start)
+        done[i] = render(document, fmt, own)
+    for i, rendered in done.items():  # -- every PDF/A is in and valid before anything is written --
+        if rendered.pending is not None:
+            done[i] = replace(rendered, data=rendered.pending(), pending=None)
+    return [done[i] for i in range(len(jobs))]
+
+
+def _helps(formats: list[str], renders: int) -> bool:
+    """Whether the PDF/A helper process has other drawing to overlap: a PDF and something else."""
+    return "pdf" in formats and renders > 1
+
+
 def _load_for(source: Path, kinds: list[str],
-              profile_dirs: Iterable[str | Path]) -> tuple[Meeting, RawSource, list[Problem]]:
-    """The validated meeting, the data it came from (for places) and the notes of building
-    ``kinds`` from it; raises
+              profile_dirs: Iterable[str | Path]) -> tuple[Meeting, RawSource, str, list[Problem]]:
+    """The validated meeting, the data it came from (for places), the SHA-256 of the file (read
+    once) and the notes of building ``kinds`` from it; raises
     :class:`InputError` when the data lacks what one of the kinds needs (with its place)."""
     from umt_reports.model.needs import kind_problems
     from umt_reports.model.validate import validate
-    from umt_reports.sources import read_source
+    from umt_reports.sources import read_source_once
 
-    raw = read_source(source)
+    raw, digest = read_source_once(source)
     meeting = validate(raw, profile_dirs=[Path(p) for p in profile_dirs], photos=False, kinds=kinds)
     errors, notes = kind_problems(meeting, raw, kinds)
     if errors:
         raise InputError(errors)
-    return meeting, raw, [*raw.notes, *notes]
+    return meeting, raw, digest, [*raw.notes, *notes]
 
 
 def choose(kinds: Iterable[str], formats: Iterable[str]) -> tuple[list[tuple[str, str]], list[Problem]]:
@@ -274,6 +316,12 @@ def check_needs(meeting: Meeting, kinds: list[str], source: Path) -> None:
         raise InputError(problems)
 
 
+def check_choices(kinds: Iterable[str], formats: Iterable[str]) -> None:
+    """The check of ``build``'s kinds and formats, for front ends that build in other ways
+    (batches): raises :class:`InputError` as :func:`build` would."""
+    choose(kinds, formats)
+
+
 def _write_all(files: list[tuple[Path, bytes]]) -> None:
     """Write every file, or none: all go to temporary names first, then are renamed.
 
@@ -310,7 +358,8 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _manifest_bytes(out_dir: Path, source: Path, files: list[OutputFile], options: DrawOptions) -> bytes:
+def _manifest_bytes(out_dir: Path, source: Path, digest: str, files: list[OutputFile],
+                    options: DrawOptions) -> bytes:
     """``manifest.json`` with this build's files merged in (entries of other builds whose
     files still exist are kept; an unreadable manifest is replaced)."""
     from umt_reports import __version__
@@ -321,7 +370,7 @@ def _manifest_bytes(out_dir: Path, source: Path, files: list[OutputFile], option
         earlier = Manifest("")
     # -- ``path`` (relative to the output folder, else absolute) lets ``umt-reports check``
     #    find the data again; ``file`` stays the bare name the archive records --
-    record = SourceRecord(source.name, relative_path(source, out_dir), hashlib.sha256(source.read_bytes()).hexdigest())
+    record = SourceRecord(source.name, relative_path(source, out_dir), digest)
     entries = [written.entry(out_dir, record, options) for written in files]
     merged = replace(earlier.merged(entries, out_dir), generator=f"umt-reports {__version__}")
     return manifest_bytes(merged)

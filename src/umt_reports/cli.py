@@ -14,21 +14,32 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import types
 from pathlib import Path
-from typing import Any, Callable, Iterator, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NoReturn, TypeVar
 
 import click
 
-from umt_reports import api
 from umt_reports.errors import InputError, Problem, ProfileError, TemplateError, UmtError
 from umt_reports.messages import render
 from umt_reports.sign.cli import sign_build_options
+
+if TYPE_CHECKING:
+    from umt_reports.batch import BuildChoices, MeetingJob, MeetingOutcome
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 T = TypeVar("T")
+
+
+def _api() -> types.ModuleType:
+    """:mod:`umt_reports.api`, imported when a command needs it (the model costs ≈ 0.15 s, which
+    ``build`` spends while its PDF/A helper starts)."""
+    import umt_reports.api
+
+    return umt_reports.api
 
 
 def _lang() -> str:
@@ -136,7 +147,7 @@ def validate(file: Path, profile_dirs: tuple[Path, ...], kinds: str | None = Non
     """Kiểm tra tệp dữ liệu (.yaml hoặc .xlsx) và liệt kê mọi lỗi."""
     from umt_reports.model import validate as validate_raw
 
-    raw = _guard(lambda: api.read_meeting_file(file), file)
+    raw = _guard(lambda: _api().read_meeting_file(file), file)
     said = len(raw.notes)
     _notes(raw.notes)
     meeting = _guard(lambda: validate_raw(raw, profile_dirs=profile_dirs), file)
@@ -189,8 +200,8 @@ def xlsx_template(out: Path, source: Path | None, force: bool = False, profile_d
     def run() -> None:
         data = None
         if source is not None:
-            api.load_meeting(source, profile_dirs=profile_dirs)  # -- only valid data becomes a workbook --
-            data = api.read_meeting_file(source).data
+            _api().load_meeting(source, profile_dirs=profile_dirs)  # -- only valid data becomes a workbook --
+            data = _api().read_meeting_file(source).data
         from umt_reports.sources.xlsx_template import write_template
 
         write_template(out, data)
@@ -244,7 +255,7 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
         try:
             from umt_reports.documents.certificates import certificate_count
 
-            count = certificate_count(api.load_meeting(source, profile_dirs=profile_dirs))
+            count = certificate_count(_api().load_meeting(source, profile_dirs=profile_dirs))
             total = sum(count + (kind == "certificates-form") for kind in kinds)
         except Exception:  # -- only the bar's total: the build itself reports any problem --
             total = None
@@ -255,9 +266,12 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
 
 
 @main.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("sources", metavar="FILE|FOLDER...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True, help="Thư mục ghi văn bản và manifest.json.")
+              show_default=True, help="Thư mục ghi văn bản và manifest.json (nhiều tệp dữ liệu: mỗi hội nghị "
+                                      "một thư mục con theo tên tệp).")
+@click.option("--jobs", "-j", "jobs", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình lập văn bản song song khi có nhiều hội nghị (mặc định: số nhân CPU).")
 @click.option("--kind", "kinds", default="report", show_default=True, cls=_RegistryOption,
               help="Loại văn bản, cách nhau bằng dấu phẩy (tên tiếng Việt cũng được): {kinds}.")
 @click.option("--format", "formats", default="docx", show_default=True, cls=_RegistryOption,
@@ -282,11 +296,12 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
               help="Với --archive: thay văn bản cùng số và ký hiệu trong năm (bản cũ giữ lại là bản bị thay thế).")
 @profile_dirs_option
 @sign_build_options
-def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: bool, templates: Path | None,
-          font: str | None, profile_dirs: tuple[Path, ...], print_on_form: bool = False,
+def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, html_fragment: bool,
+          templates: Path | None, font: str | None, profile_dirs: tuple[Path, ...], print_on_form: bool = False,
           progress: bool | None = None, to_archive: bool = False, archive_dir: Path | None = None,
-          replace: bool = False, signing: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None) -> None:
-    """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx) vào thư mục --out."""
+          replace: bool = False, jobs: int | None = None,
+          signing: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None) -> None:
+    """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx; nhiều tệp hoặc thư mục) vào thư mục --out."""
     from umt_reports.build import build as run_build
     from umt_reports.render import RenderOptions
 
@@ -294,6 +309,18 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
     if html_fragment and "html-fragment" not in chosen:
         chosen.append("html-fragment")
     chosen_kinds = _form_kinds(_split(kinds), print_on_form)
+    single = len(sources) == 1 and not sources[0].is_dir()
+    if single and "pdf" in chosen and len(chosen_kinds) * len(chosen) > 1:
+        # -- fork the PDF/A helper first: it imports pikepdf while this process imports the
+        #    model and the renderers, reads the data and draws (see render/pdfa_helper.py) --
+        from umt_reports.render.pdfa_helper import start_helper
+
+        start_helper()
+    if not single:
+        _build_many(sources, out_dir, chosen_kinds, chosen, templates, font, profile_dirs, progress, jobs,
+                    (archive_dir, replace) if to_archive else None)
+        return
+    source = sources[0]
     with _page_progress(progress, source, chosen_kinds, chosen, profile_dirs) as on_page:
         result = _guard(
             lambda: run_build(source, out_dir, kinds=chosen_kinds, formats=chosen, templates=templates,
@@ -319,6 +346,112 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
         from umt_reports.archive.cli import echo_outcomes
 
         echo_outcomes(_guard(lambda: archive_outputs(archive_dir, result, replace=replace), source))
+
+
+# -- many meetings: one pool, one progress bar, one summary table -------------------------
+
+
+def _build_many(sources: tuple[Path, ...], out_dir: Path, kinds: list[str], formats: list[str],
+                templates: Path | None, font: str | None, profile_dirs: tuple[Path, ...], progress: bool | None,
+                jobs: int | None, archive: tuple[Path | None, bool] | None) -> None:
+    """Build every meeting of ``sources`` (files and folders) into ``out_dir/<stem>/``, each
+    all or nothing; print a summary table, then every problem with its file and place.
+    Exit 2 if any input was wrong, 1 if another failure stopped a meeting, 3 for a bug."""
+    from umt_reports import batch
+    from umt_reports.build import check_choices
+
+    _guard(lambda: check_choices(list(kinds), list(formats)))
+    inputs = _guard(lambda: batch.collect_inputs(sources))
+    plan = batch.plan_jobs(inputs, out_dir, own_folders=True)
+    choices = batch.BuildChoices(tuple(kinds), tuple(formats), templates, font, tuple(profile_dirs))
+    if progress is None:
+        progress = sys.stderr.isatty()
+    outcomes = _guard(lambda: _run_with_bar(plan, choices, jobs, progress))
+    _summary(outcomes)
+    if archive is not None:
+        _archive_many(outcomes, *archive)
+    _exit_for(outcomes)
+
+
+def _run_with_bar(plan: list[MeetingJob], choices: BuildChoices, jobs: int | None,
+                  progress: bool) -> list[MeetingOutcome]:
+    """Run the pool under one rich progress bar on stderr (when ``progress``)."""
+    from umt_reports import batch
+
+    if not progress:
+        return batch.run_batch(plan, choices, workers=jobs)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+    task = bar.add_task(_say("batch.progress"), total=len(plan))
+    started = False
+
+    def done(outcome: MeetingOutcome) -> None:
+        nonlocal started
+        if not started:  # -- started after the pool forked its workers (no thread is forked) --
+            bar.start()
+            started = True
+        bar.advance(task)
+
+    try:
+        return batch.run_batch(plan, choices, workers=jobs, on_done=done)
+    finally:
+        if started:
+            bar.stop()
+
+
+def _summary(outcomes: list[MeetingOutcome]) -> None:
+    """The table: meeting, documents, pages, time, problems (on stdout)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    for code, justify in (("batch.col_meeting", "left"), ("batch.col_documents", "right"),
+                          ("batch.col_pages", "right"), ("batch.col_time", "right"), ("batch.col_problems", "right")):
+        table.add_column(_say(code), justify=justify)  # type: ignore[arg-type]
+    for outcome in outcomes:
+        problems = len(outcome.problems) or (1 if outcome.failure else 0)
+        table.add_row(str(outcome.job.source), str(outcome.documents), str(outcome.pages),
+                      f"{outcome.seconds:.2f} s", str(problems) if problems else "—")
+    Console(soft_wrap=True, width=200 if not sys.stdout.isatty() else None).print(table)
+    built = [o for o in outcomes if o.ok]
+    click.echo(_say("batch.done", built=len(built), total=len(outcomes),
+                    documents=sum(o.documents for o in built), pages=sum(o.pages for o in built)))
+
+
+def _exit_for(outcomes: list[MeetingOutcome]) -> None:
+    """List every problem with its file and place (stderr) and leave with the worst exit code."""
+    lang = _lang()
+    code = EXIT_OK
+    for outcome in outcomes:
+        if outcome.ok:
+            continue
+        if outcome.failure == "internal":
+            click.echo(f"{outcome.job.source}: " + _say("cli.internal", kind=outcome.detail.split(":")[0],
+                                                        detail=outcome.detail[:200]), err=True)
+            code = max(code, EXIT_INTERNAL)
+            continue
+        click.echo(render("cli.problems", {"path": str(outcome.job.source), "count": len(outcome.problems)}, lang),
+                   err=True)
+        for problem in outcome.problems:
+            click.echo(f"  - {problem.format(lang)}", err=True)
+        code = max(code, EXIT_INPUT if outcome.failure == "input" else EXIT_FAILED)
+    if code == EXIT_INTERNAL and any(o.failure == "input" for o in outcomes):
+        code = EXIT_INPUT  # -- a wrong input is what the user can act on --
+    if code:
+        sys.exit(code)
+
+
+def _archive_many(outcomes: list[MeetingOutcome], archive_dir: Path | None, replace: bool) -> None:
+    """``--archive`` for a batch: the PDFs of every meeting that was built, folder by folder."""
+    from umt_reports.archive import archive_outputs
+    from umt_reports.archive.cli import echo_outcomes
+
+    for outcome in outcomes:
+        if outcome.ok and outcome.manifest is not None:
+            echo_outcomes(_guard(lambda: archive_outputs(archive_dir, outcome, replace=replace), outcome.job.source))
 
 
 @main.command()

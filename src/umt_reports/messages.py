@@ -1275,3 +1275,23 @@ _add(
         "desk.accounts_unreadable": ("Không đọc được tệp tài khoản: {reason}", "Cannot read the accounts file: {reason}"),
     }
 )
+
+# -- batch: many meetings in one build (issue 13) -------------------------------------
+_add(
+    {
+        "batch.empty_folder": (
+            "Thư mục {path} không có tệp dữ liệu nào (.yaml, .yml, .xlsx, .xlsm).",
+            "The folder {path} holds no data file (.yaml, .yml, .xlsx, .xlsm).",
+        ),
+        "batch.progress": ("Đang lập văn bản các hội nghị", "Building the meetings"),
+        "batch.col_meeting": ("Hội nghị (tệp dữ liệu)", "Meeting (data file)"),
+        "batch.col_documents": ("Văn bản", "Documents"),
+        "batch.col_pages": ("Trang PDF", "PDF pages"),
+        "batch.col_time": ("Thời gian", "Time"),
+        "batch.col_problems": ("Lỗi", "Problems"),
+        "batch.done": (
+            "Đã lập {built}/{total} hội nghị: {documents} văn bản, {pages} trang PDF.",
+            "Built {built} of {total} meetings: {documents} documents, {pages} PDF pages.",
+        ),
+    }
+)

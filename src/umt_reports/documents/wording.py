@@ -16,7 +16,10 @@ text's size and each block's time, and turns anything a template raises into a l
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
@@ -29,7 +32,7 @@ from umt_reports.errors import Location, TemplateError
 from umt_reports.model import PartialDate
 from umt_reports.resources import templates_dir
 
-__all__ = ["Wording"]
+__all__ = ["Wording", "bytecode_cache"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACE = re.compile(r"\s+")
@@ -81,6 +84,7 @@ class Wording:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            bytecode_cache=bytecode_cache(),
         )
         self.env.guard_filters(_FILTERS)
         self._cache: dict[str, jinja2.Template] = {}
@@ -114,8 +118,7 @@ class Wording:
         chain = [self._template(name)]
         while True:
             source, _, _ = self.env.loader.get_source(self.env, chain[-1].name)  # type: ignore[union-attr]
-            parents = [n.template.value for n in self.env.parse(source).find_all(jinja2.nodes.Extends)
-                       if isinstance(n.template, jinja2.nodes.Const)]
+            parents = _parents(self.env, source)
             if not parents or len(chain) > 8:
                 return chain
             chain.append(self._template(parents[0]))
@@ -133,6 +136,61 @@ class Wording:
         return render_block(lambda: ctx.blocks[block][0](ctx), block, tmpl)
 
 
+#: Template text -> the names it extends (parsing is the costly part of finding a chain).
+_PARENTS: dict[str, list[str]] = {}
+
+
+def _parents(env: jinja2.Environment, source: str) -> list[str]:
+    """The templates ``source`` extends by a constant name, parsed once per text in a process."""
+    found = _PARENTS.get(source)
+    if found is None:
+        found = [n.template.value for n in env.parse(source).find_all(jinja2.nodes.Extends)
+                 if isinstance(n.template, jinja2.nodes.Const)]
+        if len(_PARENTS) > 256:
+            _PARENTS.clear()
+        _PARENTS[source] = found
+    return found
+
+
 def _tidy(text: str) -> str:
     text = _SPACE.sub(" ", text).strip()
     return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+
+
+# -- compiled templates kept between runs ---------------------------------------------
+
+
+class _HashedBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache, keyed by the template's own text (and the compiler's settings)
+    instead of its name: an edited template gets a new entry, two folders holding different
+    ``report.j2`` never share one, and a template changed back finds its old entry again."""
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        settings = (
+            type(environment).__name__, jinja2.__version__, sys.implementation.cache_tag,
+            environment.trim_blocks, environment.lstrip_blocks, environment.keep_trailing_newline,
+            repr(environment.autoescape), name,
+        )
+        key = hashlib.sha256(repr(settings).encode() + b"\0" + source.encode("utf-8")).hexdigest()
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+
+def bytecode_cache() -> jinja2.BytecodeCache | None:
+    """The folder where compiled templates are kept between runs: ``$UMT_CACHE_DIR/jinja``, else
+    ``$XDG_CACHE_HOME/umt-reports/jinja``, else ``~/.cache/umt-reports/jinja``. ``None`` (compile
+    every time) when ``UMT_CACHE_DIR`` is empty or the folder cannot be made."""
+    base = os.environ.get("UMT_CACHE_DIR")
+    if base == "":
+        return None
+    if base is None:
+        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.path.join(xdg, "umt-reports")
+    folder = os.path.join(base, "jinja")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return _HashedBytecodeCache(folder, pattern="%s.jinja")

@@ -20,7 +20,8 @@ from umt_reports.model.needs import example_problems, form_notes, locale_notes, 
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
 from umt_reports.sources.raw import field_label
-from umt_reports.sources.profiles import available_profiles, find_profile, profile_search_path
+from umt_reports.sources.photos import check_photo
+from umt_reports.sources.profiles import available_profiles, find_profile, profile_search_path, read_profile
 
 __all__ = ["load_issuer", "problems_of", "validate"]
 
@@ -128,7 +129,7 @@ def _read_profile(name: str, raw: RawSource, extra: Iterable[Path]) -> RawSource
             name=name,
             available=", ".join(available_profiles(search)) or "—",
         )
-    return read_source(found)
+    return read_profile(found)
 
 
 def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:

@@ -7,9 +7,9 @@ document's style preset and draw what they are given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from umt_reports.documents.document import Document
 from umt_reports.render.formats import FORMATS, FRAGMENT_SUFFIX, Format, get_format
@@ -30,6 +30,11 @@ class RenderOptions:
     asset_prefix: str = ""
     #: PDF: called with the page number each time a page is finished (progress of long batches).
     on_page: Callable[[int], None] | None = None
+    #: PDF: takes over the PDF/A step (``prepare`` and validation) of reportlab's bytes and
+    #: their metadata, returning a call that gives the validated bytes (or raises). Build uses
+    #: it to run that step on another core while it draws the other formats; ``None``: the
+    #: renderer does it itself.
+    pdfa_finish: Callable[[bytes, Any, Any], Callable[[], bytes]] | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,9 @@ class Rendered:
     pdfa: str | None = None
     #: Extra files written beside the main one (HTML fragment photos): name -> bytes.
     extras: tuple[tuple[str, bytes], ...] = ()
+    #: Set only when ``RenderOptions.pdfa_finish`` was given: ``data`` is empty until the
+    #: caller takes the finished bytes from this call (which may raise).
+    pending: Callable[[], bytes] | None = field(default=None, compare=False, repr=False)
 
 
 def render(doc: Document, fmt: str, options: RenderOptions | None = None) -> Rendered:

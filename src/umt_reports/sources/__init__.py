@@ -13,7 +13,7 @@ from pathlib import Path
 from umt_reports.errors import InputError, LimitError, Location
 from umt_reports.sources.raw import Path_, RawSource
 
-__all__ = ["MAX_FILE_BYTES", "Path_", "RawSource", "check_file", "read_source", "sniff"]
+__all__ = ["MAX_FILE_BYTES", "Path_", "RawSource", "check_file", "read_source", "read_source_once", "sniff"]
 
 #: Largest input file accepted, in bytes.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -77,3 +77,29 @@ def read_source(path: str | Path) -> RawSource:
     from umt_reports.sources.xlsx import read_xlsx
 
     return read_xlsx(path)
+
+
+def read_source_once(path: str | Path) -> tuple[RawSource, str]:
+    """Like :func:`read_source`, plus the SHA-256 (hex) of the bytes that were read: a YAML
+    file is read from disk once for both (the manifest records the digest); a workbook is
+    hashed from one read and parsed by its reader."""
+    import hashlib
+
+    path = Path(path)
+    kind = check_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError.of("file.unreadable", Location.of_file(path), reason=exc.strerror or str(exc)) from None
+    digest = hashlib.sha256(data).hexdigest()
+    if kind == "yaml":
+        from umt_reports.sources.yaml import read_yaml_text
+
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError.of("file.not_utf8", Location.of_file(path), offset=exc.start) from None
+        return read_yaml_text(text, path), digest
+    from umt_reports.sources.xlsx import read_xlsx
+
+    return read_xlsx(path), digest

@@ -22,10 +22,12 @@ The destinations written:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pikepdf
 from reportlab.platypus import Flowable
+
+if TYPE_CHECKING:
+    import pikepdf
 
 __all__ = [
     "SIGNER_SPACE",
@@ -91,6 +93,8 @@ class PlaceMark(Flowable):
 
 def add_destinations(pdf: pikepdf.Pdf, rects: dict[str, Rect]) -> None:
     """Write ``rects`` as named ``/FitR`` destinations into ``pdf``'s name tree."""
+    import pikepdf  # -- on first use: drawing (reportlab) needs only the marks above --
+
     if not rects:
         return
     tree = pikepdf.NameTree.new(pdf)
@@ -107,6 +111,8 @@ def add_destinations(pdf: pikepdf.Pdf, rects: dict[str, Rect]) -> None:
 
 def read_destinations(pdf: pikepdf.Pdf) -> dict[str, Rect]:
     """The ``/FitR`` named destinations of ``pdf`` (others are skipped), by name."""
+    import pikepdf
+
     names = pdf.Root.get(pikepdf.Name.Names)
     if not isinstance(names, pikepdf.Dictionary) or pikepdf.Name.Dests not in names:
         return {}

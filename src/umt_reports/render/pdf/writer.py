@@ -214,5 +214,9 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
             # -- a block that no page can hold: a table row, header or signature cell grown
             #    by one long value; the longest unbroken text names it --
             raise RenderError.of("render.too_large", None, value=_longest_word(doc)) from None
+    if options.pdfa_finish is not None:  # -- finished and validated elsewhere, before anything is written --
+        pending = options.pdfa_finish(out.getvalue(), _metadata(doc), _places(page, marks))
+        return Rendered(data=b"", suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B",
+                        pending=pending)
     data = make_pdfa(out.getvalue(), _metadata(doc), _places(page, marks))
     return Rendered(data=data, suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B")

@@ -1,0 +1,273 @@
+"""Many meetings in one run: every data file built on its own, in a pool of processes.
+
+In: data files and folders (a folder stands for the ``.yaml``/``.yml``/``.xlsx``/``.xlsm``
+files directly inside it), an output folder and the build choices. Out: one
+:class:`MeetingOutcome` per data file, in input order.
+
+With one data file the documents go straight into the output folder, as a single
+build always did; with several (or a folder) each meeting goes to
+``<out>/<data-file-stem>/`` with its own ``manifest.json``. Each meeting is all or
+nothing on its own (:func:`umt_reports.build.build` writes nothing when it fails):
+a wrong meeting is reported with every problem and its place, and the others are
+still built.
+
+The pool forks from a process that has already imported the renderers, found the
+fonts and parsed the templates (:func:`warm_up`), so every worker starts warm; on
+systems without ``fork`` it falls back to the platform's start method. The API is
+small so that other front ends (the web desk) can run the same pool::
+
+    jobs = plan_jobs(collect_inputs(paths), out_dir)
+    for outcome in run_batch(jobs, BuildChoices(kinds=("report",), formats=("docx", "pdf"))):
+        ...
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from umt_reports.errors import InputError, Location, Problem, UmtError
+
+__all__ = [
+    "DATA_SUFFIXES",
+    "BuildChoices",
+    "MeetingJob",
+    "MeetingOutcome",
+    "build_one",
+    "collect_inputs",
+    "default_jobs",
+    "plan_jobs",
+    "run_batch",
+    "warm_up",
+]
+
+#: Suffixes of the data files a folder contributes (``~$`` lock files of Excel are skipped).
+DATA_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
+
+#: How an outcome failed: ``input`` (the data, a profile or a template is wrong: exit 2),
+#: ``failed`` (another stated failure: font, PDF/A, disk), ``internal`` (a bug).
+Failure = Literal["input", "failed", "internal"]
+
+
+@dataclass(frozen=True)
+class BuildChoices:
+    """What to build for every meeting (the options of ``umt-reports build``)."""
+
+    kinds: tuple[str, ...] = ("report",)
+    formats: tuple[str, ...] = ("docx",)
+    templates: Path | None = None
+    font: str | None = None
+    profile_dirs: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingJob:
+    """One data file and the folder its documents go to."""
+
+    source: Path
+    out_dir: Path
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    """One written file, as the parent process needs it (no document bytes cross the pool)."""
+
+    path: Path
+    kind: str
+    format: str
+    pages: int | None
+
+
+@dataclass
+class MeetingOutcome:
+    """What happened to one meeting."""
+
+    job: MeetingJob
+    files: list[FileSummary] = field(default_factory=list)
+    manifest: Path | None = None
+    #: Wall time of this meeting's build, in seconds (inside its worker).
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+    failure: Failure | None = None
+    #: For ``internal`` failures: the exception's class and text (no traceback).
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+    @property
+    def documents(self) -> int:
+        """Documents drawn (a document written as DOCX and PDF counts once)."""
+        return len({(f.kind, f.path.stem) for f in self.files})
+
+    @property
+    def pages(self) -> int:
+        """PDF pages written (formats without pages count nothing)."""
+        return sum(f.pages or 0 for f in self.files if f.format == "pdf")
+
+
+# -- inputs ---------------------------------------------------------------------------
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """The data files named by ``paths``: files as given, folders as their data files
+    (sorted by name, not recursive). A path that does not exist is kept, so that its
+    build reports it as a located problem; an empty folder is an :class:`InputError`."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith((".", "~$"))
+            )
+            if not inside:
+                problems.append(Problem("batch.empty_folder", Location.of_file(path), {"path": str(path)}))
+            found.extend(inside)
+        else:
+            found.append(path)
+    if problems:
+        raise InputError(problems)
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def plan_jobs(sources: list[Path], out_dir: Path, *, own_folders: bool | None = None) -> list[MeetingJob]:
+    """Where each meeting goes: ``out_dir`` itself for a single meeting, else
+    ``out_dir/<stem>/`` (``<stem>-<suffix>`` when two data files share a stem)."""
+    if own_folders is None:
+        own_folders = len(sources) != 1
+    if not own_folders:
+        return [MeetingJob(source, out_dir) for source in sources]
+    stems: dict[str, int] = {}
+    for source in sources:
+        stems[source.stem] = stems.get(source.stem, 0) + 1
+    jobs: list[MeetingJob] = []
+    taken: set[str] = set()
+    for source in sources:
+        name = source.stem
+        if stems[name] > 1 or name in taken:
+            name = f"{source.stem}-{source.suffix.lstrip('.').lower()}"
+        base, n = name, 2
+        while name in taken:
+            name, n = f"{base}-{n}", n + 1
+        taken.add(name)
+        jobs.append(MeetingJob(source, out_dir / name))
+    return jobs
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+# -- one meeting ----------------------------------------------------------------------
+
+
+def build_one(job: MeetingJob, choices: BuildChoices) -> MeetingOutcome:
+    """Build one meeting; never raises: problems and failures are in the outcome."""
+    from umt_reports.build import build
+    from umt_reports.errors import ProfileError, TemplateError
+    from umt_reports.render import RenderOptions
+
+    outcome = MeetingOutcome(job)
+    start = time.perf_counter()
+    try:
+        result = build(
+            job.source, job.out_dir, kinds=choices.kinds, formats=choices.formats, templates=choices.templates,
+            options=RenderOptions(font=choices.font), profile_dirs=choices.profile_dirs,
+        )
+    except UmtError as error:
+        outcome.problems = list(error.problems)
+        outcome.failure = "input" if isinstance(error, (InputError, ProfileError, TemplateError)) else "failed"
+    except Exception as exc:  # noqa: BLE001 -- one meeting's bug must not stop the others
+        outcome.failure = "internal"
+        outcome.detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+    else:
+        outcome.files = [FileSummary(f.path, f.kind, f.format, f.rendered.pages) for f in result.files]
+        outcome.manifest = result.manifest
+    outcome.seconds = time.perf_counter() - start
+    return outcome
+
+
+# -- the pool -------------------------------------------------------------------------
+
+
+def warm_up(choices: BuildChoices) -> None:
+    """Do once, before forking, what every build would do again: import the renderers of
+    the chosen formats, find the font, parse the templates. Errors are left for the
+    builds themselves to report, with their places."""
+    from umt_reports import warm
+
+    try:
+        warm.prepare(choices.formats, font=choices.font, templates=choices.templates)
+    except UmtError:
+        pass
+
+
+def _in_worker() -> None:
+    """Set up a pool worker: every core already draws, so the PDF/A step runs in the worker
+    itself, not in a helper of its own."""
+    from umt_reports.render.pdfa_helper import allow_helper
+
+    allow_helper(False)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def run_batch(
+    jobs: list[MeetingJob],
+    choices: BuildChoices,
+    *,
+    workers: int | None = None,
+    on_done: Callable[[MeetingOutcome], None] | None = None,
+) -> list[MeetingOutcome]:
+    """Build every job, ``workers`` at a time (default: :func:`default_jobs`); the outcomes in
+    the order of ``jobs``. ``on_done`` is called in this process as each meeting finishes."""
+    workers = max(1, min(workers or default_jobs(), len(jobs) or 1))
+    outcomes: dict[int, MeetingOutcome] = {}
+    if workers == 1 or len(jobs) <= 1:
+        for index, job in enumerate(jobs):
+            outcomes[index] = build_one(job, choices)
+            if on_done:
+                on_done(outcomes[index])
+        return [outcomes[i] for i in range(len(jobs))]
+    warm_up(choices)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_in_worker) as pool:
+        # -- every job is submitted before any callback runs: with ``fork`` the workers are
+        #    started by the first submit, before a progress bar starts its own thread --
+        futures: dict[Future[MeetingOutcome], int] = {
+            pool.submit(build_one, job, choices): index for index, job in enumerate(jobs)
+        }
+        for future in _as_completed(futures):
+            index = futures[future]
+            try:
+                outcome = future.result()
+            except Exception as exc:  # noqa: BLE001 -- a worker died (killed, out of memory)
+                outcome = MeetingOutcome(jobs[index], failure="internal", detail=f"{type(exc).__name__}: {exc}")
+            outcomes[index] = outcome
+            if on_done:
+                on_done(outcome)
+    return [outcomes[i] for i in range(len(jobs))]
+
+
+def _as_completed(futures: dict[Future[MeetingOutcome], int]) -> Iterator[Future[MeetingOutcome]]:
+    from concurrent.futures import as_completed
+
+    yield from as_completed(futures)

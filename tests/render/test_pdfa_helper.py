@@ -1,0 +1,89 @@
+"""PDF/A validation on the other core: the same verdict and the same bytes as validating inline."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.render.pdf.test_pdfa import META, canvas_pdf, helvetica_pdf
+from umt_reports import load_meeting
+from umt_reports.build import build, render_formats
+from umt_reports.documents.report import build_report
+from umt_reports.errors import PdfaError
+from umt_reports.render import fonts
+from umt_reports.render import pdfa_helper as background
+from umt_reports.render.pdf.pdfa import make_pdfa
+
+pytestmark = pytest.mark.skipif(
+    (os.cpu_count() or 1) < 2 or os.environ.get("UMT_VALIDATE_INLINE") is not None,
+    reason="the helper runs only with two cores or more",
+)
+
+
+def _helper_pid() -> int:
+    pool = background._POOL
+    assert pool is not None
+    return next(iter(pool._processes))  # type: ignore[attr-defined]
+
+
+def test_a_build_with_docx_and_pdf_validates_in_the_helper_and_writes_the_same_bytes(
+    sample_yaml: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    helped = build(sample_yaml, tmp_path / "helped", formats=["docx", "pdf"])
+    assert _helper_pid() != os.getpid()
+    monkeypatch.setenv("UMT_VALIDATE_INLINE", "1")
+    monkeypatch.setattr(background, "_POOL", None)
+    inline = build(sample_yaml, tmp_path / "inline", formats=["docx", "pdf"])
+    assert background._POOL is None
+    assert [f.sha256 for f in helped.files] == [f.sha256 for f in inline.files]
+    assert [f.format for f in helped.files] == ["docx", "pdf"]  # -- the order asked for, PDF drawn first --
+    assert helped.files[1].rendered.pdfa == "2B"
+
+
+def test_a_failure_found_by_the_helper_is_the_same_pdfa_error_as_inline() -> None:
+    pool = background.helper()
+    assert pool is not None
+    with pytest.raises(PdfaError) as here:
+        make_pdfa(helvetica_pdf(), META)
+    finish = background.Finishing(pool).start(helvetica_pdf(), META)
+    with pytest.raises(PdfaError) as helped:
+        finish()
+    assert helped.value.problems == here.value.problems
+    assert helped.value.problems[0].code == "render.pdfa_failed"
+    assert "not embedded" in helped.value.problems[0].params["findings"]
+
+
+def test_the_helper_returns_the_bytes_make_pdfa_returns_here() -> None:
+    raw = canvas_pdf(fonts.register(fonts.resolve_font()))
+    pool = background.helper()
+    assert background.Finishing(pool).start(raw, META)() == make_pdfa(raw, META)
+    assert background.Finishing(None).start(raw, META)() == make_pdfa(raw, META)
+
+
+def test_render_formats_returns_the_formats_in_the_order_asked(sample_yaml: Path) -> None:
+    document = build_report(load_meeting(sample_yaml))
+    rendered = render_formats(document, ["pdf", "docx", "html"])
+    assert [r.suffix for r in rendered] == [".pdf", ".docx", ".html"]
+    assert rendered[0].pdfa == "2B" and rendered[0].pages == 2
+
+
+def test_a_batch_worker_does_not_start_a_helper_of_its_own() -> None:
+    background.allow_helper(False)
+    try:
+        assert background.helper() is None and not background.start_helper()
+    finally:
+        background.allow_helper(True)
+
+
+def test_remembered_schema_checks_never_hide_a_failure(sample_yaml: Path) -> None:
+    from umt_reports.render.pdf import pdfa
+
+    good = render_formats(build_report(load_meeting(sample_yaml)), ["pdf"])[0].data
+    pdfa.require_pdfa(good)
+    assert pdfa._PASSED_CHECKS  # -- the checks that passed are remembered --
+    bad = pdfa.prepare_pdfa(helvetica_pdf(), META)
+    first, second = pdfa.pdfa_findings(bad), pdfa.pdfa_findings(bad)
+    assert first is not None and first == second  # -- a failing check runs again and reports again --
+    assert pdfa.pdfa_findings(good) is None
