@@ -128,8 +128,8 @@ def test_jobs_must_be_at_least_one(inputs: Path, tmp_path: Path) -> None:
 
 def test_an_unknown_kind_stops_the_batch_before_anything_is_built(inputs: Path, tmp_path: Path) -> None:
     code, _, stderr = run("build", str(inputs / "meeting.yaml"), str(inputs / "meeting-party.yaml"),
-                          "--out", str(tmp_path / "out"), "--kind", "bao-cao")
-    assert code == 2 and "«bao-cao»" in stderr
+                          "--out", str(tmp_path / "out"), "--kind", "bien-ban")
+    assert code == 2 and "«bien-ban»" in stderr
     assert not (tmp_path / "out").exists()
 
 
