@@ -489,6 +489,8 @@ def test_known_internal_errors_of_issue_11_build_or_give_placed_problems(
     for key in where[:-1]:
         parent = parent[key]
     parent[where[-1]] = value
+    if where == ("report", "date"):  # -- a report dated before its meeting is a problem of its own --
+        data["meeting"]["date"] = value
     path = workdir / "meeting.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert "built" in _check_build(path, tmp_path)
