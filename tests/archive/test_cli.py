@@ -12,7 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from umt_reports.archive.cli import archive
+from umt_reports.cli.archive import archive
 
 from archive_helpers import Doc  # type: ignore[import-not-found]
 

@@ -1,75 +1,26 @@
-"""The ``umt-reports`` command: a thin edge over :mod:`umt_reports.api`.
+"""The ``umt-reports`` root command and its subcommands: a thin edge over :mod:`umt_reports.api`.
 
-This is the only place where errors become messages and exit codes:
-
-- 0: done;
-- 2: the input is wrong (every problem listed with its place) or a limit was hit;
-- 1: the toolkit could not finish for another stated reason (font, PDF/A, archive);
-- 3: an internal error (a bug) — reported in one line, never as a traceback
-  (set ``UMT_DEBUG=1`` to see the traceback).
+Errors become messages and exit codes through :func:`umt_reports.cli.edge._guard`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterator, NoReturn, TypeVar
+from typing import Callable, Iterator
 
 import click
 
 from umt_reports import api
-from umt_reports.errors import InputError, Problem, ProfileError, TemplateError, UmtError
-from umt_reports.messages import render
+from umt_reports.cli.edge import EXIT_INPUT, _guard, _lang, _notes, _say
 
 __all__ = ["main"]
-
-EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-
-T = TypeVar("T")
-
-
-def _lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    lang = ctx.find_root().params.get("lang") if ctx else None
-    return lang or os.environ.get("UMT_LANG", "vi")
-
-
-def _say(code: str, **params: object) -> str:
-    return render(code, params, _lang())
-
-
-def _fail(error: UmtError, source: Path | None) -> NoReturn:
-    """Print every problem of ``error`` (file first, then one line per place) and exit."""
-    lang = _lang()
-    if source is not None:
-        click.echo(render("cli.problems", {"path": str(source), "count": len(error.problems)}, lang), err=True)
-    for problem in error.problems:
-        click.echo(f"  - {problem.format(lang)}", err=True)
-    code = EXIT_INPUT if isinstance(error, (InputError, ProfileError, TemplateError)) else EXIT_FAILED
-    sys.exit(code)
-
-
-def _guard(action: Callable[[], T], source: Path | None = None) -> T:
-    """Run ``action``; turn our errors into messages and unexpected ones into one line."""
-    try:
-        return action()
-    except UmtError as error:
-        _fail(error, source)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except Exception as exc:  # -- the one place a bug is caught: no traceback for users --
-        if os.environ.get("UMT_DEBUG"):
-            raise
-        click.echo(_say("cli.internal", kind=type(exc).__name__, detail=str(exc)[:200]), err=True)
-        sys.exit(EXIT_INTERNAL)
-
 
 class _Commands(click.Group):
     """The command group; command groups of their own (``archive``) are imported when used."""
 
-    lazy = {"archive": ("umt_reports.archive.cli", "archive")}
+    lazy = {"archive": ("umt_reports.cli.archive", "archive")}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -115,13 +66,6 @@ def validate(file: Path, profile_dirs: tuple[Path, ...]) -> None:
     _notes(raw.notes)
     _guard(lambda: validate_raw(raw, profile_dirs=profile_dirs), file)
     click.echo(_say("cli.valid", path=str(file)))
-
-
-def _notes(notes: list[Problem]) -> None:
-    """Print notices that are not errors (legacy text converted, hidden rows read), one per line."""
-    lang = _lang()
-    for note in notes:
-        click.echo(f"  * {note.format(lang)}")
 
 
 @main.command()
@@ -266,7 +210,7 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
             click.echo(_say("commendation.form_pages", path=str(written.path)))
     if to_archive:
         from umt_reports.archive import archive_outputs
-        from umt_reports.archive.cli import echo_outcomes
+        from umt_reports.cli.archive import echo_outcomes
 
         echo_outcomes(_guard(lambda: archive_outputs(archive_dir, result, replace=replace), source))
 
