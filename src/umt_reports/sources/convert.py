@@ -47,9 +47,9 @@ def convert_workbook(src: str | Path, dst: str | Path) -> list[Problem]:
         try:
             book = load_workbook(src)
         except Exception as exc:  # -- openpyxl raises anything from KeyError to XML errors --
-            from umt_reports.sources.xlsx import _reason
+            from umt_reports.sources.xlsx_zip import error_reason
 
-            raise InputError.of("xlsx.corrupt", where, reason=_reason(exc)) from None
+            raise InputError.of("xlsx.corrupt", where, reason=error_reason(exc)) from None
     notes: list[Problem] = []
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -62,11 +62,11 @@ def convert_workbook(src: str | Path, dst: str | Path) -> list[Problem]:
 
 def _check_input(src: Path) -> None:
     """The reader's gate: exists, not too large, an .xlsx zip, not a zip bomb."""
-    from umt_reports.sources.xlsx import _check_zip
+    from umt_reports.sources.xlsx_zip import check_zip
 
     if check_file(src) != "xlsx":
         raise InputError.of("file.unsupported_type", Location.of_file(src), kind=src.suffix or "?")
-    _check_zip(src, Location.of_file(src))
+    check_zip(src, Location.of_file(src))
 
 
 def _convert_cell(cell: Any, file: str, sheet: str, notes: list[Problem]) -> None:
