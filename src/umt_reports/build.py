@@ -17,20 +17,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any
 
 from umt_reports import vn
 from umt_reports.api import load_meeting
+from umt_reports.atomic import write_many_atomic
 from umt_reports.documents.document import Document
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError, Location, Problem, UmtError
 from umt_reports.model import Meeting
-from umt_reports.render import FORMATS, RenderOptions, Rendered, render
+from umt_reports.render import FORMATS, Rendered, RenderOptions, render
 
-__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "file_stem"]
+__all__ = ["KINDS", "BuildResult", "DocumentContext", "OutputFile", "build", "build_documents", "file_stem"]
 
 MANIFEST = "manifest.json"
 
@@ -94,7 +95,7 @@ class OutputFile:
     document: Document
     rendered: Rendered
 
-    def manifest_entry(self, out_dir: Path) -> dict:
+    def manifest_entry(self, out_dir: Path) -> dict[str, Any]:
         meta = self.document.meta
         entry = {
             "kind": self.kind,
@@ -207,29 +208,11 @@ def _write_all(files: list[tuple[Path, bytes]]) -> None:
     and leaves the folder as it was; only the renames, which cannot run out of space,
     come after the first change.
     """
-    staged: list[tuple[Path, Path]] = []
-    mode = _file_mode()
     try:
-        for path, data in files:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((Path(tmp), path))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, mode)
-        for tmp, path in staged:
-            os.replace(tmp, path)
+        write_many_atomic(list(files))
     except OSError as exc:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        where = Location.of_file(staged[-1][1] if staged else files[0][0])
+        where = Location.of_file(Path(exc.filename or files[0][0]))
         raise UmtError.of("build.write_failed", where, path=str(where), reason=_reason(exc)) from None
-
-
-def _file_mode() -> int:
-    """Permissions of a new file under the current umask (``mkstemp`` alone gives 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _reason(exc: OSError) -> str:
@@ -250,7 +233,7 @@ def _manifest_bytes(out_dir: Path, source: Path, files: list[OutputFile]) -> byt
     """``manifest.json`` with this build's files merged in (entries of other builds whose
     files still exist are kept)."""
     path = out_dir / MANIFEST
-    entries: dict[str, dict] = {}
+    entries: dict[str, dict[str, Any]] = {}
     if path.is_file():
         try:
             for entry in json.loads(path.read_text(encoding="utf-8")).get("files", []):

@@ -9,7 +9,8 @@ The catalogue is grouped by pipeline stage; codes are ``area.what``.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 __all__ = ["CATALOGUE", "LANGUAGES", "describe", "render"]
 

@@ -12,10 +12,11 @@ import sqlite3
 import stat
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
+from archive_helpers import Doc  # type: ignore[import-not-found]
 from reportlab.pdfgen import canvas
 
 from umt_reports.archive import (
@@ -33,8 +34,6 @@ from umt_reports.archive.catalog import SCHEMA_VERSION
 from umt_reports.archive.intake import Candidate, read_candidates
 from umt_reports.archive.metadata import Record
 from umt_reports.errors import InputError
-
-from archive_helpers import Doc  # type: ignore[import-not-found]
 
 
 @pytest.fixture

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import click
 import pytest
+from archive_helpers import Doc  # type: ignore[import-not-found]
 from click.testing import CliRunner
 
 from umt_reports.cli.archive import archive
-
-from archive_helpers import Doc  # type: ignore[import-not-found]
 
 
 @click.group()

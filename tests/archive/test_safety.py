@@ -21,16 +21,15 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
 
 import pytest
+from archive_helpers import Doc  # type: ignore[import-not-found]
 
 from umt_reports.archive import Archive
 from umt_reports.archive.intake import read_candidates
-
-from archive_helpers import Doc  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
 

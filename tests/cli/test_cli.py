@@ -53,8 +53,9 @@ def _password_protected_xlsx() -> bytes:
 
 
 def _truncated_xlsx(sample_yaml: Path, tmp_path: Path) -> bytes:
-    from umt_reports.sources.xlsx_template import write_template
     import yaml
+
+    from umt_reports.sources.xlsx_template import write_template
 
     full = tmp_path / "full.xlsx"
     write_template(full, yaml.safe_load(sample_yaml.read_text(encoding="utf-8")))
@@ -72,7 +73,7 @@ def _truncated_xlsx(sample_yaml: Path, tmp_path: Path) -> bytes:
         ("meeting.yaml", b"", "file.empty"),
         ("meeting.xlsx", b"this is not a workbook", "xlsx.not_zip"),
         ("meeting.xlsx", _password_protected_xlsx(), "xlsx.encrypted"),
-        ("meeting.yaml", "meeting: [1, 2\n".encode(), "yaml.syntax"),
+        ("meeting.yaml", b"meeting: [1, 2\n", "yaml.syntax"),
         ("meeting.yaml", b"\xff\xfe bad bytes", "file.not_utf8"),
     ],
 )

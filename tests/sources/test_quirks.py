@@ -20,6 +20,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from openpyxl.styles import Font
+from tests.sources.workbooks import make_book
 
 import umt_reports
 from umt_reports.build import build
@@ -29,8 +30,6 @@ from umt_reports.sources.convert import convert_workbook
 from umt_reports.sources.xlsx import read_xlsx
 from umt_reports.sources.xlsx_template import write_template
 from umt_reports.vn import TCVN3_TABLE, VNI_PAIRS, VNI_SINGLES
-
-from tests.sources.workbooks import make_book
 
 PROFILE = "ubnd-u-minh-thuong"
 MEETING_ROWS: list[list[Any]] = [

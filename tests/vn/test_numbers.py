@@ -5,11 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
-from umt_reports import vn
 from hypothesis import given
 from hypothesis import strategies as st
 
+from umt_reports import vn
 from umt_reports.vn.numbers import (
     format_money,
     format_number,

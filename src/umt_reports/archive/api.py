@@ -19,12 +19,14 @@ between rename and commit, and the marker lets the next writer remove it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Iterable, Literal, Protocol, Sequence
+from typing import Any, Final, Literal, Protocol
 
 from umt_reports.archive.catalog import Catalog, Query
 from umt_reports.archive.errors import ArchiveError, ArchiveInputError
@@ -110,7 +112,7 @@ class Recovery:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class Archive:
@@ -136,7 +138,7 @@ class Archive:
     def close(self) -> None:
         self.catalog.close()
 
-    def __enter__(self) -> "Archive":
+    def __enter__(self) -> Archive:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -232,10 +234,8 @@ class Archive:
 
     def _recover_quietly(self) -> None:
         """Best-effort :meth:`recover` after a failed add; a later writer retries if it fails."""
-        try:
+        with contextlib.suppress(ArchiveError, OSError):
             self.recover()
-        except (ArchiveError, OSError):
-            pass
 
     # -- finding ---------------------------------------------------------------------------
 
@@ -327,7 +327,7 @@ class _BuildLike(Protocol):
     manifest: Path | None
 
     @property
-    def files(self) -> Sequence[object]: ...
+    def files(self) -> Sequence[Any]: ...
 
 
 def archive_outputs(root: str | Path | None, built: _BuildLike | str | Path, *,
@@ -343,7 +343,7 @@ def archive_outputs(root: str | Path | None, built: _BuildLike | str | Path, *,
         manifest = source if source.suffix.lower() == ".json" else source / MANIFEST
         candidates = read_candidates([manifest])
     else:
-        pdfs = [Path(getattr(f, "path")) for f in built.files if getattr(f, "format", None) == "pdf"]
+        pdfs = [Path(f.path) for f in built.files if getattr(f, "format", None) == "pdf"]
         if not pdfs or built.manifest is None:
             return []
         candidates = read_candidates([built.manifest], only=pdfs)

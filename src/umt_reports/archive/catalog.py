@@ -29,10 +29,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
-from typing import Any, Final, Iterator
+from typing import Any, Final
 
 from umt_reports.archive.errors import ArchiveError, ArchiveInputError
 from umt_reports.archive.metadata import CURRENT, SUPERSEDED, Record, fold
@@ -244,7 +245,7 @@ class Catalog:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "Catalog":
+    def __enter__(self) -> Catalog:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -21,8 +21,9 @@ import hashlib
 import os
 import stat
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Final, Iterator
+from typing import Final
 
 __all__ = ["CATALOG_NAME", "ObjectStore", "sha256_file"]
 

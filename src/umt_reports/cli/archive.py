@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Literal
 
 import click
 from rich.cells import cell_len
@@ -165,7 +166,7 @@ def _records_table(records: Sequence[Record], width: int) -> Table:
     widths[4] = max(8, min(widths[4], free - widths[3]))
     table = Table()
     for index, header in enumerate(headers):
-        justify = "right" if names[index] in ("id", "pages") else "left"
+        justify: Literal["right", "left"] = "right" if names[index] in ("id", "pages") else "left"
         table.add_column(header, justify=justify, no_wrap=True, overflow="ellipsis", width=widths[index])
     for row in rows:
         table.add_row(*row)

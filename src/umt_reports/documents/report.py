@@ -50,7 +50,7 @@ def build_report(meeting: Meeting, *, wording: Wording | None = None) -> Documen
     number = meeting.report.number
     code = preset.code(number, type_code, issuer.symbol) if number is not None else None
     report_date = meeting.report.date
-    has_annex = any(a.collectives and a.collectives.is_named or a.individuals and a.individuals.is_named
+    has_annex = any((a.collectives and a.collectives.is_named) or (a.individuals and a.individuals.is_named)
                     for a in meeting.awards)
     context: dict[str, Any] = {
         "meeting": meeting,

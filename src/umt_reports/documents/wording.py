@@ -115,7 +115,8 @@ class Wording:
     def _find_chain(self, name: str) -> list[jinja2.Template]:
         chain = [self._template(name)]
         while True:
-            source, _, _ = self.env.loader.get_source(self.env, chain[-1].name)  # type: ignore[union-attr]
+            assert self.env.loader is not None and chain[-1].name is not None  # -- set in __init__ --
+            source, _, _ = self.env.loader.get_source(self.env, chain[-1].name)
             parents = [n.template.value for n in self.env.parse(source).find_all(jinja2.nodes.Extends)
                        if isinstance(n.template, jinja2.nodes.Const)]
             if not parents or len(chain) > 8:

@@ -7,20 +7,21 @@ issuer's validity dates, Party signing modes) run afterwards, also located.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from umt_reports import messages, vn
-from umt_reports.messages import describe
 from umt_reports.errors import InputError, Problem, ProfileError
+from umt_reports.messages import describe
 from umt_reports.model.meeting import Meeting
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
-from umt_reports.sources.raw import field_label
 from umt_reports.sources.photos import check_photo
 from umt_reports.sources.profiles import available_profiles, find_profile, profile_search_path
+from umt_reports.sources.raw import field_label as field_label  # -- re-exported by umt_reports.model --
 
 __all__ = ["load_issuer", "problems_of", "validate"]
 

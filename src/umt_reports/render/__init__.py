@@ -7,9 +7,9 @@ document's style preset and draw what they are given.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from umt_reports.documents.document import Document
 

@@ -13,8 +13,6 @@ size limit, zip check and zip-bomb check, before openpyxl parses anything.
 from __future__ import annotations
 
 import copy
-import os
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 
 from umt_reports import vn
+from umt_reports.atomic import write_atomic
 from umt_reports.errors import InputError, Location, Problem
 from umt_reports.sources import check_file
 from umt_reports.sources.raw import legacy_note
@@ -103,19 +102,9 @@ def _convert_title(sheet: Any, file: str, notes: list[Problem]) -> None:
 
 def _save_atomic(book: Any, dst: Path) -> None:
     """Save to a temporary file beside ``dst``, then rename it into place."""
-    where = Location.of_file(dst)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+        write_atomic(dst, book.save)
     except OSError as exc:
+        where = Location.of_file(dst)
         raise InputError.of("xlsx.cannot_write", where, path=str(dst), reason=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            book.save(handle)
-        os.replace(tmp, dst)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError.of("xlsx.cannot_write", where, path=str(dst), reason=exc.strerror or str(exc)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 

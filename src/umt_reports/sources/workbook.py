@@ -517,7 +517,7 @@ AWARDS = TableSheet(
         Column("position", "Chức vụ", 25, aliases=("position",)),
         Column("unit", "Đơn vị", 25, aliases=("unit",)),
         Column("note", "Ghi chú", 20, aliases=("note",)),
-    ),  # fmt: skip
+    ),
     examples=(
         {
             "form": "Giấy khen",

@@ -15,11 +15,13 @@ Every problem is collected; one :class:`InputError` lists them all.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
@@ -191,6 +193,11 @@ def _header_row(
     return None if best is None else (best[1], best[2])
 
 
+def _value_of(values: tuple[Any, ...], columns: dict[str, int], key: str) -> Any:
+    """The value of column ``key`` in a row (``None`` for an absent column or past the row's end)."""
+    return _at(values, columns.get(key))
+
+
 def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     """Set ``value`` at the nested ``path`` of ``data``, creating mappings on the way."""
     for key in path[:-1]:
@@ -270,7 +277,7 @@ class _Reader:
         for number, values in rows:
             if number <= header:
                 continue
-            record = self.record(lambda key: _at(values, columns.get(key)), spec, grid)
+            record = self.record(functools.partial(_value_of, values, columns), spec, grid)
             if record and record not in examples:
                 cells = {key: f"{get_column_letter(index + 1)}{number}" for key, index in columns.items()}
                 merged = frozenset(key for key, index in columns.items() if (number, index) in grid.merged)
@@ -329,7 +336,7 @@ class _Reader:
                     positions.append(part)
                 continue
             i = len(chairs)
-            item = {k: row.values[k] for k in ("name", "positions") if k in row.values}
+            item: dict[str, Any] = {k: row.values[k] for k in ("name", "positions") if k in row.values}
             self.register(("chairs", i), sheet, row, {"name": "name", "positions": "positions"})
             for k in range(len(item.get("positions", []))):
                 self.at(("chairs", i, "positions", k), sheet, row.cell("positions"))
@@ -493,7 +500,8 @@ class _Reader:
         data = self.data
         for key in path[:-1]:
             data = data.setdefault(key, {})
-        return data.setdefault(path[-1], [])
+        items: list[Any] = data.setdefault(path[-1], [])
+        return items
 
     def table_start(self, rows: list[tuple[int, tuple[Any, ...]]], spec: wbk.TableSheet) -> int | None:
         """Index in ``rows`` of the header row of ``spec`` placed below a form, if any."""
@@ -600,7 +608,7 @@ class _AwardBuilder:
     def awardee(self, entry: _Award, row: _Row) -> None:
         """Add the row's count line or named awardee to the entry's collectives or individuals."""
         values = row.values
-        person = {k: values[k] for k in ("name", "position", "unit", "note") if k in values}
+        person: dict[str, Any] = {k: values[k] for k in ("name", "position", "unit", "note") if k in values}
         count = values.get("count")
         header = wbk.AWARDS.column("target").header
         target = self.reader.choice(values.get("target"), self.choices, self.sheet, row.cell("target"), header)

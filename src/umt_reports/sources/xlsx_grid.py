@@ -144,7 +144,7 @@ def _sheet_layout(book: Any, sheet: Any) -> _Layout:
                 except (ValueError, TypeError):
                     continue
                 if None not in bounds:
-                    layout.merges.append(bounds)  # type: ignore[arg-type]
+                    layout.merges.append(bounds)
             if event == "end" and tag in ("row", "c", "mergeCell"):
                 element.clear()
     return layout
@@ -260,7 +260,8 @@ def _unlegacy(text: str, font: str | None, coord: str, context: _SheetContext) -
 def _font_name(cell: Any) -> str | None:
     """The font name of a cell, or ``None`` when the style cannot be read."""
     try:
-        return cell.font.name
+        name: str | None = cell.font.name
+        return name
     except (AttributeError, IndexError, KeyError, TypeError):
         return None
 

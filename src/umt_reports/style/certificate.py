@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Literal
 
 from umt_reports.style.presets import ND30
 from umt_reports.style.types import PageSpec, TextStyle

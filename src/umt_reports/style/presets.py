@@ -7,11 +7,12 @@ records the ranges so tests can check the choice.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from types import MappingProxyType
-from typing import Mapping
+from typing import TypedDict
 
-from umt_reports.style.types import PageSpec, Preset, RuleSpec, TextStyle
+from umt_reports.style.types import Align, PageSpec, Preset, RuleSpec, TextStyle
 
 __all__ = ["HD36", "ND30", "PRESETS", "PRESS", "RANGES", "preset_for"]
 
@@ -62,9 +63,14 @@ _INDENT = 12.7  # 1,27 cm first-line indent
 _GAP = 6.0  # at least 6 pt between paragraphs
 
 
+class _Centered(TypedDict):
+    align: Align
+    space_after_pt: float
+
+
 def _roles(body: float, **overrides: TextStyle) -> Mapping[str, TextStyle]:
     """Roles shared by both presets at body size ``body``, then the preset's own."""
-    center = dict(align="center", space_after_pt=0.0)
+    center: _Centered = {"align": "center", "space_after_pt": 0.0}
     roles: dict[str, TextStyle] = {
         "body": TextStyle(body, first_indent_mm=_INDENT, space_after_pt=_GAP, line_spacing=1.15),
         "body.lead": TextStyle(body, first_indent_mm=_INDENT, space_after_pt=_GAP, line_spacing=1.15),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Literal
 
 from umt_reports import vn
 
@@ -79,7 +80,7 @@ class PageSpec:
     def text_width_mm(self) -> float:
         return self.width_mm - self.left_mm - self.right_mm
 
-    def landscape(self) -> "PageSpec":
+    def landscape(self) -> PageSpec:
         return replace(self, width_mm=self.height_mm, height_mm=self.width_mm)
 
 

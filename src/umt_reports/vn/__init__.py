@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from .collation import SortKey, name_sort_key, sort_key, sort_names
 from .dates import (
-    VIETNAM_TIME,
-    day_start,
     DATE_BLANK,
+    VIETNAM_TIME,
     date_line,
     date_line_partial,
+    day_start,
     is_real_date,
     long_date,
     parse_date_text,

@@ -44,7 +44,7 @@ from umt_reports.documents.document import (
     Table,
 )
 from umt_reports.errors import RenderError
-from umt_reports.render import RenderOptions, Rendered
+from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.pdf import render_pdf
 from umt_reports.render.pdf.pdfa import check_pdfa
 

@@ -20,9 +20,9 @@ from functools import lru_cache
 import docx
 from docx.document import Document as WordDocument
 
+from umt_reports import vn
 from umt_reports.documents.document import DocMeta
 from umt_reports.render.docx import _oxml
-from umt_reports import vn
 
 __all__ = ["LAST_MODIFIED_BY", "ZIP_DATE_TIME", "drop_template_extras", "new_document", "save", "set_core_properties"]
 
@@ -83,7 +83,7 @@ def set_core_properties(word: WordDocument, meta: DocMeta) -> None:
         _oxml.clear_core_dates(core._element)
         return
     # -- the same instant as the PDF's dates: midnight in Vietnam, written in UTC --
-    start = vn.day_start(meta.date).astimezone(dt.timezone.utc).replace(tzinfo=None)
+    start = vn.day_start(meta.date).astimezone(dt.UTC).replace(tzinfo=None)
     core.created = start
     core.modified = start
 

@@ -24,7 +24,6 @@ from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from umt_reports.documents.document import Placed, PlacedLine
 from umt_reports.documents.document import (
     Block,
     Document,
@@ -32,6 +31,8 @@ from umt_reports.documents.document import (
     Image,
     PageBreak,
     Para,
+    Placed,
+    PlacedLine,
     Rule,
     SignatureBlock,
     Spacer,

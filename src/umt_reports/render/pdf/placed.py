@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, Union
+from typing import Final
 
 from reportlab.lib.colors import Color, HexColor, black
 from reportlab.lib.utils import simpleSplit
@@ -76,7 +76,7 @@ class _Line:
     y2_mm: float
 
 
-_Op = Union[_Text, _Line]
+_Op = _Text | _Line
 
 
 def _text_op(block: Placed, preset: Preset, family: FontFamily) -> _Text:

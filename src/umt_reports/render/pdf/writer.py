@@ -24,8 +24,8 @@ from typing import Any, Final
 
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import getDescent
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from umt_reports.documents.document import Document
 from umt_reports.render import Rendered, RenderOptions
@@ -177,7 +177,7 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
         initialFontSize=doc.preset.style(_PAGE_NUMBER_ROLE).size,
     )
     if options.on_page is not None:  # -- progress of long batches (certificates) --
-        template.afterPage = lambda: options.on_page(template.page)  # type: ignore[method-assign, misc]
+        template.afterPage = lambda: options.on_page(template.page)
     with _without_ascii85():
         template.build(story)
     data = make_pdfa(out.getvalue(), _metadata(doc))
