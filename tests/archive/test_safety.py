@@ -150,6 +150,7 @@ def check_recovered(root: Path) -> int:
     return count
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_of_add_never_breaks_the_archive(tmp_path: Path, write_build) -> None:
     """At least 32 children are killed while adding (some with --replace); the archive stays consistent.
 

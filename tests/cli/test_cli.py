@@ -41,7 +41,7 @@ def test_messages_are_in_english_on_request(write_yaml) -> None:
     code, _, err = run("--lang", "en", "validate", str(path))
     assert code == 2
     assert err.splitlines() == [
-        f"{path}: 1 problem(s).",
+        f"{path}: 1 problem.",
         "  - meeting.yaml:4: meeting.date: 31/02/2022 is not a real date. Expected a real date as day/month/year "
         "(e.g. 21/6/2022).",
     ]

@@ -171,7 +171,7 @@ def test_convert_writes_a_unicode_workbook_in_times_new_roman(tmp_path: Path) ->
     out = tmp_path / "moi.xlsx"
     result = CliRunner().invoke(main, ["--lang", "en", "convert", str(source), str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == f"Converted 2 cell(s) to Unicode (font Times New Roman) and wrote {out}."
+    assert result.output.splitlines()[-1] == f"Converted 2 cells to Unicode (font Times New Roman) and wrote {out}."
     assert source.read_bytes() == before
     sheet = openpyxl.load_workbook(out)["Chủ trì"]
     assert [sheet[c].value for c in ("A1", "A2", "A3", "A4")] == ["Họ và tên", "Nguyễn Văn Bình", "Trần Thị Ánh", 12]

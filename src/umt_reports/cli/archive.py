@@ -25,6 +25,7 @@ from umt_reports.archive.api import ENV_VAR, AddOutcome, Finding, VerifyReport, 
 from umt_reports.archive.catalog import Query
 from umt_reports.archive.metadata import CURRENT, Record
 from umt_reports.cli.edge import _guard, _lang, _say
+from umt_reports.cli.help import LocalizedGroup
 
 __all__ = ["archive", "echo_outcomes"]
 
@@ -92,7 +93,7 @@ def _filters(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-@click.group("archive")
+@click.group("archive", cls=LocalizedGroup)
 def archive() -> None:
     """Kho lưu trữ văn bản PDF/A: lưu, tìm, kiểm tra nguyên vẹn, xuất cho lưu trữ nhà nước."""
 

@@ -14,10 +14,11 @@ import click
 
 from umt_reports import api
 from umt_reports.cli.edge import EXIT_INPUT, _guard, _lang, _notes, _say
+from umt_reports.cli.help import LocalizedGroup
 
 __all__ = ["main"]
 
-class _Commands(click.Group):
+class _Commands(LocalizedGroup):
     """The command group; command groups of their own (``archive``) are imported when used."""
 
     lazy = {"archive": ("umt_reports.cli.archive", "archive")}

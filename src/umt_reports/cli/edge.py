@@ -19,6 +19,7 @@ from typing import NoReturn, TypeVar
 
 import click
 
+from umt_reports.cli.help import current_lang
 from umt_reports.errors import InputError, Problem, ProfileError, TemplateError, UmtError
 from umt_reports.messages import render
 
@@ -30,9 +31,8 @@ T = TypeVar("T")
 
 
 def _lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    lang = ctx.find_root().params.get("lang") if ctx else None
-    return lang or os.environ.get("UMT_LANG", "vi")
+    """The message language of this run (``--lang`` before or after the subcommand, ``UMT_LANG``)."""
+    return current_lang()
 
 
 def _say(code: str, **params: object) -> str:

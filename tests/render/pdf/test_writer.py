@@ -285,6 +285,7 @@ def test_it_is_byte_identical_for_the_same_document() -> None:
     assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
 
 
+@pytest.mark.slow
 def test_it_is_byte_identical_in_another_process_with_another_hash_seed() -> None:
     # -- set or dict order that leaked into the file would differ between hash seeds --
     script = (
