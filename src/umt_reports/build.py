@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from umt_reports import vn
-from umt_reports.api import load_meeting
+from umt_reports.api import read_meeting_file
 from umt_reports.atomic import write_many_atomic
 from umt_reports.documents.document import Document
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError, Location, Problem, UmtError
-from umt_reports.model import Meeting
+from umt_reports.model import Meeting, validate
 from umt_reports.render import FORMATS, Rendered, RenderOptions, render
 
 __all__ = ["KINDS", "BuildResult", "DocumentContext", "OutputFile", "build", "build_documents", "file_stem"]
@@ -127,6 +127,8 @@ class BuildResult:
     out_dir: Path
     files: list[OutputFile] = field(default_factory=list)
     manifest: Path | None = None
+    #: Notices met while reading the data that are not errors (legacy text converted, hidden rows read).
+    notes: list[Problem] = field(default_factory=list)
 
 
 def file_stem(document: Document) -> str:
@@ -160,7 +162,8 @@ def build(
     _check_choices(kinds, formats)
     source = Path(source)
     out_dir = Path(out_dir)
-    meeting = load_meeting(source, profile_dirs=profile_dirs)
+    raw = read_meeting_file(source)
+    meeting = validate(raw, profile_dirs=[Path(p) for p in profile_dirs])
     ctx = DocumentContext(Wording(Path(templates) if templates else None), source.parent)
     drawn: list[tuple[str, Document, str, Rendered]] = []
     for kind, document in zip(kinds, build_documents(meeting, kinds, ctx)):
@@ -169,7 +172,7 @@ def build(
         own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
         for fmt in formats:
             drawn.append((kind, document, fmt, render(document, fmt, own)))
-    result = BuildResult(out_dir=out_dir)
+    result = BuildResult(out_dir=out_dir, notes=list(raw.notes))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

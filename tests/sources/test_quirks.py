@@ -157,6 +157,18 @@ def test_validate_prints_each_conversion_as_a_note(tmp_path: Path) -> None:
     ]
 
 
+def test_build_prints_the_same_notes_as_validate_and_keeps_them_in_its_result(tmp_path: Path) -> None:
+    path = make_book(tmp_path / "m.xlsx", {"Hội nghị": [*MEETING_ROWS, ["Địa điểm", to_tcvn3("huyện U Minh Thượng")]]})
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == ("  * Hội nghị!B4: Chữ gõ bằng bảng mã TCVN3 (ABC) đã được chuyển sang Unicode: "
+                        "«huyÖn U Minh Th\u00adîng» → «huyện U Minh Thượng». Hãy kiểm tra lại.")
+    assert lines[1].startswith("Đã ghi ") and lines[1].endswith("(report, docx)")
+    built = build(path, tmp_path / "api", kinds=["report"], formats=["docx"])
+    assert [(n.code, str(n.location)) for n in built.notes] == [("legacy.converted", "Hội nghị!B4")]
+
+
 def test_convert_writes_a_unicode_workbook_in_times_new_roman(tmp_path: Path) -> None:
     source = make_book(tmp_path / "cu.xlsx", {"Hội nghị": MEETING_ROWS, "Chủ trì": [["Họ và tên"], ["x"], ["y"], [12]]})
 

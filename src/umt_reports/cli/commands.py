@@ -198,6 +198,7 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
                               options=RenderOptions(font=font, on_page=on_page), profile_dirs=profile_dirs),
             source,
         )
+    _notes(result.notes)
     fonts = sorted({f.rendered.font for f in result.files if f.rendered.font})
     for written in result.files:
         code = "cli.written_pages" if written.rendered.pages else "cli.written_file"
