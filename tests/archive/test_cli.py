@@ -153,6 +153,10 @@ def test_show_prints_every_field_and_the_versions(kho: str, outputs: Path) -> No
 
     assert run("archive", "show", "99", "--archive-dir", kho)[0] == 2
 
+    # -- the notation the messages print ("Đã lưu #2 40/TCBC-UBND …") is accepted too --
+    code, out, _ = run("archive", "show", "#2", "--json", "--archive-dir", kho)
+    assert (code, json.loads(out)["record"]["code"]) == (0, "40/TCBC-UBND")
+
 
 def test_verify_passes_then_names_a_changed_and_a_missing_file_with_exit_1(kho: str, outputs: Path) -> None:
     run("archive", "add", str(outputs), "--archive-dir", kho)

@@ -244,7 +244,8 @@ class Archive:
         return self.catalog.query(query or Query())
 
     def get(self, ref: str | int) -> Record:
-        """One record by catalog id (``12``), SHA-256 prefix (``fef5021b``) or number (``25/BC-UBND``).
+        """One record by catalog id (``12``, or ``#12`` as listings print it), SHA-256 prefix
+        (``fef5021b``) or number (``25/BC-UBND``).
 
         A number names its current version (the only version if all were superseded
         by none); use an id for an older one.
@@ -253,6 +254,8 @@ class Archive:
             ArchiveInputError: ``archive.not_found`` or ``archive.ambiguous``.
         """
         text = str(ref).strip()
+        if text.startswith("#") and text[1:].strip().isdigit():
+            text = text[1:].strip()
         matches: list[Record] = []
         if text.isdigit():
             found = self.catalog.by_id(int(text))
