@@ -156,8 +156,14 @@ def build(
     options: RenderOptions | None = None,
     profile_dirs: Iterable[str | Path] = (),
     on_file: Callable[[OutputFile], None] | None = None,
+    before_write: Callable[[BuildResult], None] | None = None,
 ) -> BuildResult:
-    """Build every requested kind in every requested format from a data file."""
+    """Build every requested kind in every requested format from a data file.
+
+    ``before_write`` sees the result when every file is drawn and none is written yet; an
+    error it raises stops the build with nothing written (``build --archive`` checks there
+    that the archive will take the PDFs).
+    """
     kinds, formats = list(kinds), list(formats)
     _check_choices(kinds, formats)
     source = Path(source)
@@ -173,10 +179,6 @@ def build(
         for fmt in formats:
             drawn.append((kind, document, fmt, render(document, fmt, own)))
     result = BuildResult(out_dir=out_dir, notes=list(raw.notes))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UmtError.of("build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)) from None
     files: list[tuple[Path, bytes]] = []
     for kind, document, fmt, rendered in drawn:
         path = out_dir / f"{file_stem(document)}{rendered.suffix}"
@@ -185,6 +187,12 @@ def build(
         result.files.append(OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered))
     result.manifest = out_dir / MANIFEST
     files.append((result.manifest, _manifest_bytes(out_dir, source, result.files)))
+    if before_write is not None:
+        before_write(result)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UmtError.of("build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)) from None
     _write_all(files)
     if on_file:
         for written in result.files:

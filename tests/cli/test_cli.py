@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,30 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, sample_yam
     assert "Traceback" not in err
 
 
+
+
+def test_build_archive_refused_by_the_archive_exits_2_and_writes_nothing(tmp_path, write_yaml, sample_data) -> None:
+    kho, first = tmp_path / "kho", tmp_path / "first"
+    code, _, err = run("build", str(write_yaml(sample_data)), "--out", str(first), "--format", "docx,pdf", "--archive",
+                       "--archive-dir", str(kho))
+    assert (code, err) == (0, "")
+    before = {p.name: p.read_bytes() for p in first.iterdir()}
+    # -- the same number with other content: the archive refuses it without --replace --
+    sample_data["meeting"]["title"] += " (sửa)"
+    changed = write_yaml(sample_data, "changed.yaml")
+    for out in (tmp_path / "second", first):
+        code, out_text, err = run("build", str(changed), "--out", str(out), "--format", "docx,pdf", "--archive",
+                                  "--archive-dir", str(kho))
+        assert (code, out_text) == (2, "")
+        assert "25/BC-UBND" in err and "--replace" in err
+    assert not (tmp_path / "second").exists()
+    assert {p.name: p.read_bytes() for p in first.iterdir()} == before
+    code, out_text, _ = run("archive", "list", "--json", "--archive-dir", str(kho))
+    assert len(json.loads(out_text)) == 1
+    # -- with --replace the same build goes through --
+    code, _, err = run("build", str(changed), "--out", str(tmp_path / "second"), "--format", "pdf", "--archive",
+                       "--replace", "--archive-dir", str(kho))
+    assert (code, err) == (0, "")
 
 
 def test_build_archive_stores_the_pdfs_and_verify_passes(tmp_path, sample_yaml) -> None:

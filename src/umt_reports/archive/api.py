@@ -31,7 +31,7 @@ from typing import Any, Final, Literal, Protocol
 from umt_reports.archive.catalog import Catalog, Query
 from umt_reports.archive.errors import ArchiveError, ArchiveInputError
 from umt_reports.archive.intake import MANIFEST, Candidate, read_candidates
-from umt_reports.archive.metadata import Record
+from umt_reports.archive.metadata import Record, record_from_entry
 from umt_reports.archive.store import CATALOG_NAME, ObjectStore, sha256_file
 from umt_reports.errors import Location, Problem
 
@@ -44,6 +44,7 @@ __all__ = [
     "Recovery",
     "VerifyReport",
     "archive_outputs",
+    "check_before_archiving",
     "open_archive",
     "resolve_root",
 ]
@@ -189,9 +190,7 @@ class Archive:
                 continue
             holder = self.catalog.current_with_number(record)
             if holder is not None and not replace:
-                problems.append(Problem("archive.code_taken", Location.of_file(candidate.source),
-                                        {"number": record.code, "year": record.year or "", "id": holder.id,
-                                         "file": holder.file_name}))
+                problems.append(_code_taken(candidate.source, record, holder))
                 continue
             if holder is not None:
                 self.catalog.supersede(holder)
@@ -209,6 +208,20 @@ class Archive:
         if problems:
             raise ArchiveInputError(problems)
         return outcomes
+
+    def refusals(self, candidates: Sequence[tuple[Path, Record]], *, replace: bool = False) -> list[Problem]:
+        """What :meth:`add` would refuse of these ``(file, record)`` pairs, without writing anything.
+
+        Lets a caller check before it writes the files themselves (``build --archive``).
+        """
+        problems: list[Problem] = []
+        for source, record in candidates:
+            if self.catalog.by_sha(record.sha256) is not None:
+                continue
+            holder = self.catalog.current_with_number(record)
+            if holder is not None and not replace:
+                problems.append(_code_taken(source, record, holder))
+        return problems
 
     # -- crash recovery ---------------------------------------------------------------------
 
@@ -319,6 +332,37 @@ class Archive:
         return VerifyReport(len(records), tuple(findings))
 
 
+def _code_taken(source: Path, record: Record, holder: Record) -> Problem:
+    """``archive.code_taken``: ``holder`` already has ``record``'s number this year."""
+    return Problem("archive.code_taken", Location.of_file(source),
+                   {"number": record.code, "year": record.year or "", "id": holder.id, "file": holder.file_name})
+
+
+def check_before_archiving(root: str | Path | None, built: _BuildLike, *, replace: bool = False) -> None:
+    """Raise what :func:`archive_outputs` would refuse of a build's PDFs, before they are written.
+
+    ``built`` is a :class:`umt_reports.build.BuildResult` whose files are drawn but not yet on
+    disk. An archive that does not exist yet refuses nothing (the first add creates it).
+
+    Raises:
+        ArchiveInputError: ``archive.code_taken`` for every number already held by another file.
+    """
+    from umt_reports.render.pdf.pdfa import FLAVOUR
+
+    candidates = [
+        (f.path, record_from_entry(f.manifest_entry(built.out_dir), sha256=f.sha256, size=len(f.rendered.data),
+                                   file_name=f.path.name, pdfa=FLAVOUR.upper(), pages=f.rendered.pages))
+        for f in built.files if f.format == "pdf"
+    ]
+    folder = resolve_root(root)
+    if not (folder / CATALOG_NAME).is_file():
+        return
+    with open_archive(folder) as archive:
+        problems = archive.refusals(candidates, replace=replace)
+    if problems:
+        raise ArchiveInputError(problems)
+
+
 def open_archive(root: str | Path | None = None, *, create: bool = False) -> Archive:
     """Open the archive at ``root`` (see :func:`resolve_root` for the default)."""
     return Archive(resolve_root(root), create=create)
@@ -328,6 +372,7 @@ class _BuildLike(Protocol):
     """What :func:`archive_outputs` needs of a :class:`umt_reports.build.BuildResult`."""
 
     manifest: Path | None
+    out_dir: Path
 
     @property
     def files(self) -> Sequence[Any]: ...

@@ -185,6 +185,7 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
           progress: bool | None = None, to_archive: bool = False, archive_dir: Path | None = None,
           replace: bool = False) -> None:
     """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx) vào thư mục --out."""
+    from umt_reports.build import BuildResult
     from umt_reports.build import build as run_build
     from umt_reports.render import RenderOptions
 
@@ -192,10 +193,18 @@ def build(source: Path, out_dir: Path, kinds: str, formats: str, html_fragment: 
     if html_fragment and "html-fragment" not in chosen:
         chosen.append("html-fragment")
     chosen_kinds = _form_kinds(_split(kinds), print_on_form)
+
+    def check_archive(drawn: BuildResult) -> None:
+        # -- an archive that would refuse the PDFs stops the build before any file is written --
+        from umt_reports.archive import check_before_archiving
+
+        check_before_archiving(archive_dir, drawn, replace=replace)
+
     with _page_progress(progress, source, chosen_kinds, chosen, profile_dirs) as on_page:
         result = _guard(
             lambda: run_build(source, out_dir, kinds=chosen_kinds, formats=chosen, templates=templates,
-                              options=RenderOptions(font=font, on_page=on_page), profile_dirs=profile_dirs),
+                              options=RenderOptions(font=font, on_page=on_page), profile_dirs=profile_dirs,
+                              before_write=check_archive if to_archive else None),
             source,
         )
     _notes(result.notes)
