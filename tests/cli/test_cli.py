@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.sources.workbooks import make_book
 
 from umt_reports.cli import main
 
@@ -30,10 +31,28 @@ def test_validate_lists_every_problem_and_exits_2(write_yaml) -> None:
     lines = err.splitlines()
     assert lines[0] == f"{path}: 3 lỗi."
     assert lines[1:] == [
-        "  - meeting.yaml:2: Thiếu meeting.title.",
-        "  - meeting.yaml:3: meeting.date: ngày 31/02/2022 không tồn tại. Cần một ngày có thật, dạng ngày/tháng/năm "
+        "  - meeting.yaml:2: Thiếu «Tên hội nghị».",
+        "  - meeting.yaml:3: «Ngày họp»: ngày 31/02/2022 không tồn tại. Cần một ngày có thật, dạng ngày/tháng/năm "
         "(ví dụ 21/6/2022).",
         "  - meeting.yaml:4: Khóa không hợp lệ `plase` (gõ nhầm?). Các khóa được phép: title, date, place.",
+    ]
+
+
+def test_messages_name_fields_as_the_workbook_does(tmp_path, sample_data, write_yaml) -> None:
+    sample_data["chairs"][1]["name"] = ""
+    sample_data["awards"][0]["amount"] = -5
+    code, _, err = run("validate", str(write_yaml(sample_data)))
+    assert code == 2
+    assert "«Họ và tên (Chủ trì)» đang để trống." in err
+    assert "«Mức thưởng (đồng) (Khen thưởng)» không được âm (nhận được -5)." in err
+    book = make_book(tmp_path / "m.xlsx", {"Hội nghị": [["Mục", "Giá trị"], ["Cơ quan ban hành (hồ sơ)",
+                                                                             "ubnd-u-minh-thuong"],
+                                                        ["Ngày họp", "31/02/2022"]]})
+    code, _, err = run("--lang", "en", "validate", str(book))
+    assert err.splitlines()[1:] == [
+        "  - Hội nghị: «Tên hội nghị» is missing.",
+        "  - Hội nghị!B3: «Ngày họp»: 31/02/2022 is not a real date. Expected a real date as day/month/year "
+        "(e.g. 21/6/2022).",
     ]
 
 
@@ -43,7 +62,7 @@ def test_messages_are_in_english_on_request(write_yaml) -> None:
     assert code == 2
     assert err.splitlines() == [
         f"{path}: 1 problem.",
-        "  - meeting.yaml:4: meeting.date: 31/02/2022 is not a real date. Expected a real date as day/month/year "
+        "  - meeting.yaml:4: «Ngày họp»: 31/02/2022 is not a real date. Expected a real date as day/month/year "
         "(e.g. 21/6/2022).",
     ]
 

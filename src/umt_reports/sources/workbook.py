@@ -594,3 +594,52 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("Tin bài", "Thông tin đăng tin trên cổng thông tin. Bảng ảnh phía dưới: tên tệp ảnh (đường dẫn tính từ "
                 "thư mục chứa sổ tính), chú thích, nguồn ảnh."),
 )  # fmt: skip
+
+
+# -- field names: how messages name a value, as the workbook does (i15-gates) ----------
+
+#: Contract path of the items of each table sheet.
+_TABLE_ROOTS: tuple[tuple[tuple[str, ...], TableSheet], ...] = (
+    (("chairs",), CHAIRS),
+    (("attendees",), ATTENDEES),
+    (("statistics",), STATISTICS),
+    (("sections",), SECTIONS),
+    (("awards",), AWARDS),
+    (("press", "photos"), PHOTOS),
+)
+#: Contract keys whose values sit in a column of another key (sheet name, key) -> column key.
+_COLUMN_OF: dict[tuple[str, str], str] = {
+    (ATTENDEES.name, "name"): "who",
+    (SECTIONS.name, "paragraphs"): "text",
+    (SECTIONS.name, "points"): "text",
+    (AWARDS.name, "individuals"): "count",
+    (AWARDS.name, "collectives"): "count",
+}
+
+
+def field_name(path: tuple[str | int, ...]) -> str | None:
+    """The workbook's name for the value at contract ``path`` (0-based list indexes), or ``None``.
+
+    A row of a form sheet is named by its label (``("meeting", "title")`` → ``Tên hội nghị``;
+    with the sheet when two sheets share the label: ``Số (Văn bản)``); a cell of a table sheet
+    by its column header and the sheet (``("chairs", 1, "name")`` → ``Họ và tên (Chủ trì)``;
+    the problem's location names the row). Paths the workbook has no cell for give ``None``.
+    """
+    keys = tuple(part for part in path if isinstance(part, str))
+    for form in FORMS:
+        for item in form.fields:
+            if item.path == keys:
+                shared = sum(1 for other in FORMS for f in other.fields if f.label == item.label) > 1
+                return f"{item.label} ({form.name})" if shared else item.label
+    for root, table in _TABLE_ROOTS:
+        if keys[: len(root)] != root:
+            continue
+        known = {column.key for column in table.columns}
+        columns = [_COLUMN_OF.get((table.name, key), key) for key in reversed(keys[len(root):])]
+        column = next((key for key in columns if key in known), None)
+        if column is None:
+            column = table.columns[0].key if len(keys) == len(root) else None
+        if column is None:
+            return None
+        return f"{table.column(column).header} ({table.name})"
+    return None
