@@ -302,6 +302,20 @@ def test_a_cell_formatted_as_a_percentage_gives_the_percentage(tmp_path: Path) -
     edit_book(path, as_percent)
     stats = umt_reports.load_meeting(path).statistics
     assert [(s.value, s.unit) for s in stats] == [(Decimal("19.4"), "%/năm"), (Decimal("93.32"), "%")]
+    # -- the reader hands the figure on as a number with its unit, never as the text "93,32%" --
+    raw = read_xlsx(path).data["statistics"]
+    assert [(type(s["value"]), s["value"], s["unit"]) for s in raw] == [
+        (Decimal, Decimal("19.4"), "%/năm"), (Decimal, Decimal("93.32"), "%")]
+    assert str(raw[1]["value"]) == "93.32"
+
+
+def test_a_percentage_cell_read_as_text_is_written_as_it_was_shown(tmp_path: Path) -> None:
+    path = make_book(tmp_path / "m.xlsx", {
+        "Hội nghị": MEETING_ROWS,
+        "Số liệu": [["Chỉ tiêu", "Giá trị", "Ghi chú"], ["Tỷ lệ", 5, 0.5]],
+    })  # fmt: skip
+    edit_book(path, lambda book: setattr(book["Số liệu"]["C2"], "number_format", "0%"))
+    assert read_xlsx(path).data["statistics"] == [{"label": "Tỷ lệ", "value": 5, "note": "50%"}]
 
 
 # -- merged cells ---------------------------------------------------------------------------------------

@@ -40,9 +40,7 @@ def _date(value: Any) -> str:
 
 
 def _quantity(value: Any, unit: str | None = None) -> str:
-    if isinstance(value, (int, Decimal, float)):
-        return vn.format_quantity(value, unit)
-    return f"{value} {unit}".strip() if unit else str(value)
+    return vn.format_figure(value if isinstance(value, (int, Decimal, float)) else str(value), unit)
 
 
 _FILTERS = {

@@ -76,10 +76,10 @@ __all__ = [
     "choice_lists",
 ]
 
-#: How a cell is read and written: free text, a number (or text the model parses), a
-#: calendar date, a date with time, several texts in one cell, one of a list, or a yes/no
+#: How a cell is read and written: free text, a number (or text the model parses), a figure
+#: (a number with its unit, as a percent cell is read, or text such as ``22/27``), a calendar date, a date with time, several texts in one cell, one of a list, or a yes/no
 #: (:data:`YES` or :data:`NO`, a true/false value in the contract).
-Kind = Literal["text", "number", "date", "datetime", "list", "choice", "bool"]
+Kind = Literal["text", "number", "figure", "date", "datetime", "list", "choice", "bool"]
 
 #: Text that starts every example value, so that an example never equals real data.
 EXAMPLE_PREFIX = "Ví dụ: "
@@ -473,7 +473,7 @@ STATISTICS = TableSheet(
     name="Số liệu",
     columns=(
         Column("label", "Chỉ tiêu", 50, required=True, aliases=("Tên chỉ tiêu", "label")),
-        Column("value", "Giá trị", 14, kind="number", required=True, aliases=("Số liệu", "Kết quả", "value")),
+        Column("value", "Giá trị", 14, kind="figure", required=True, aliases=("Số liệu", "Kết quả", "value")),
         Column("unit", "Đơn vị tính", 14, aliases=("Đơn vị", "ĐVT", "unit")),
         Column("note", "Ghi chú", 30, aliases=("note",)),
     ),

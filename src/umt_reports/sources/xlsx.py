@@ -38,8 +38,6 @@ __all__ = ["MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_MERGES", "MAX_RATIO", "MAX_ROWS
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _PARENTHESES = re.compile(r"\([^)]*\)")
-# -- a number with a percent sign, as a percent-formatted cell or typed text: "19,4%", "93.32 %" --
-_PERCENT = re.compile(r"\s*(?P<number>[-+\u2212]?\d[\d.,\s]*?)\s*%\s*")
 
 
 def read_xlsx(path: Path) -> RawSource:
@@ -69,6 +67,8 @@ def _text(value: Any) -> Any:
     """A single-line cell: NFC, spaces cleaned; numbers pass through; dates become ``d/m/yyyy``."""
     if isinstance(value, str):
         return vn.clean_spaces(vn.nfc(value)) or None
+    if isinstance(value, vn.Quantity):  # -- a percent cell where text is read: as it was shown --
+        return vn.format_figure(value.value, value.unit)
     if isinstance(value, dt.datetime):
         return f"{value.day}/{value.month}/{value.year}" if value.time() == dt.time() else value.isoformat(" ")
     if isinstance(value, dt.date):
@@ -127,6 +127,9 @@ def _normal(value: Any, kind: wbk.Kind, separators: str, epoch: dt.datetime) -> 
     """A cell value as the contract wants it, or ``None`` when the cell is blank."""
     if _is_blank(value):
         return None
+    if isinstance(value, vn.Quantity) and kind in ("figure", "number"):
+        # -- a percent cell: a figure keeps its number and unit, a number field takes the number --
+        return value if kind == "figure" else value.value
     if kind == "list":
         return _split(value, separators)
     if kind == "date":
@@ -376,10 +379,9 @@ class _Reader:
             self.register(("statistics", i), sheet, row, {k: k for k in keys})
             item = {k: row.values[k] for k in keys if k in row.values}
             value = item.get("value")
-            percent = _PERCENT.fullmatch(value) if isinstance(value, str) else None
-            if percent is not None:  # -- "19,4%": the number is the value, % the unit unless one is given --
-                item["value"] = percent["number"]
-                item.setdefault("unit", "%")
+            if isinstance(value, vn.Quantity):  # -- a percent cell: the number is the value, % the unit --
+                item["value"] = value.value
+                item.setdefault("unit", value.unit)
             items.append(item)
         if items:
             self.data["statistics"] = items

@@ -223,7 +223,8 @@ def _grid(sheet: Any, epoch: dt.datetime, formulas: set[str], context: _SheetCon
 
 
 def _cell_value(cell: Any, coord: str, context: _SheetContext) -> Any:
-    """One cell's value: errors and over-long texts reported, legacy text converted, percentages as text."""
+    """One cell's value: errors and over-long texts reported, legacy text converted, a percentage
+    as a :class:`~umt_reports.vn.Quantity` (the figure shown, with the unit ``%``)."""
     value = cell.value
     kind = getattr(cell, "data_type", None)
     if kind == "e":
@@ -242,9 +243,15 @@ def _cell_value(cell: Any, coord: str, context: _SheetContext) -> Any:
         return value if value.isascii() else _unlegacy(value, _font_name(cell), coord, context)
     number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     if number and "%" in _number_format(cell):
-        # -- Excel keeps 19,4% as 0.194: give the model what the secretary typed --
-        return vn.format_number(Decimal(repr(value)) * 100) + "%"
+        return vn.Quantity(_percent(value), "%")
     return value
+
+
+def _percent(fraction: float) -> Decimal:
+    """Excel keeps 19,4% as 0.194: the figure the secretary typed, exactly (``Decimal("19.4")``)."""
+    value = (Decimal(repr(fraction)) * 100).normalize()
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
 
 
 def _unlegacy(text: str, font: str | None, coord: str, context: _SheetContext) -> str:

@@ -50,6 +50,8 @@ from .legacy import (
 )
 from .numbers import (
     CURRENCY_WORD,
+    Quantity,
+    format_figure,
     format_money,
     format_number,
     format_percent_value,
@@ -82,6 +84,7 @@ __all__ = [
     "LEGACY_ENCODINGS",
     "LegacyEncoding",
     "MAX_AMOUNT",
+    "Quantity",
     "SortKey",
     "TCVN3_TABLE",
     "VIETNAM_TIME",
@@ -97,6 +100,7 @@ __all__ = [
     "detect_legacy",
     "fold_header",
     "font_encoding",
+    "format_figure",
     "format_money",
     "format_number",
     "format_percent_value",
