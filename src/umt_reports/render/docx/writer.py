@@ -38,12 +38,12 @@ from umt_reports.documents.document import (
     Spacer,
     Table,
 )
-from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.docx import _oxml, package
 from umt_reports.render.docx.paragraphs import ParagraphDrawer
 from umt_reports.render.docx.styles import LANG, RoleStyles
 from umt_reports.render.docx.tables import TableDrawer
 from umt_reports.render.fonts import FontFamily, resolve_font
+from umt_reports.render.output import Rendered, RenderOptions
 
 __all__ = ["PAGE_NUMBER_ROLE", "WORD_LAYOUT_VERSION", "render_docx"]
 

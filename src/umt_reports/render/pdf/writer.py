@@ -28,9 +28,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from umt_reports.documents.document import Document
-from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.fonts import FontFamily, face_name, require_glyphs, resolve_font
 from umt_reports.render.measure import PT_PER_MM
+from umt_reports.render.output import Rendered, RenderOptions
 from umt_reports.render.pdf.flowables import KeepWithNext, NumberingRestart
 from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
 from umt_reports.render.pdf.story import StoryBuilder, document_text
