@@ -788,6 +788,8 @@ _add(
         "help.label.commands": ("Lệnh", "Commands"),
         "help.label.default": ("mặc định", "default"),
         "help.label.required": ("bắt buộc", "required"),
+        "help.label.try": ("Xem '{command} {option}' để biết cách dùng.", "Try '{command} {option}' for help."),
+        "help.label.error": ("Lỗi: {message}", "Error: {message}"),
         "help.label.options_metavar": ("[TÙY CHỌN]", "[OPTIONS]"),
         "help.label.command_metavar": ("LỆNH [THAM SỐ]...", "COMMAND [ARGS]..."),
         "help.metavar.TEXT": ("CHỮ", "TEXT"),

@@ -120,3 +120,23 @@ def test_a_help_written_in_a_decorator_is_the_catalogues_vietnamese_text() -> No
             candidates = [help_code(names[:end], param.name) for end in range(len(names), 0, -1)]
             code = next(c for c in [*candidates, f"help.option.{param.name}"] if c in CATALOGUE)
             assert " ".join(param.help.split()) == " ".join(CATALOGUE[code]["vi"].split()), code
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [
+        (("build", "x.yaml", "--bogus"),
+         ["Cách dùng: main build [TÙY CHỌN] SOURCE", "Xem 'main build --help' để biết cách dùng.", "",
+          "Lỗi: No such option '--bogus'. Did you mean '--out'?"]),
+        (("build", "x.yaml", "--bogus", "--lang", "en"),
+         ["Usage: main build [OPTIONS] SOURCE", "Try 'main build --help' for help.", "",
+          "Error: No such option '--bogus'. Did you mean '--out'?"]),
+        (("--lang", "en", "nosuch"),
+         ["Usage: main [OPTIONS] COMMAND [ARGS]...", "Try 'main --help' for help.", "",
+          "Error: No such command 'nosuch'."]),
+    ],
+)
+def test_a_usage_error_is_framed_in_the_chosen_language_and_exits_2(args: tuple[str, ...], lines: list[str]) -> None:
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == lines

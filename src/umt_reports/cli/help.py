@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -29,9 +29,10 @@ ROOT_NAME = "main"
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]$")
 
 
-def current_lang() -> str:
-    """The language of the running command: ``--lang`` anywhere on the line, else ``UMT_LANG``, else vi."""
-    ctx = click.get_current_context(silent=True)
+def current_lang(ctx: click.Context | None = None) -> str:
+    """The language of the running command (or of ``ctx``): ``--lang`` anywhere on the line,
+    else ``UMT_LANG``, else vi."""
+    ctx = ctx or click.get_current_context(silent=True)
     if ctx is not None:
         lang = ctx.meta.get(LANG_META) or ctx.find_root().params.get("lang")
         if lang in LANGUAGES:
@@ -113,6 +114,32 @@ def _metavar(text: str) -> str:
                     for word in text.split(" "))
 
 
+class _UsageError(click.UsageError):
+    """click's usage error, shown with the hint and the ``Error:`` label in the message language.
+
+    The reason itself (``No such option '--bogus'``) is click's own English sentence.
+    """
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        color = self.ctx.color if self.ctx is not None else None
+        # -- shown after click has left the context: the language is read from it, not from the stack --
+        lang = current_lang(self.ctx)
+        if self.ctx is not None:
+            with self.ctx:
+                usage = self.ctx.get_usage()
+            names = self.ctx.command.get_help_option_names(self.ctx)
+            if names and self.ctx.command.get_help_option(self.ctx) is not None:
+                params = {"command": self.ctx.command_path, "option": max(names, key=len)}
+                usage = f"{usage}\n{render('help.label.try', params, lang)}"
+            click.echo(f"{usage}\n", file=file, err=file is None, color=color)
+        message = render("help.label.error", {"message": self.format_message()}, lang)
+        click.echo(message, file=file, err=file is None, color=color)
+
+
+def _localized(error: click.UsageError) -> _UsageError:
+    return _UsageError(error.format_message(), error.ctx)
+
+
 def _lang_option() -> click.Option:
     """``--lang`` on every command; its value is read from the line before parsing (see ``parse_args``)."""
     return click.Option(
@@ -121,7 +148,7 @@ def _lang_option() -> click.Option:
         default=None,
         expose_value=False,
         is_eager=True,
-        help="Ngôn ngữ thông báo / message language (mặc định vi; biến môi trường UMT_LANG).",
+        help="Ngôn ngữ thông báo: vi hoặc en (mặc định vi; biến môi trường UMT_LANG).",
     )
 
 
@@ -137,7 +164,10 @@ class _Localized(click.Command):
         lang = _scan_lang(args)
         if lang is not None:
             ctx.meta[LANG_META] = lang
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            raise error if isinstance(error, _UsageError) else _localized(error) from None
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         translated = {
@@ -207,6 +237,14 @@ class LocalizedGroup(_Localized, click.Group):
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            raise error if isinstance(error, _UsageError) else _localized(error) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         commands = []
