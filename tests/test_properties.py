@@ -233,6 +233,7 @@ def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool
     return not (a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1])
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(mutations=st.lists(MUTATION, min_size=1, max_size=6))
 def test_any_mutation_of_the_sample_workbook_gives_a_meeting_or_located_problems(
@@ -339,6 +340,7 @@ def _mutate_text(text: str, mutation: tuple[Any, ...]) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(
     mutations=st.lists(YAML_MUTATION, max_size=5),

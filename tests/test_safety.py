@@ -24,10 +24,11 @@ import umt_reports.build as build_module
 from umt_reports.build import build
 from umt_reports.cli import main
 from umt_reports.errors import InputError, Problem, RenderError
+from umt_reports.resources import profiles_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "u-minh-thuong-2022"
-PROFILE = ROOT / "profiles" / "ubnd-u-minh-thuong.yaml"
+PROFILE = profiles_dir() / "ubnd-u-minh-thuong.yaml"
 TEMPLATE_DATA = "{{ 7 * 7 }} {% for x in range(3) %}x{% endfor %} {# c #} {{ ''.__class__.__mro__ }}"
 
 

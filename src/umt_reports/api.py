@@ -6,8 +6,8 @@ problems with the input; turning them into messages is the caller's business.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from umt_reports.model import Meeting, validate
 from umt_reports.sources import RawSource, read_source

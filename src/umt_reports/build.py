@@ -15,13 +15,12 @@ the output folder as it was.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from umt_reports import vn
+from umt_reports.atomic import write_many_atomic
 from umt_reports.documents.document import Document
 from umt_reports.documents.kinds import KINDS, DocumentContext, Kind, get_kind
 from umt_reports.documents.wording import Wording
@@ -132,6 +131,7 @@ def build(
     profile_dirs: Iterable[str | Path] = (),
     on_file: Callable[[OutputFile], None] | None = None,
     sign: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None,
+    before_write: Callable[[BuildResult], None] | None = None,
 ) -> BuildResult:
     """Build every requested kind in every requested format it has, from a data file.
 
@@ -141,6 +141,9 @@ def build(
     ``sign`` (see :func:`umt_reports.sign.cli.build_signing`) signs each PDF after PDF/A and
     before the manifest: it gets the bytes and the file name and gives the signed bytes and
     the manifest's records of their signatures (a PDF without a signer block comes back as is).
+    ``before_write`` sees the result when every file is drawn and none is written yet; an
+    error it raises stops the build with nothing written (``build --archive`` checks there
+    that the archive will take the PDFs).
 
     Raises:
         InputError: an unknown kind or format, nothing buildable, data a kind needs missing,
@@ -181,10 +184,6 @@ def build(
             rendered, signatures = replace(rendered, data=data), tuple(records)
         drawn.append((kind, document, fmt, rendered, signatures))
     result = BuildResult(out_dir=out_dir, notes=notes)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UmtError.of("build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)) from None
     files: list[tuple[Path, bytes]] = []
     for kind, document, fmt, rendered, signatures in drawn:
         path = out_dir / f"{file_stem(document)}{rendered.suffix}"
@@ -198,6 +197,12 @@ def build(
         templates=relative_path(Path(templates), out_dir) if templates else None,
     )
     files.append((result.manifest, _manifest_bytes(out_dir, source, digest, result.files, drawn_with)))
+    if before_write is not None:
+        before_write(result)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UmtError.of("build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)) from None
     _write_all(files)
     if on_file:
         for written in result.files:
@@ -329,29 +334,11 @@ def _write_all(files: list[tuple[Path, bytes]]) -> None:
     and leaves the folder as it was; only the renames, which cannot run out of space,
     come after the first change.
     """
-    staged: list[tuple[Path, Path]] = []
-    mode = _file_mode()
     try:
-        for path, data in files:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((Path(tmp), path))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, mode)
-        for tmp, path in staged:
-            os.replace(tmp, path)
+        write_many_atomic(list(files))
     except OSError as exc:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        where = Location.of_file(staged[-1][1] if staged else files[0][0])
+        where = Location.of_file(Path(exc.filename or files[0][0]))
         raise UmtError.of("build.write_failed", where, path=str(where), reason=_reason(exc)) from None
-
-
-def _file_mode() -> int:
-    """Permissions of a new file under the current umask (``mkstemp`` alone gives 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _reason(exc: OSError) -> str:

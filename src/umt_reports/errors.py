@@ -19,9 +19,10 @@ only at the CLI edge (:mod:`umt_reports.cli`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 __all__ = [
     "ArchiveError",
@@ -56,10 +57,10 @@ class Location:
     cell: str | None = None
 
     @classmethod
-    def of_file(cls, path: str | Path) -> "Location":
+    def of_file(cls, path: str | Path) -> Location:
         return cls(file=Path(path).name)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[Any, ...]:
         """Reading order: by file, sheet, then row and column (or line and column)."""
         row, col = self.line or 0, self.column or 0
         if self.cell:
@@ -120,7 +121,7 @@ class UmtError(Exception):
         super().__init__(self.format("vi"))
 
     @classmethod
-    def of(cls, code: str, location: Location | None = None, **params: Any) -> "UmtError":
+    def of(cls, code: str, location: Location | None = None, **params: Any) -> UmtError:
         """Build an error holding a single problem."""
         return cls(Problem(code, location, params))
 

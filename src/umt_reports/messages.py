@@ -9,7 +9,9 @@ The catalogue is grouped by pipeline stage; codes are ``area.what``.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import string
+from collections.abc import Mapping
+from typing import Any
 
 __all__ = ["CATALOGUE", "LANGUAGES", "describe", "render"]
 
@@ -41,6 +43,22 @@ def describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+class _Formatter(string.Formatter):
+    """:meth:`str.format` plus counted nouns: ``{count:plural:page|pages}`` gives ``1 page``, ``2 pages``.
+
+    Vietnamese nouns do not change with the number (``{count} trang``); English ones do.
+    """
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("plural:"):
+            one, _, many = format_spec.removeprefix("plural:").partition("|")
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Formatter()
+
+
 def render(code: str, params: Mapping[str, Any], lang: str = "vi") -> str:
     """The message for ``code`` in ``lang``, with ``params`` filled in."""
     entry = CATALOGUE.get(code)
@@ -48,7 +66,7 @@ def render(code: str, params: Mapping[str, Any], lang: str = "vi") -> str:
         return f"{code}: {dict(params)}"
     template = entry.get(lang) or entry["vi"]
     try:
-        return template.format(**params)
+        return _FORMATTER.format(template, **params)
     except (KeyError, IndexError, ValueError):
         return f"{template} {dict(params)}"
 
@@ -302,11 +320,11 @@ _add(
         ),
         "legacy.control_removed": (
             "Đã bỏ {count} ký tự điều khiển không in được khỏi chữ (thường do chép từ Word hoặc một chương trình cũ).",
-            "Removed {count} unprintable control character(s) from the text (usually pasted from Word or an old program).",
+            "Removed {count:plural:unprintable control character|unprintable control characters} from the text (usually pasted from Word or an old program).",
         ),
         "legacy.workbook_converted": (
             "Đã chuyển {count} ô sang Unicode (phông Times New Roman) và ghi {path}.",
-            "Converted {count} cell(s) to Unicode (font Times New Roman) and wrote {path}.",
+            "Converted {count:plural:cell|cells} to Unicode (font Times New Roman) and wrote {path}.",
         ),
         "legacy.nothing_converted": (
             "Không có ô nào gõ bằng bảng mã cũ (TCVN3, VNI); đã ghi bản sao {path}.",
@@ -400,19 +418,19 @@ _add(
         ),
         "check.unknown_figure": (
             "số {figure} không khớp dữ liệu, tại «{phrase}» (có {found} lần, theo dữ liệu {expected} lần).",
-            "the figure {figure} does not match the data, at '{phrase}' ({found} time(s); the data gives {expected}).",
+            "the figure {figure} does not match the data, at '{phrase}' ({found:plural:time|times}; the data gives {expected}).",
         ),
         "check.lost_figure": (
             "thiếu số {figure} so với dữ liệu, tại «{phrase}» (có {found} lần, theo dữ liệu {expected} lần).",
-            "the figure {figure} is missing compared with the data, at '{phrase}' ({found} time(s); the data gives {expected}).",
+            "the figure {figure} is missing compared with the data, at '{phrase}' ({found:plural:time|times}; the data gives {expected}).",
         ),
         "check.passed": (
             "Đã đối chiếu {count} văn bản với dữ liệu: không có khác biệt.",
-            "Checked {count} document(s) against the data: no differences.",
+            "Checked {count:plural:document|documents} against the data: no differences.",
         ),
         "check.failed": (
             "{count} khác biệt giữa văn bản và dữ liệu.",
-            "{count} difference(s) between the documents and the data.",
+            "{count:plural:difference|differences} between the documents and the data.",
         ),
     }
 )
@@ -464,12 +482,12 @@ _add(
 _add(
     {
         "cli.valid": ("{path}: hợp lệ.", "{path}: valid."),
-        "cli.problems": ("{path}: {count} lỗi.", "{path}: {count} problem(s)."),
+        "cli.problems": ("{path}: {count} lỗi.", "{path}: {count:plural:problem|problems}."),
         "cli.written": ("Đã ghi {path}", "Wrote {path}"),
         "cli.written_file": ("Đã ghi {path} ({kind}, {format})", "Wrote {path} ({kind}, {format})"),
         "cli.written_pages": (
             "Đã ghi {path} ({kind}, {format}, {pages} trang)",
-            "Wrote {path} ({kind}, {format}, {pages} pages)",
+            "Wrote {path} ({kind}, {format}, {pages:plural:page|pages})",
         ),
         "cli.font": ("Phông chữ PDF: {font}", "PDF font: {font}"),
         "cli.internal": (
@@ -497,7 +515,7 @@ _add(
         "render.missing_glyph": (
             "Phông chữ {font} không có ký tự {char} ({codepoint}); có {count} ký tự không vẽ được. "
             "Hãy bỏ hoặc thay các ký tự đó, hoặc dùng phông chữ có đủ ký tự.",
-            "Font {font} has no glyph for {char} ({codepoint}); {count} character(s) cannot be drawn. "
+            "Font {font} has no glyph for {char} ({codepoint}); {count:plural:character|characters} cannot be drawn. "
             "Remove or replace them, or use a font that covers them.",
         ),
         "render.pdf_unreadable": (
@@ -507,7 +525,7 @@ _add(
         "render.pdfa_failed": (
             "Tệp PDF không đạt chuẩn lưu trữ PDF/A-{flavour} ({count} vấn đề): {findings}. "
             "Mọi phông chữ phải được nhúng và siêu dữ liệu phải hợp lệ.",
-            "The PDF does not pass PDF/A-{flavour} ({count} finding(s)): {findings}. "
+            "The PDF does not pass PDF/A-{flavour} ({count:plural:finding|findings}): {findings}. "
             "Every font must be embedded and the metadata must be valid.",
         ),
     }
@@ -621,7 +639,7 @@ _add(
         ),
         "archive.not_pdfa": (
             "{path} không đạt PDF/A-{flavour} ({count} lỗi: {findings}). Hãy lập lại văn bản bằng umt-reports build --format pdf.",
-            "{path} is not valid PDF/A-{flavour} ({count} finding(s): {findings}). Build it again with umt-reports build --format pdf.",
+            "{path} is not valid PDF/A-{flavour} ({count:plural:finding|findings}: {findings}). Build it again with umt-reports build --format pdf.",
         ),
         "archive.manifest_unreadable": (
             "Không đọc được manifest {path}: {reason}. Cần tệp manifest.json do umt-reports build ghi.",
@@ -695,18 +713,18 @@ _add(
         "archive.nothing_added": ("Không có tệp PDF nào để lưu.", "No PDF to archive."),
         "archive.no_number": ("(chưa có số)", "(no number)"),
         "archive.none_found": ("Không có văn bản nào.", "No documents."),
-        "archive.count": ("{count} văn bản.", "{count} document(s)."),
+        "archive.count": ("{count} văn bản.", "{count:plural:document|documents}."),
         "archive.verify_ok": (
             "Kho nguyên vẹn: {count} tệp đúng mã băm và đạt PDF/A.",
-            "The archive is intact: {count} file(s) match their hashes and pass PDF/A.",
+            "The archive is intact: {count:plural:file matches its hash and passes|files match their hashes and pass} PDF/A.",
         ),
         "archive.verify_ok_hash": (
             "Kho nguyên vẹn: {count} tệp đúng mã băm (không kiểm tra PDF/A).",
-            "The archive is intact: {count} file(s) match their hashes (PDF/A not checked).",
+            "The archive is intact: {count:plural:file matches its hash|files match their hashes} (PDF/A not checked).",
         ),
         "archive.verify_failed": (
             "Kho có {problems} vấn đề ({count} tệp đã kiểm tra):",
-            "The archive has {problems} problem(s) ({count} file(s) checked):",
+            "The archive has {problems:plural:problem|problems} ({count:plural:file|files} checked):",
         ),
         "archive.finding_missing": ("thiếu tệp: #{id} {number} ({path})", "missing: #{id} {number} ({path})"),
         "archive.finding_changed": (
@@ -722,7 +740,7 @@ _add(
             "unknown file, not in the catalog: {path}",
         ),
         "archive.finding_catalog": ("danh mục bị hỏng: {detail}", "the catalog is damaged: {detail}"),
-        "archive.exported": ("Đã xuất {count} văn bản vào {path}", "Exported {count} document(s) to {path}"),
+        "archive.exported": ("Đã xuất {count} văn bản vào {path}", "Exported {count:plural:document|documents} to {path}"),
         "archive.status_current": ("hiện hành", "current"),
         "archive.status_superseded": ("đã bị thay thế", "superseded"),
         "archive.col_id": ("#", "#"),
@@ -1293,5 +1311,183 @@ _add(
             "Đã lập {built}/{total} hội nghị: {documents} văn bản, {pages} trang PDF.",
             "Built {built} of {total} meetings: {documents} documents, {pages} PDF pages.",
         ),
+    }
+)
+
+
+# -- help: command-line help screens (i15-gates) --------------------------------------
+# Codes: help.<command>[.<subcommand>] for a command, help.<command>.<option> for an option
+# (looked up from the command outwards: help.archive.add.kind, help.archive.kind, help.option.kind),
+# help.label.* for click's own words and help.metavar.* for the kinds of values.
+_add(
+    {
+        "help.label.usage": ("Cách dùng:", "Usage:"),
+        "help.label.options": ("Tùy chọn", "Options"),
+        "help.label.commands": ("Lệnh", "Commands"),
+        "help.label.default": ("mặc định", "default"),
+        "help.label.required": ("bắt buộc", "required"),
+        "help.label.try": ("Xem '{command} {option}' để biết cách dùng.", "Try '{command} {option}' for help."),
+        "help.label.error": ("Lỗi: {message}", "Error: {message}"),
+        "help.label.options_metavar": ("[TÙY CHỌN]", "[OPTIONS]"),
+        "help.label.command_metavar": ("LỆNH [THAM SỐ]...", "COMMAND [ARGS]..."),
+        "help.metavar.TEXT": ("CHỮ", "TEXT"),
+        "help.metavar.DIRECTORY": ("THƯ MỤC", "DIRECTORY"),
+        "help.metavar.FILE": ("TỆP", "FILE"),
+        "help.metavar.PATH": ("ĐƯỜNG DẪN", "PATH"),
+        "help.metavar.INTEGER": ("SỐ", "INTEGER"),
+        "help.option.help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
+        "help.option.version": ("Hiện phiên bản rồi thoát.", "Show the version and exit."),
+        "help.option.lang": (
+            "Ngôn ngữ thông báo: vi hoặc en (mặc định vi; biến môi trường UMT_LANG).",
+            "Message language: vi or en (default vi; environment variable UMT_LANG).",
+        ),
+        "help.option.profile_dirs": (
+            "Thư mục hồ sơ cơ quan ban hành (tìm trước các thư mục mặc định).",
+            "A folder of issuing-body profiles (searched before the default ones).",
+        ),
+        "help.main": (
+            "umt-reports: lập báo cáo, tin bài, quyết định khen thưởng từ dữ liệu hội nghị.",
+            "umt-reports: reports, news items and commendation decisions from meeting data.",
+        ),
+        "help.validate": (
+            "Kiểm tra tệp dữ liệu (.yaml hoặc .xlsx) và liệt kê mọi lỗi.",
+            "Check a data file (.yaml or .xlsx) and list every problem.",
+        ),
+        "help.convert": (
+            "Chuyển sổ tính gõ bằng bảng mã cũ (TCVN3, VNI) sang Unicode, phông Times New Roman.",
+            "Convert a workbook typed in an old encoding (TCVN3, VNI) to Unicode, in Times New Roman.",
+        ),
+        "help.xlsx-template": (
+            "Tạo sổ tính Excel để nhập dữ liệu hội nghị (trống, hoặc điền từ YAML).",
+            "Make an Excel workbook to fill in meeting data (blank, or filled from YAML).",
+        ),
+        "help.xlsx-template.source": (
+            "Điền sẵn sổ tính từ một tệp meeting.yaml.",
+            "Fill the workbook from a meeting.yaml file.",
+        ),
+        "help.build": (
+            "Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx) vào thư mục --out.",
+            "Build documents from a data file (.yaml or .xlsx) into the --out folder.",
+        ),
+        "help.build.out_dir": (
+            "Thư mục ghi văn bản và manifest.json.",
+            "Folder to write the documents and manifest.json into.",
+        ),
+        "help.build.kinds": (
+            "Loại văn bản, cách nhau bằng dấu phẩy: report, press, press-release, decision, certificates.",
+            "Document kinds, comma-separated: report, press, press-release, decision, certificates.",
+        ),
+        "help.build.formats": (
+            "Định dạng, cách nhau bằng dấu phẩy: docx, pdf, html, html-fragment.",
+            "Formats, comma-separated: docx, pdf, html, html-fragment.",
+        ),
+        "help.build.html_fragment": (
+            "Ghi thêm đoạn HTML để dán vào trình soạn thảo của cổng thông tin (*.fragment.html, ảnh ghi "
+            "bên cạnh), ngoài các định dạng của --format.",
+            "Also write the HTML fragment to paste into the portal's editor (*.fragment.html, images "
+            "beside it), besides the formats of --format.",
+        ),
+        "help.build.templates": (
+            "Thư mục mẫu câu chữ thay cho templates/ (từng tệp).",
+            "A folder of wording templates used instead of the bundled ones (file by file).",
+        ),
+        "help.build.font": (
+            "Phông chữ cho PDF: tên họ phông hoặc đường dẫn tệp .ttf.",
+            "Font for PDF: a family name or the path of a .ttf file.",
+        ),
+        "help.build.print_on_form": (
+            "Giấy khen (certificates): chỉ in phần chữ thay đổi lên phôi in sẵn, theo vị trí (mm) trong mục "
+            "certificate_form của hồ sơ cơ quan; trang 1 là trang căn chỉnh.",
+            "Certificates: print only the variable text onto pre-printed forms, at the positions (mm) of the "
+            "profile's certificate_form; page 1 is the calibration page.",
+        ),
+        "help.build.progress": (
+            "Thanh tiến độ khi vẽ các trang PDF (trên stderr; mặc định: chỉ khi stderr là terminal).",
+            "A progress bar while PDF pages are drawn (on stderr; by default only when stderr is a terminal).",
+        ),
+        "help.build.to_archive": (
+            "Lưu các tệp PDF/A vừa lập vào kho lưu trữ (--archive-dir, UMT_ARCHIVE hoặc ./archive).",
+            "Store the PDF/A files just built in the archive (--archive-dir, UMT_ARCHIVE or ./archive).",
+        ),
+        "help.build.archive_dir": (
+            "Thư mục kho lưu trữ cho --archive.",
+            "The archive folder for --archive.",
+        ),
+        "help.build.replace": (
+            "Với --archive: thay văn bản cùng số và ký hiệu trong năm (bản cũ giữ lại là bản bị thay thế).",
+            "With --archive: replace the document with the same number and notation in the year (the old "
+            "one is kept as superseded).",
+        ),
+        "help.check": (
+            "Đối chiếu văn bản trong DIR (theo manifest.json, như hiện có trên đĩa) với dữ liệu hội nghị.",
+            "Compare the documents in DIR (listed in manifest.json, as they are on disk) with the meeting data.",
+        ),
+        "help.check.source": (
+            "Tệp dữ liệu để đối chiếu (mặc định: tệp ghi trong manifest.json).",
+            "The data file to compare with (default: the one named in manifest.json).",
+        ),
+        "help.check.templates": (
+            "Thư mục mẫu câu chữ đã dùng khi lập văn bản (nếu có).",
+            "The folder of wording templates used for the build (if any).",
+        ),
+        "help.archive": (
+            "Kho lưu trữ văn bản PDF/A: lưu, tìm, kiểm tra nguyên vẹn, xuất cho lưu trữ nhà nước.",
+            "The PDF/A archive: store, find, verify unchanged, export for the state archives.",
+        ),
+        "help.archive.archive_dir": (
+            "Thư mục kho lưu trữ (mặc định ./archive, hoặc biến môi trường UMT_ARCHIVE).",
+            "The archive folder (default ./archive, or the environment variable UMT_ARCHIVE).",
+        ),
+        "help.archive.as_json": ("In kết quả dạng JSON.", "Print the result as JSON."),
+        "help.archive.include_superseded": (
+            "Gồm cả các bản đã bị thay thế.",
+            "Include superseded versions.",
+        ),
+        "help.archive.kind": (
+            "Chỉ loại văn bản này (report, press ...).",
+            "Only this document kind (report, press ...).",
+        ),
+        "help.archive.date_from": (
+            "Từ ngày (2022-01-01 hoặc 1/1/2022).",
+            "From this date (2022-01-01 or 1/1/2022).",
+        ),
+        "help.archive.date_to": (
+            "Đến ngày (2022-12-31 hoặc 31/12/2022).",
+            "Up to this date (2022-12-31 or 31/12/2022).",
+        ),
+        "help.archive.add": (
+            "Lưu các tệp PDF/A: thư mục kết quả (manifest.json), tệp manifest.json hoặc tệp PDF.",
+            "Store PDF/A files: a build folder (manifest.json), a manifest.json file or PDF files.",
+        ),
+        "help.archive.add.replace": (
+            "Thay văn bản cùng số và ký hiệu trong năm; bản cũ được giữ là bản bị thay thế.",
+            "Replace the document with the same number and notation in the year; the old one is kept as "
+            "superseded.",
+        ),
+        "help.archive.list": (
+            "Liệt kê văn bản trong kho (theo ngày ban hành).",
+            "List the documents in the archive (by issue date).",
+        ),
+        "help.archive.search": (
+            'Tìm văn bản theo chữ (có hoặc không dấu: "dan van" tìm được "Dân vận"), ngày và loại.',
+            'Find documents by words (with or without diacritics: "dan van" finds "Dân vận"), date and kind.',
+        ),
+        "help.archive.show": (
+            "Xem đủ thông tin một văn bản: số thứ tự (#), số và ký hiệu, hoặc đầu mã SHA-256.",
+            "Show every field of one document: its id (#), its number and notation, or the start of its SHA-256.",
+        ),
+        "help.archive.verify": (
+            "Kiểm tra mọi tệp trong kho: thiếu, bị sửa, tệp lạ; mã thoát 1 nếu có vấn đề.",
+            "Check every file of the archive: missing, changed, unknown; exit code 1 if anything is found.",
+        ),
+        "help.archive.verify.skip_pdfa": (
+            "Chỉ kiểm tra mã băm, không kiểm tra lại PDF/A.",
+            "Check the hashes only, not PDF/A again.",
+        ),
+        "help.archive.export": (
+            "Xuất văn bản (PDF, tệp XML theo Phụ lục VI Nghị định 30 và bảng mục lục) vào một tệp .zip.",
+            "Export documents (PDF, the ND30 Phụ lục VI XML and an index) into a .zip file.",
+        ),
+        "help.archive.export.out": ("Tệp .zip để ghi.", "The .zip file to write."),
     }
 )

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 # -- tests import their helpers as a plain module (pytest runs in importlib mode) --
 sys.path.insert(0, str(Path(__file__).parent))
 
-from archive_helpers import Doc, manifest_entry, pdfa_bytes  # noqa: E402
+from archive_helpers import Doc, manifest_entry, pdfa_bytes
 
-from umt_reports.render import fonts  # noqa: E402
+from umt_reports.render import fonts
 
 
 @pytest.fixture(scope="session")

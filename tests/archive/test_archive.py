@@ -12,10 +12,11 @@ import sqlite3
 import stat
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
+from archive_helpers import Doc  # type: ignore[import-not-found]
 from reportlab.pdfgen import canvas
 
 from umt_reports.archive import (
@@ -33,8 +34,6 @@ from umt_reports.archive.catalog import SCHEMA_VERSION
 from umt_reports.archive.intake import Candidate, read_candidates
 from umt_reports.archive.metadata import Record
 from umt_reports.errors import InputError
-
-from archive_helpers import Doc  # type: ignore[import-not-found]
 
 
 @pytest.fixture
@@ -273,6 +272,10 @@ def filled(root: Path, write_build) -> Archive:
         (Query("25/bc"), ["25/BC-UBND"]),
         (Query("khởi"), ["25/BC-UBND", "40/TCBC-UBND", "3/BC-UBND"]),
         (Query("100%_"), []),
+        (Query("nguyen"), ["25/BC-UBND", "40/TCBC-UBND", "3/BC-UBND"]),
+        (Query("guy"), []),
+        (Query("kh"), []),
+        (Query("dan va"), []),
         (Query(date_from=dt.date(2022, 7, 1)), ["40/TCBC-UBND", "3/BC-UBND"]),
         (Query(date_from=dt.date(2022, 6, 22), date_to=dt.date(2022, 12, 31)), ["25/BC-UBND", "40/TCBC-UBND"]),
         (Query(kind="press"), ["40/TCBC-UBND"]),
@@ -283,10 +286,22 @@ def test_search_folds_diacritics_and_filters_by_date_and_kind(filled: Archive, q
     assert [r.code for r in filled.search(query)] == expected
 
 
+def test_unaccented_search_matches_whole_words_only(root: Path, write_build) -> None:
+    docs = [Doc(number=7, subject="Hội nghị nhân dân xã Thạnh Yên"),
+            Doc(number=8, date=dt.date(2022, 7, 1), subject="Hội nghị xã Yên Thuận")]
+    with Archive(root, create=True) as archive:
+        archive.add([write_build(*docs)])
+        assert [r.code for r in archive.search(Query("Thạnh Yên"))] == ["7/BC-UBND"]
+        assert [r.code for r in archive.search(Query("thanh yen"))] == ["7/BC-UBND"]
+        assert [r.code for r in archive.search(Query("yen"))] == ["7/BC-UBND", "8/BC-UBND"]
+        assert [r.code for r in archive.search(Query("ye"))] == []
+
+
 def test_get_finds_a_record_by_id_hash_prefix_or_number(filled: Archive) -> None:
     by_code = filled.get("3/bc-ubnd")
 
     assert filled.get(str(by_code.id)) == by_code
+    assert filled.get(f"#{by_code.id}") == by_code
     assert filled.get(by_code.sha256[:10]) == by_code
     assert filled.get(by_code.sha256[:10].upper()) == by_code
 

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import click
 import pytest
+from archive_helpers import Doc  # type: ignore[import-not-found]
 from click.testing import CliRunner
 
-from umt_reports.archive.cli import archive
-
-from archive_helpers import Doc  # type: ignore[import-not-found]
+from umt_reports.cli.archive import archive
 
 
 @click.group()
@@ -153,6 +152,10 @@ def test_show_prints_every_field_and_the_versions(kho: str, outputs: Path) -> No
     assert Path(shown["path"]).is_file()
 
     assert run("archive", "show", "99", "--archive-dir", kho)[0] == 2
+
+    # -- the notation the messages print ("Đã lưu #2 40/TCBC-UBND …") is accepted too --
+    code, out, _ = run("archive", "show", "#2", "--json", "--archive-dir", kho)
+    assert (code, json.loads(out)["record"]["code"]) == (0, "40/TCBC-UBND")
 
 
 def test_verify_passes_then_names_a_changed_and_a_missing_file_with_exit_1(kho: str, outputs: Path) -> None:

@@ -21,16 +21,15 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
 
 import pytest
+from archive_helpers import Doc  # type: ignore[import-not-found]
 
 from umt_reports.archive import Archive
 from umt_reports.archive.intake import read_candidates
-
-from archive_helpers import Doc  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
 
@@ -151,6 +150,7 @@ def check_recovered(root: Path) -> int:
     return count
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_of_add_never_breaks_the_archive(tmp_path: Path, write_build) -> None:
     """At least 32 children are killed while adding (some with --replace); the archive stays consistent.
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.sources.workbooks import make_book
 
 from umt_reports.cli import main
 
@@ -29,10 +31,28 @@ def test_validate_lists_every_problem_and_exits_2(write_yaml) -> None:
     lines = err.splitlines()
     assert lines[0] == f"{path}: 3 lỗi."
     assert lines[1:] == [
-        "  - meeting.yaml:2: Thiếu meeting.title.",
-        "  - meeting.yaml:3: meeting.date: ngày 31/02/2022 không tồn tại. Cần một ngày có thật, dạng ngày/tháng/năm "
+        "  - meeting.yaml:2: Thiếu «Tên hội nghị».",
+        "  - meeting.yaml:3: «Ngày họp»: ngày 31/02/2022 không tồn tại. Cần một ngày có thật, dạng ngày/tháng/năm "
         "(ví dụ 21/6/2022).",
         "  - meeting.yaml:4: Khóa không hợp lệ `plase` (gõ nhầm?). Các khóa được phép: title, date, place.",
+    ]
+
+
+def test_messages_name_fields_as_the_workbook_does(tmp_path, sample_data, write_yaml) -> None:
+    sample_data["chairs"][1]["name"] = ""
+    sample_data["awards"][0]["amount"] = -5
+    code, _, err = run("validate", str(write_yaml(sample_data)))
+    assert code == 2
+    assert "«Họ và tên (Chủ trì)» đang để trống." in err
+    assert "«Mức thưởng (đồng) (Khen thưởng)» không được âm (nhận được -5)." in err
+    book = make_book(tmp_path / "m.xlsx", {"Hội nghị": [["Mục", "Giá trị"], ["Cơ quan ban hành (hồ sơ)",
+                                                                             "ubnd-u-minh-thuong"],
+                                                        ["Ngày họp", "31/02/2022"]]})
+    code, _, err = run("--lang", "en", "validate", str(book))
+    assert err.splitlines()[1:] == [
+        "  - Hội nghị: «Tên hội nghị» is missing.",
+        "  - Hội nghị!B3: «Ngày họp»: 31/02/2022 is not a real date. Expected a real date as day/month/year "
+        "(e.g. 21/6/2022).",
     ]
 
 
@@ -41,8 +61,8 @@ def test_messages_are_in_english_on_request(write_yaml) -> None:
     code, _, err = run("--lang", "en", "validate", str(path))
     assert code == 2
     assert err.splitlines() == [
-        f"{path}: 1 problem(s).",
-        "  - meeting.yaml:4: meeting.date: 31/02/2022 is not a real date. Expected a real date as day/month/year "
+        f"{path}: 1 problem.",
+        "  - meeting.yaml:4: «Ngày họp»: 31/02/2022 is not a real date. Expected a real date as day/month/year "
         "(e.g. 21/6/2022).",
     ]
 
@@ -53,8 +73,9 @@ def _password_protected_xlsx() -> bytes:
 
 
 def _truncated_xlsx(sample_yaml: Path, tmp_path: Path) -> bytes:
-    from umt_reports.sources.xlsx_template import write_template
     import yaml
+
+    from umt_reports.sources.xlsx_template import write_template
 
     full = tmp_path / "full.xlsx"
     write_template(full, yaml.safe_load(sample_yaml.read_text(encoding="utf-8")))
@@ -72,7 +93,7 @@ def _truncated_xlsx(sample_yaml: Path, tmp_path: Path) -> bytes:
         ("meeting.yaml", b"", "file.empty"),
         ("meeting.xlsx", b"this is not a workbook", "xlsx.not_zip"),
         ("meeting.xlsx", _password_protected_xlsx(), "xlsx.encrypted"),
-        ("meeting.yaml", "meeting: [1, 2\n".encode(), "yaml.syntax"),
+        ("meeting.yaml", b"meeting: [1, 2\n", "yaml.syntax"),
         ("meeting.yaml", b"\xff\xfe bad bytes", "file.not_utf8"),
     ],
 )
@@ -133,6 +154,30 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, sample_yam
     assert "Traceback" not in err
 
 
+
+
+def test_build_archive_refused_by_the_archive_exits_2_and_writes_nothing(tmp_path, write_yaml, sample_data) -> None:
+    kho, first = tmp_path / "kho", tmp_path / "first"
+    code, _, err = run("build", str(write_yaml(sample_data)), "--out", str(first), "--format", "docx,pdf", "--archive",
+                       "--archive-dir", str(kho))
+    assert (code, err) == (0, "")
+    before = {p.name: p.read_bytes() for p in first.iterdir()}
+    # -- the same number with other content: the archive refuses it without --replace --
+    sample_data["meeting"]["title"] += " (sửa)"
+    changed = write_yaml(sample_data, "changed.yaml")
+    for out in (tmp_path / "second", first):
+        code, out_text, err = run("build", str(changed), "--out", str(out), "--format", "docx,pdf", "--archive",
+                                  "--archive-dir", str(kho))
+        assert (code, out_text) == (2, "")
+        assert "25/BC-UBND" in err and "--replace" in err
+    assert not (tmp_path / "second").exists()
+    assert {p.name: p.read_bytes() for p in first.iterdir()} == before
+    code, out_text, _ = run("archive", "list", "--json", "--archive-dir", str(kho))
+    assert len(json.loads(out_text)) == 1
+    # -- with --replace the same build goes through --
+    code, _, err = run("build", str(changed), "--out", str(tmp_path / "second"), "--format", "pdf", "--archive",
+                       "--replace", "--archive-dir", str(kho))
+    assert (code, err) == (0, "")
 
 
 def test_build_archive_stores_the_pdfs_and_verify_passes(tmp_path, sample_yaml) -> None:

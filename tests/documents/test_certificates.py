@@ -16,8 +16,9 @@ from umt_reports.documents import PageBreak, Placed, PlacedLine
 from umt_reports.documents.certificates import build_certificates, certificate_count
 from umt_reports.errors import RenderError
 from umt_reports.render import RenderOptions, render
+from umt_reports.resources import profiles_dir
 
-PROFILES = Path(__file__).resolve().parents[2] / "profiles"
+PROFILES = profiles_dir()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from umt_reports.documents import Para, SignatureBlock, Table
 from umt_reports.documents.awardees import listed_awardees
 from umt_reports.documents.decision import build_decision
 from umt_reports.render import render
+from umt_reports.resources import profiles_dir
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -151,7 +152,7 @@ def test_a_deputy_signs_kt_chu_tich_and_a_chairman_never_tm(write_yaml, awards_d
 
 
 def test_amounts_in_words_follow_the_profile_number_words(write_yaml, awards_data, tmp_path) -> None:
-    profile = (Path(__file__).resolve().parents[2] / "profiles" / "ubnd-u-minh-thuong.yaml").read_text(encoding="utf-8")
+    profile = (profiles_dir() / "ubnd-u-minh-thuong.yaml").read_text(encoding="utf-8")
     folder = tmp_path / "profiles"
     folder.mkdir()
     (folder / "ubnd-south.yaml").write_text(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import docx
 import html5lib

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from openpyxl.styles import Font
+from tests.sources.workbooks import make_book
 
 import umt_reports
 from umt_reports.build import build
@@ -29,8 +30,6 @@ from umt_reports.sources.convert import convert_workbook
 from umt_reports.sources.xlsx import read_xlsx
 from umt_reports.sources.xlsx_template import write_template
 from umt_reports.vn import TCVN3_TABLE, VNI_PAIRS, VNI_SINGLES
-
-from tests.sources.workbooks import make_book
 
 PROFILE = "ubnd-u-minh-thuong"
 MEETING_ROWS: list[list[Any]] = [
@@ -158,6 +157,18 @@ def test_validate_prints_each_conversion_as_a_note(tmp_path: Path) -> None:
     ]
 
 
+def test_build_prints_the_same_notes_as_validate_and_keeps_them_in_its_result(tmp_path: Path) -> None:
+    path = make_book(tmp_path / "m.xlsx", {"Hội nghị": [*MEETING_ROWS, ["Địa điểm", to_tcvn3("huyện U Minh Thượng")]]})
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == ("  * Hội nghị!B4: Chữ gõ bằng bảng mã TCVN3 (ABC) đã được chuyển sang Unicode: "
+                        "«huyÖn U Minh Th\u00adîng» → «huyện U Minh Thượng». Hãy kiểm tra lại.")
+    assert lines[1].startswith("Đã ghi ") and lines[1].endswith("(report, docx)")
+    built = build(path, tmp_path / "api", kinds=["report"], formats=["docx"])
+    assert [(n.code, str(n.location)) for n in built.notes] == [("legacy.converted", "Hội nghị!B4")]
+
+
 def test_convert_writes_a_unicode_workbook_in_times_new_roman(tmp_path: Path) -> None:
     source = make_book(tmp_path / "cu.xlsx", {"Hội nghị": MEETING_ROWS, "Chủ trì": [["Họ và tên"], ["x"], ["y"], [12]]})
 
@@ -172,7 +183,7 @@ def test_convert_writes_a_unicode_workbook_in_times_new_roman(tmp_path: Path) ->
     out = tmp_path / "moi.xlsx"
     result = CliRunner().invoke(main, ["--lang", "en", "convert", str(source), str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == f"Converted 2 cell(s) to Unicode (font Times New Roman) and wrote {out}."
+    assert result.output.splitlines()[-1] == f"Converted 2 cells to Unicode (font Times New Roman) and wrote {out}."
     assert source.read_bytes() == before
     sheet = openpyxl.load_workbook(out)["Chủ trì"]
     assert [sheet[c].value for c in ("A1", "A2", "A3", "A4")] == ["Họ và tên", "Nguyễn Văn Bình", "Trần Thị Ánh", 12]
@@ -291,6 +302,20 @@ def test_a_cell_formatted_as_a_percentage_gives_the_percentage(tmp_path: Path) -
     edit_book(path, as_percent)
     stats = umt_reports.load_meeting(path).statistics
     assert [(s.value, s.unit) for s in stats] == [(Decimal("19.4"), "%/năm"), (Decimal("93.32"), "%")]
+    # -- the reader hands the figure on as a number with its unit, never as the text "93,32%" --
+    raw = read_xlsx(path).data["statistics"]
+    assert [(type(s["value"]), s["value"], s["unit"]) for s in raw] == [
+        (Decimal, Decimal("19.4"), "%/năm"), (Decimal, Decimal("93.32"), "%")]
+    assert str(raw[1]["value"]) == "93.32"
+
+
+def test_a_percentage_cell_read_as_text_is_written_as_it_was_shown(tmp_path: Path) -> None:
+    path = make_book(tmp_path / "m.xlsx", {
+        "Hội nghị": MEETING_ROWS,
+        "Số liệu": [["Chỉ tiêu", "Giá trị", "Ghi chú"], ["Tỷ lệ", 5, 0.5]],
+    })  # fmt: skip
+    edit_book(path, lambda book: setattr(book["Số liệu"]["C2"], "number_format", "0%"))
+    assert read_xlsx(path).data["statistics"] == [{"label": "Tỷ lệ", "value": 5, "note": "50%"}]
 
 
 # -- merged cells ---------------------------------------------------------------------------------------

@@ -11,14 +11,13 @@ from typing import Any
 
 import openpyxl
 import pytest
+from tests.sources.workbooks import make_book as _book
 
 import umt_reports
 from umt_reports.errors import InputError, LimitError, Location
 from umt_reports.sources import read_source
 from umt_reports.sources.xlsx import read_xlsx
 from umt_reports.sources.xlsx_template import write_template
-
-from tests.sources.workbooks import make_book as _book
 
 PROFILE = "ubnd-u-minh-thuong"
 MEETING_ROWS: list[list[Any]] = [

@@ -5,11 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
-from umt_reports import vn
 from hypothesis import given
 from hypothesis import strategies as st
 
+from umt_reports import vn
 from umt_reports.vn.numbers import (
     format_money,
     format_number,
@@ -255,3 +254,24 @@ def test_parse_number_reads_back_formatted_integers(value: int) -> None:
 )
 def test_format_quantity_glues_percent_and_spaces_other_units(value, unit, expected) -> None:
     assert vn.format_quantity(value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (Decimal("19.4"), "%", "19,4%"),
+        (Decimal("19.40"), "%/năm", "19,4%/năm"),
+        (Decimal("1387"), "người", "1.387 người"),
+        (47, None, "47"),
+        ("22/27", "chỉ tiêu", "22/27 chỉ tiêu"),
+        ("đạt", None, "đạt"),
+    ],
+)
+def test_format_figure_is_the_one_way_a_figure_becomes_text(value, unit, text) -> None:
+    assert vn.format_figure(value, unit) == text
+
+
+def test_a_quantity_keeps_its_number_and_unit() -> None:
+    q = vn.Quantity(Decimal("19.4"), "%")
+    assert (q.value, q.unit) == (Decimal("19.4"), "%")
+    assert vn.format_figure(q.value, q.unit) == "19,4%"

@@ -7,7 +7,6 @@ import unicodedata
 import pytest
 
 from umt_reports import vn
-
 from umt_reports.vn.text import (
     capitalize_first,
     clean_spaces,

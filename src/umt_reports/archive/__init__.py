@@ -24,6 +24,7 @@ from umt_reports.archive.api import (
     Recovery,
     VerifyReport,
     archive_outputs,
+    check_before_archiving,
     open_archive,
     resolve_root,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "Recovery",
     "VerifyReport",
     "archive_outputs",
+    "check_before_archiving",
     "export_zip",
     "fold",
     "from_xml",

@@ -19,20 +19,23 @@ between rename and commit, and the marker lets the next writer remove it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Iterable, Literal, Protocol, Sequence
+from typing import Any, Final, Literal, Protocol
 
 from umt_reports.archive.catalog import Catalog, Query
 from umt_reports.archive.errors import ArchiveError, ArchiveInputError
 from umt_reports.archive.intake import MANIFEST, Candidate, read_candidates
-from umt_reports.archive.metadata import Record, to_xml
+from umt_reports.archive.metadata import Record, record_from_entry, to_xml
 from umt_reports.archive.signatures import read_signatures, signatures_of, store_signatures
 from umt_reports.archive.store import CATALOG_NAME, ObjectStore, record_file_of, sha256_file
 from umt_reports.errors import Location, Problem
+from umt_reports.manifest import DrawOptions, SourceRecord
 
 __all__ = [
     "DEFAULT_ROOT",
@@ -43,6 +46,7 @@ __all__ = [
     "Recovery",
     "VerifyReport",
     "archive_outputs",
+    "check_before_archiving",
     "open_archive",
     "resolve_root",
 ]
@@ -114,7 +118,7 @@ class Recovery:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class Archive:
@@ -142,7 +146,7 @@ class Archive:
     def close(self) -> None:
         self.catalog.close()
 
-    def __enter__(self) -> "Archive":
+    def __enter__(self) -> Archive:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -196,9 +200,7 @@ class Archive:
                 continue
             holder = self.catalog.current_with_number(record)
             if holder is not None and not replace:
-                problems.append(Problem("archive.code_taken", Location.of_file(candidate.source),
-                                        {"number": record.code, "year": record.year or "", "id": holder.id,
-                                         "file": holder.file_name}))
+                problems.append(_code_taken(candidate.source, record, holder))
                 continue
             if holder is not None:
                 self.catalog.supersede(holder)
@@ -219,6 +221,20 @@ class Archive:
         if problems:
             raise ArchiveInputError(problems)
         return outcomes
+
+    def refusals(self, candidates: Sequence[tuple[Path, Record]], *, replace: bool = False) -> list[Problem]:
+        """What :meth:`add` would refuse of these ``(file, record)`` pairs, without writing anything.
+
+        Lets a caller check before it writes the files themselves (``build --archive``).
+        """
+        problems: list[Problem] = []
+        for source, record in candidates:
+            if self.catalog.by_sha(record.sha256) is not None:
+                continue
+            holder = self.catalog.current_with_number(record)
+            if holder is not None and not replace:
+                problems.append(_code_taken(source, record, holder))
+        return problems
 
     # -- crash recovery ---------------------------------------------------------------------
 
@@ -245,10 +261,8 @@ class Archive:
 
     def _recover_quietly(self) -> None:
         """Best-effort :meth:`recover` after a failed add; a later writer retries if it fails."""
-        try:
+        with contextlib.suppress(ArchiveError, OSError):
             self.recover()
-        except (ArchiveError, OSError):
-            pass
 
     # -- finding ---------------------------------------------------------------------------
 
@@ -257,7 +271,8 @@ class Archive:
         return self.catalog.query(query or Query())
 
     def get(self, ref: str | int) -> Record:
-        """One record by catalog id (``12``), SHA-256 prefix (``fef5021b``) or number (``25/BC-UBND``).
+        """One record by catalog id (``12``, or ``#12`` as listings print it), SHA-256 prefix
+        (``fef5021b``) or number (``25/BC-UBND``).
 
         A number names its current version (the only version if all were superseded
         by none); use an id for an older one.
@@ -266,6 +281,8 @@ class Archive:
             ArchiveInputError: ``archive.not_found`` or ``archive.ambiguous``.
         """
         text = str(ref).strip()
+        if text.startswith("#") and text[1:].strip().isdigit():
+            text = text[1:].strip()
         matches: list[Record] = []
         if text.isascii() and text.isdigit() and int(text) <= MAX_ID:  # -- SQLite ids are 64-bit --
             found = self.catalog.by_id(int(text))
@@ -345,6 +362,38 @@ class Archive:
         return signatures_of(self.catalog, [r.id for r in records if r.id is not None])
 
 
+def _code_taken(source: Path, record: Record, holder: Record) -> Problem:
+    """``archive.code_taken``: ``holder`` already has ``record``'s number this year."""
+    return Problem("archive.code_taken", Location.of_file(source),
+                   {"number": record.code, "year": record.year or "", "id": holder.id, "file": holder.file_name})
+
+
+def check_before_archiving(root: str | Path | None, built: _BuildLike, *, replace: bool = False) -> None:
+    """Raise what :func:`archive_outputs` would refuse of a build's PDFs, before they are written.
+
+    ``built`` is a :class:`umt_reports.build.BuildResult` whose files are drawn but not yet on
+    disk. An archive that does not exist yet refuses nothing (the first add creates it).
+
+    Raises:
+        ArchiveInputError: ``archive.code_taken`` for every number already held by another file.
+    """
+    from umt_reports.render.pdf.pdfa import FLAVOUR
+
+    candidates = [
+        (f.path, record_from_entry(f.entry(built.out_dir, SourceRecord(f.path.name), DrawOptions()).to_json(),
+                                   sha256=f.sha256, size=len(f.rendered.data), file_name=f.path.name,
+                                   pdfa=FLAVOUR.upper(), pages=f.rendered.pages))
+        for f in built.files if f.format == "pdf"
+    ]
+    folder = resolve_root(root)
+    if not (folder / CATALOG_NAME).is_file():
+        return
+    with open_archive(folder) as archive:
+        problems = archive.refusals(candidates, replace=replace)
+    if problems:
+        raise ArchiveInputError(problems)
+
+
 def open_archive(root: str | Path | None = None, *, create: bool = False, trust: Sequence[Path] = ()) -> Archive:
     """Open the archive at ``root`` (see :func:`resolve_root` for the default); signatures are
     checked against the root certificates in ``trust``."""
@@ -355,9 +404,10 @@ class _BuildLike(Protocol):
     """What :func:`archive_outputs` needs of a :class:`umt_reports.build.BuildResult`."""
 
     manifest: Path | None
+    out_dir: Path
 
     @property
-    def files(self) -> Sequence[object]: ...
+    def files(self) -> Sequence[Any]: ...
 
 
 def archive_outputs(root: str | Path | None, built: _BuildLike | str | Path, *,
@@ -373,7 +423,7 @@ def archive_outputs(root: str | Path | None, built: _BuildLike | str | Path, *,
         manifest = source if source.suffix.lower() == ".json" else source / MANIFEST
         candidates = read_candidates([manifest])
     else:
-        pdfs = [Path(getattr(f, "path")) for f in built.files if getattr(f, "format", None) == "pdf"]
+        pdfs = [Path(f.path) for f in built.files if getattr(f, "format", None) == "pdf"]
         if not pdfs or built.manifest is None:
             return []
         candidates = read_candidates([built.manifest], only=pdfs)

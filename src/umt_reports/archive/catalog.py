@@ -27,12 +27,14 @@ The schema::
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
-from typing import Any, Final, Iterator
+from typing import Any, Final
 
 from umt_reports.archive.errors import ArchiveError, ArchiveInputError
 from umt_reports.archive.metadata import CURRENT, SUPERSEDED, Record, fold
@@ -102,8 +104,9 @@ class Query:
     """Filters of :meth:`Catalog.query`; every given filter must hold.
 
     Args:
-        text: words that must all occur, with or without diacritics, in the code,
-            type, subject, title, issuing organ, signer or file name.
+        text: words that must all occur as whole words, with or without diacritics, in the
+            code, type, subject, title, issuing organ, signer or file name (``yen`` finds
+            "Thạnh Yên", not "Nguyễn").
         date_from, date_to: inclusive range of the issued date.
         kind: document kind (``report`` …).
         include_superseded: also return the versions a ``--replace`` superseded.
@@ -118,6 +121,16 @@ class Query:
         self.date_to = date_to
         self.kind = kind.strip().lower() if kind else None
         self.include_superseded = include_superseded
+
+    def matches(self, record: Record) -> bool:
+        """Whether every word of the query is a whole word of ``record``'s search text.
+
+        SQL ``LIKE`` finds the words anywhere; this drops the rows where a word is only a part
+        of a longer one. A word's ends must not touch a letter or digit (``25/bc-ubnd`` is one
+        word of a query and matches the code ``25/BC-UBND``).
+        """
+        text = record.search_text()
+        return all(re.search(rf"(?<![0-9a-z]){re.escape(word)}(?![0-9a-z])", text) for word in self.words)
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition and its parameters."""
@@ -281,7 +294,7 @@ class Catalog:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "Catalog":
+    def __enter__(self) -> Catalog:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -326,7 +339,7 @@ class Catalog:
     def query(self, query: Query) -> list[Record]:
         """Records matching ``query``, by issued date then catalog order."""
         where, params = query.where()
-        return self._rows(f"SELECT * FROM documents WHERE {where} {_ORDER}", params)
+        return [r for r in self._rows(f"SELECT * FROM documents WHERE {where} {_ORDER}", params) if query.matches(r)]
 
     def all(self) -> list[Record]:
         """Every record, superseded ones included."""

@@ -18,18 +18,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
-import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from umt_reports.archive.api import Archive
 from umt_reports.archive.catalog import Query
 from umt_reports.archive.errors import ArchiveError
 from umt_reports.archive.metadata import PL6_FIELDS, SIGNER_FIELDS, Record, to_element, to_xml
+from umt_reports.atomic import write_atomic
 from umt_reports.errors import Location
 
 __all__ = ["INDEX_COLUMNS", "ExportResult", "export_zip"]
@@ -73,7 +72,8 @@ def _index_xml(records: list[Record], stems: list[str]) -> bytes:
         ET.SubElement(entry, "Metadata").text = f"documents/{stem}.xml"
         entry.append(to_element(record))
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def _index_csv(records: list[Record], stems: list[str]) -> bytes:
@@ -85,7 +85,7 @@ def _index_csv(records: list[Record], stems: list[str]) -> bytes:
         for _, attr in INDEX_COLUMNS:
             value = getattr(record, attr)
             row.append("" if value is None else (value.isoformat() if hasattr(value, "isoformat") else str(value)))
-        writer.writerow(row + [f"documents/{stem}.pdf"])
+        writer.writerow([*row, f"documents/{stem}.pdf"])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -112,28 +112,19 @@ def export_zip(archive: Archive, out: str | Path, query: Query | None = None) ->
     out = Path(out)
     records = archive.search(query)
     stems = [_stem(r) for r in records]
+
+    def write(handle: BinaryIO) -> None:
+        with zipfile.ZipFile(handle, "w") as zf:
+            _entry(zf, "index.xml", _index_xml(records, stems))
+            _entry(zf, "index.csv", _index_csv(records, stems))
+            for record, stem in zip(records, stems):
+                _entry(zf, f"documents/{stem}.pdf", _read_checked(archive, record))
+                _entry(zf, f"documents/{stem}.xml", to_xml(record))
+
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        write_atomic(out, write, durable=True)
     except OSError as exc:
         raise ArchiveError.of("archive.storage_failed", Location.of_file(out), path=str(out),
                               reason=exc.strerror or str(exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w") as zf:
-                _entry(zf, "index.xml", _index_xml(records, stems))
-                _entry(zf, "index.csv", _index_csv(records, stems))
-                for record, stem in zip(records, stems):
-                    _entry(zf, f"documents/{stem}.pdf", _read_checked(archive, record))
-                    _entry(zf, f"documents/{stem}.xml", to_xml(record))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ArchiveError.of("archive.storage_failed", Location.of_file(out), path=str(out),
-                              reason=exc.strerror or str(exc)) from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return ExportResult(out, tuple(records))

@@ -17,9 +17,10 @@ import datetime as dt
 import hashlib
 import io
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final
 
 from umt_reports.archive.errors import ArchiveInputError
 from umt_reports.archive.metadata import Record, record_from_entry
@@ -187,7 +188,7 @@ def _from_pdf(path: Path, entry: Mapping[str, Any] | None, problems: list[Proble
     return Candidate(path, data, record)
 
 
-def _docinfo(pdf: "pikepdf.Pdf") -> dict[str, Any]:
+def _docinfo(pdf: pikepdf.Pdf) -> dict[str, Any]:
     """A manifest-like entry made from a PDF's DocInfo and ``/Lang``."""
 
     def text(key: str) -> str | None:

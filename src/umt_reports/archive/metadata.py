@@ -19,8 +19,9 @@ import dataclasses
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Mapping
+from typing import Any, Final
 
 from umt_reports import vn
 
@@ -181,7 +182,7 @@ def split_code(code: str | None, number: int | str | None = None) -> tuple[str |
     if code is None:
         return (str(number) if number is not None else None), None
     match = _CODE.match(code)
-    if match and (number is None or str(number).isdigit() and int(number) == int(match.group(1))):
+    if match and (number is None or (str(number).isdigit() and int(number) == int(match.group(1)))):
         return match.group(1), match.group(2)
     return (str(number) if number is not None else None), code.strip(" /-") or None
 
@@ -200,8 +201,8 @@ def record_from_entry(entry: Mapping[str, Any], *, sha256: str, size: int, file_
     ``sha256``, ``size``, ``pdfa`` and ``pages`` are what the archive measured itself;
     the manifest's own claims are not trusted for them.
     """
-    signer = entry.get("signer") if isinstance(entry.get("signer"), Mapping) else {}
-    source = entry.get("source") if isinstance(entry.get("source"), Mapping) else {}
+    signer: Mapping[str, Any] = entry["signer"] if isinstance(entry.get("signer"), Mapping) else {}
+    source: Mapping[str, Any] = entry["source"] if isinstance(entry.get("source"), Mapping) else {}
     code = _text(entry.get("code"))
     number, notation = split_code(code, _int(entry.get("number")))
     source_sha = _text(source.get("sha256"))
@@ -235,7 +236,7 @@ def record_from_entry(entry: Mapping[str, Any], *, sha256: str, size: int, file_
 # -- XML ---------------------------------------------------------------------------------
 
 #: Phụ lục VI tags, in the order the appendix lists them, and the record attribute behind each.
-PL6_FIELDS: Final = (
+PL6_FIELDS: Final[tuple[tuple[str, str], ...]] = (
     ("FileCode", "file_code"),
     ("TypeName", "type_name"),
     ("CodeNumber", "code_number"),
@@ -300,7 +301,8 @@ def to_xml(record: Record) -> bytes:
     """UTF-8 XML of one document's metadata, with an XML declaration, indented."""
     root = to_element(record)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def _read(attr: str, text: str | None) -> Any:

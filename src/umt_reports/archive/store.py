@@ -24,8 +24,9 @@ import os
 import re
 import stat
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Final, Iterator
+from typing import Final
 
 __all__ = ["CATALOG_NAME", "ObjectStore", "record_file_of", "sha256_file"]
 

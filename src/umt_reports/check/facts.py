@@ -53,9 +53,7 @@ class Fact:
 
 def statistic_phrase(stat: Statistic) -> str:
     """A statistic as every document writes it: ``19,4%/năm``, ``47 đơn``, ``22/27 chỉ tiêu``."""
-    if stat.is_number:
-        return vn.format_quantity(stat.value, stat.unit)  # type: ignore[arg-type]
-    return f"{stat.value} {stat.unit}".strip() if stat.unit else str(stat.value)
+    return vn.format_figure(stat.value, stat.unit)
 
 
 def facts_for(meeting: Meeting, kind: str, document: Document | None = None) -> list[Fact]:

@@ -18,7 +18,7 @@ import click
 from umt_reports.archive.api import ENV_VAR as ARCHIVE_ENV
 from umt_reports.desk.config import DEFAULT_JOB_TTL, DeskConfig, is_loopback, resolve_home
 from umt_reports.errors import UmtError
-from umt_reports.messages import render
+from umt_reports.cli.edge import _guard, _lang, _say
 
 if TYPE_CHECKING:
     from umt_reports.desk.accounts import Accounts
@@ -30,26 +30,6 @@ T = TypeVar("T")
 home_option = click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
                            help="Thư mục của bàn làm việc: tài khoản, việc, nhật ký, kho lưu trữ "
                                 "(mặc định UMT_HOME hoặc ./umt-desk).")
-
-
-def _lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    lang = ctx.find_root().params.get("lang") if ctx else None
-    return lang or os.environ.get("UMT_LANG", "vi")
-
-
-def _say(code: str, **params: object) -> str:
-    return render(code, params, _lang())
-
-
-def _guard(action: Callable[[], T]) -> T:
-    """Our errors become their messages and exit 2 (the CLI's rule for bad input)."""
-    try:
-        return action()
-    except UmtError as error:
-        for problem in error.problems:
-            click.echo(f"  - {problem.format(_lang())}", err=True)
-        sys.exit(2)
 
 
 @click.command()

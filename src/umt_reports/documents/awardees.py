@@ -5,8 +5,9 @@ Shared by the report's and the decision's ``DANH SÁCH`` annex and by the certif
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from umt_reports import vn
 from umt_reports.documents.document import Cell, Column, Table

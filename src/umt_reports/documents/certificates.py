@@ -303,7 +303,7 @@ def _calibration(paper: tuple[float, float], spots: dict[str, _Spot], sample: di
         blocks.append(PlacedLine(0, y, 4 if long else 2, y, "calibration.tick"))
         if i % 4 == 0 and 0 < y < height - tick:
             blocks.append(Placed(5, y + 1, _mm(y), "calibration.scale", "left"))
-    notes = dict(width=_mm(width), height=_mm(height))
+    notes = {"width": _mm(width), "height": _mm(height)}
     blocks.append(Placed(15, 16, wording.line(_TEMPLATE, "calibration_title", **context), "calibration.title"))
     blocks.append(Placed(15, 22, wording.line(_TEMPLATE, "calibration_note", **context, **notes),
                          "calibration.note", width_mm=width - 30))

@@ -17,7 +17,8 @@ number, date, signer, proposer, executors and recipients). Out: a :class:`Docume
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from umt_reports import vn
 from umt_reports.documents.awardees import Listed, awardee_table, listed_awardees

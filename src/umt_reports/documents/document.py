@@ -12,8 +12,9 @@ cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Any
 
 from umt_reports.style import PageSpec, Preset, RuleSpec
 
@@ -58,7 +59,7 @@ class Para:
     keep_with_next: bool = False
 
     @classmethod
-    def of(cls, role: str, text: str, **kw: bool) -> "Para":
+    def of(cls, role: str, text: str, **kw: bool) -> Para:
         return cls(role, (Run(text),), **kw)
 
     @property
@@ -94,7 +95,7 @@ class HeaderBlock:
     Column widths come from the preset.
     """
 
-    rows: tuple[tuple[tuple["Block", ...], tuple["Block", ...]], ...]
+    rows: tuple[tuple[tuple[Block, ...], tuple[Block, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class SignatureBlock:
     """
 
     left: tuple[Para, ...]
-    right: tuple[Union[Para, Spacer], ...]
+    right: tuple[Para | Spacer, ...]
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ class PlacedLine:
     role: str
 
 
-Block = Union[Para, Rule, Spacer, HeaderBlock, Table, SignatureBlock, Image, PageBreak, Placed, PlacedLine]
+Block = Para | Rule | Spacer | HeaderBlock | Table | SignatureBlock | Image | PageBreak | Placed | PlacedLine
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ class Document:
                 lines.extend(cell.text for row in block.rows for cell in row)
         return "\n".join(lines)
 
-    def outline(self) -> tuple:
+    def outline(self) -> tuple[Any, ...]:
         """A nested-tuple view for tests: ``(kind, (block…), (annex…))``."""
         return (
             self.meta.kind,
@@ -297,7 +298,7 @@ def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
             yield block
 
 
-def _outline(block: Block) -> tuple:
+def _outline(block: Block) -> tuple[Any, ...]:
     if isinstance(block, Para):
         return ("p", block.role, block.text)
     if isinstance(block, Rule):
@@ -307,7 +308,7 @@ def _outline(block: Block) -> tuple:
     if isinstance(block, PageBreak):
         return ("page-break",)
     if isinstance(block, HeaderBlock):
-        return ("header", tuple((tuple(_outline(b) for b in l), tuple(_outline(b) for b in r)) for l, r in block.rows))
+        return ("header", tuple((tuple(_outline(b) for b in left), tuple(_outline(b) for b in right)) for left, right in block.rows))
     if isinstance(block, Table):
         return ("table", tuple(c.header for c in block.columns), tuple(tuple(c.text for c in row) for row in block.rows))
     if isinstance(block, SignatureBlock):

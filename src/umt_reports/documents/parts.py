@@ -7,16 +7,16 @@ Party) and returns IR blocks; it never decides how they look.
 from __future__ import annotations
 
 from umt_reports import vn
-from umt_reports.documents.document import DocMeta, HeaderBlock, Para, Rule, SignatureBlock, Spacer
+from umt_reports.documents.document import Block, DocMeta, HeaderBlock, Para, Rule, SignatureBlock, Spacer
 from umt_reports.model import Issuer, PartialDate, Signer, SigningMode
 from umt_reports.style import Preset
 
 __all__ = [
     "annex_heading",
     "close_body",
-    "official_meta",
     "date_line",
     "official_header",
+    "official_meta",
     "recipient_lines",
     "signature_block",
     "signature_lines",
@@ -37,12 +37,12 @@ def date_line(issuer: Issuer, date: PartialDate | None) -> str:
 def official_header(preset: Preset, issuer: Issuer, number_line: str, date_text: str) -> HeaderBlock:
     """Two columns: issuing body over its number | national (or Party) title over the date."""
     # -- a place name in a narrow column moves to the next line whole, never cut in two --
-    left: list = [Para.of("header.parent", vn.keep_together(preset.text("header.parent", line)))
+    left: list[Block] = [Para.of("header.parent", vn.keep_together(preset.text("header.parent", line)))
                   for line in issuer.parent]
     names = [vn.keep_together(preset.text("header.org", line)) for line in issuer.name]
     left += [Para.of("header.org", line) for line in names]
     left.append(Rule(preset.org_rule, over=max(names, key=len), role="header.org"))
-    right: list = [Para.of(role, preset.text(role, text)) for role, text in preset.nation_lines]
+    right: list[Block] = [Para.of(role, preset.text(role, text)) for role, text in preset.nation_lines]
     last_role, last_text = preset.nation_lines[-1]
     right.append(Rule(preset.nation_rule, over=preset.text(last_role, last_text), role=last_role))
     return HeaderBlock(
@@ -53,7 +53,7 @@ def official_header(preset: Preset, issuer: Issuer, number_line: str, date_text:
     )
 
 
-def title_block(preset: Preset, type_name: str, subject: str) -> list:
+def title_block(preset: Preset, type_name: str, subject: str) -> list[Block]:
     """``BÁO CÁO`` over its trích yếu, with the mark under it."""
     if preset.subject_lower_first:
         subject = vn.lower_first(subject)
@@ -94,7 +94,7 @@ def official_meta(
     )
 
 
-def annex_heading(preset: Preset, title: str, refs: list[str]) -> list:
+def annex_heading(preset: Preset, title: str, refs: list[str]) -> list[Block]:
     """``DANH SÁCH``, the list's title with its mark, then the ``(Kèm theo …)`` line(s)."""
     return [
         Para.of("annex.label", preset.text("annex.label", "Danh sách"), keep_with_next=True),
@@ -150,7 +150,7 @@ def signature_block(
     preset: Preset, issuer: Issuer, signer: Signer | None, recipients: list[str], filing: list[str]
 ) -> SignatureBlock:
     """Recipients on the left; authority, title, space for the signature and name on the right."""
-    right: list = []
+    right: list[Para | Spacer] = []
     if signer is not None:
         right += signature_lines(preset, issuer, signer)
         right.append(Spacer(preset.signature_space_pt))

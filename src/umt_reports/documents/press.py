@@ -26,8 +26,8 @@ from umt_reports.documents.parts import (
 )
 from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.wording import Wording
-from umt_reports.model import Meeting, PartialDate, Photo, Section
 from umt_reports.errors import InputError, Location
+from umt_reports.model import Meeting, PartialDate, Photo, Section
 from umt_reports.sources.photos import check_photo, load_photo
 from umt_reports.style import PRESS, preset_for
 

@@ -8,7 +8,6 @@ with its recipients, and — when awardees are named — the ``DANH SÁCH`` anne
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from umt_reports import vn
@@ -51,7 +50,7 @@ def build_report(meeting: Meeting, *, wording: Wording | None = None) -> Documen
     number = meeting.report.number
     code = preset.code(number, type_code, issuer.symbol) if number is not None else None
     report_date = meeting.report.date
-    has_annex = any(a.collectives and a.collectives.is_named or a.individuals and a.individuals.is_named
+    has_annex = any((a.collectives and a.collectives.is_named) or (a.individuals and a.individuals.is_named)
                     for a in meeting.awards)
     context: dict[str, Any] = {
         "meeting": meeting,
@@ -143,11 +142,7 @@ def _statistics_table(meeting: Meeting) -> Table:
         columns.append(Column("Ghi chú", 0.22))
     rows = []
     for index, stat in enumerate(meeting.statistics, start=1):
-        if isinstance(stat.value, Decimal):
-            result = vn.format_quantity(stat.value, stat.unit)
-        else:
-            result = f"{stat.value} {stat.unit}".strip() if stat.unit else stat.value
-        row = [Cell(str(index)), Cell(stat.label), Cell(result)]
+        row = [Cell(str(index)), Cell(stat.label), Cell(vn.format_figure(stat.value, stat.unit))]
         if with_notes:
             row.append(Cell(stat.note or ""))
         rows.append(tuple(row))

@@ -46,9 +46,7 @@ def _date(value: Any) -> str:
 
 
 def _quantity(value: Any, unit: str | None = None) -> str:
-    if isinstance(value, (int, Decimal, float)):
-        return vn.format_quantity(value, unit)
-    return f"{value} {unit}".strip() if unit else str(value)
+    return vn.format_figure(value if isinstance(value, (int, Decimal, float)) else str(value), unit)
 
 
 _FILTERS: dict[str, Callable[..., Any]] = {
@@ -117,7 +115,8 @@ class Wording:
     def _find_chain(self, name: str) -> list[jinja2.Template]:
         chain = [self._template(name)]
         while True:
-            source, _, _ = self.env.loader.get_source(self.env, chain[-1].name)  # type: ignore[union-attr]
+            assert self.env.loader is not None and chain[-1].name is not None  # -- set in __init__ --
+            source, _, _ = self.env.loader.get_source(self.env, chain[-1].name)
             parents = _parents(self.env, source)
             if not parents or len(chain) > 8:
                 return chain

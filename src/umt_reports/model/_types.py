@@ -206,7 +206,7 @@ class PartialDate(Strict):
         fail("date.unreadable", value=describe(value))
 
     @model_validator(mode="after")
-    def _check(self) -> "PartialDate":
+    def _check(self) -> PartialDate:
         if self.year is None and self.month is None:
             fail("date.unreadable", value=self.text())
         if self.day is not None and self.month is None:
@@ -230,7 +230,7 @@ class PartialDate(Strict):
         return vn.running_date_partial(self.day, self.month, self.year)
 
     @classmethod
-    def of(cls, value: dt.date) -> "PartialDate":
+    def of(cls, value: dt.date) -> PartialDate:
         return cls(day=value.day, month=value.month, year=value.year)
 
 

@@ -80,7 +80,7 @@ class Attendee(Strict):
         return value
 
     @model_validator(mode="after")
-    def _group_or_name(self) -> "Attendee":
+    def _group_or_name(self) -> Attendee:
         if not self.group and not self.name:
             fail("value.missing", field="group | name")
         return self
@@ -109,7 +109,7 @@ class Statistic(Strict):
         return data
 
     @model_validator(mode="after")
-    def _has_value(self) -> "Statistic":
+    def _has_value(self) -> Statistic:
         if self.value == "":
             fail("statistic.no_value", label=self.label)
         return self
@@ -125,7 +125,7 @@ class Section(Strict):
     title: OptionalText = None
     paragraphs: Annotated[list[Paragraph], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = []
     points: TextList = []
-    sections: list["Section"] = []
+    sections: list[Section] = []
 
 
 class Awardee(Strict):
@@ -155,7 +155,7 @@ class AwardeeGroup(Strict):
     members: list[Awardee] = []
 
     @model_validator(mode="after")
-    def _count_agrees(self) -> "AwardeeGroup":
+    def _count_agrees(self) -> AwardeeGroup:
         if self.count is not None and self.members and self.count != len(self.members):
             fail("award.count_mismatch", count=self.count, named=len(self.members))
         return self
@@ -189,7 +189,7 @@ class Award(Strict):
     individuals: Annotated[AwardeeGroup | None, BeforeValidator(_awardee_group)] = None
 
     @model_validator(mode="after")
-    def _someone(self) -> "Award":
+    def _someone(self) -> Award:
         if self.collective_count + self.individual_count == 0:
             fail("award.empty")
         return self
@@ -299,7 +299,7 @@ class Meeting(Strict):
     decision: DecisionInfo | None = None
 
     @model_validator(mode="after")
-    def _party_modes(self) -> "Meeting":
+    def _party_modes(self) -> Meeting:
         signer = self.report.signer
         if signer and signer.mode is SigningMode.TUQ and self.issuer.kind == "party":
             fail("signer.bad_mode", value="TUQ", allowed="T/M, K/T, T/L, Q")
@@ -323,7 +323,8 @@ class Meeting(Strict):
 
     def to_data(self) -> dict[str, Any]:
         """The meeting as plain YAML-contract data (keys by alias, no empty values)."""
-        return _prune(self.model_dump(mode="python", by_alias=True, exclude={"issuer"}))
+        data: dict[str, Any] = _prune(self.model_dump(mode="python", by_alias=True, exclude={"issuer"}))
+        return data
 
 
 def _prune(value: Any) -> Any:

@@ -209,7 +209,7 @@ class Issuer(Strict):
     valid_to: FullDate = None
 
     @model_validator(mode="after")
-    def _name_given(self) -> "Issuer":
+    def _name_given(self) -> Issuer:
         if not self.name:
             fail("value.missing", field="name")
         return self

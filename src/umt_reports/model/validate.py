@@ -7,21 +7,23 @@ issuer's validity dates, Party signing modes) run afterwards, also located.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from umt_reports import messages, vn
-from umt_reports.messages import describe
 from umt_reports.errors import InputError, Problem, ProfileError
+from umt_reports.messages import describe
 from umt_reports.model.meeting import Meeting
 from umt_reports.model.needs import example_problems, form_notes, locale_notes, unused_blocks, photo_problems, report_date_problems
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
-from umt_reports.sources.raw import field_label
+from umt_reports.sources import workbook as wbk
 from umt_reports.sources.photos import check_photo
 from umt_reports.sources.profiles import available_profiles, find_profile, profile_search_path, read_profile
+from umt_reports.sources.raw import field_label as field_label  # -- re-exported by umt_reports.model --
 
 __all__ = ["load_issuer", "problems_of", "validate"]
 
@@ -160,10 +162,16 @@ def _cross_checks(meeting: Meeting, raw: RawSource) -> list[Problem]:
             Problem(
                 "signer.bad_mode",
                 raw.locate(("report", "signer", "mode")),
-                {"field": field_label(("report", "signer", "mode")), "value": "TUQ", "allowed": "T/M, K/T, T/L, Q"},
+                {"field": _field(("report", "signer", "mode")), "value": "TUQ", "allowed": "T/M, K/T, T/L, Q"},
             )
         )
     return problems
+
+
+def _field(loc: tuple[str | int, ...]) -> str:
+    """How a message names the value at ``loc``: as the workbook does, else as YAML writes it."""
+    name = wbk.field_name(loc)
+    return f"«{name}»" if name else field_label(loc)
 
 
 def problems_of(exc: ValidationError, raw: RawSource, model: type[BaseModel]) -> list[Problem]:
@@ -173,7 +181,7 @@ def problems_of(exc: ValidationError, raw: RawSource, model: type[BaseModel]) ->
         loc = tuple(error["loc"])
         kind = error["type"]
         params: dict[str, Any] = dict(error.get("ctx") or {})
-        params.setdefault("field", field_label(loc))
+        params.setdefault("field", _field(loc))
         params.setdefault("value", describe(error.get("input")))
         params.setdefault("found", describe(error.get("input")))
         if kind in messages.CATALOGUE:

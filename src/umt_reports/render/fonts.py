@@ -1,8 +1,9 @@
-"""Finding a serif body font with full Vietnamese coverage, and registering it with reportlab.
+"""Finding a serif body font with full Vietnamese coverage.
 
 In: an optional preference (a family name or the path of a regular ``.ttf``).
-Out: a :class:`FontFamily` (four TrueType faces and where they came from) and the
-reportlab family name to draw with.
+Out: a :class:`FontFamily` (four TrueType faces and where they came from). Registering it
+with reportlab is :mod:`.font_registry`, checking that it can draw a text is
+:mod:`.font_coverage`; both are re-exported here.
 
 Search order when nothing is preferred (design §4 "Fonts")::
 
@@ -19,14 +20,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
-from umt_reports.errors import Location, RenderError
+from umt_reports.errors import RenderError
+from umt_reports.render.font_coverage import missing_glyphs, require_glyphs
+from umt_reports.render.font_family import FACES as _FACES
+from umt_reports.render.font_family import Face, FontFamily, FontSource
+from umt_reports.render.font_registry import face_name, register
 
 __all__ = [
     "FALLBACK_PACKAGE_FAMILY",
@@ -43,36 +46,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-FontSource = Literal["system", "fontpkg", "user"]
-Face = Literal["regular", "bold", "italic", "bold_italic"]
-_FACES: tuple[Face, ...] = ("regular", "bold", "italic", "bold_italic")
-
-
-@dataclass(frozen=True)
-class FontFamily:
-    """Four TrueType faces of one family, and where they were found.
-
-    ``source`` is ``"system"`` (installed fonts), ``"fontpkg"`` (a pip font package)
-    or ``"user"`` (a file the caller named). A face the family lacks repeats ``regular``.
-    """
-
-    name: str
-    regular: Path
-    bold: Path
-    italic: Path
-    bold_italic: Path
-    source: FontSource
-
-    def face(self, face: Face) -> Path:
-        """The file of one face."""
-        path: Path = getattr(self, face)
-        return path
-
-    def describe(self) -> str:
-        """Short text saying which font is used and from where, for logs and reports."""
-        return f"{self.name} ({self.source}: {self.regular.parent})"
-
 
 # -- where to look ------------------------------------------------------------------
 
@@ -395,112 +368,3 @@ def clear_cache() -> None:
     resolve_font.cache_clear()
     _dir_index.cache_clear()
     _tree_index.cache_clear()
-
-
-# -- reportlab registration ----------------------------------------------------------
-
-#: FontFamily -> the reportlab family name it was registered under.
-_REGISTERED: dict[FontFamily, str] = {}
-_FACE_SUFFIX: Mapping[Face, str] = {
-    "regular": "",
-    "bold": "-Bold",
-    "italic": "-Italic",
-    "bold_italic": "-BoldItalic",
-}
-
-
-def register(family: FontFamily) -> str:
-    """Register the four faces with reportlab (once) and return the family name to draw with.
-
-    The returned name works as ``fontName`` in canvases, paragraph styles and
-    TableStyles; ``<b>``/``<i>`` in paragraphs map to the bold and italic faces.
-
-    Raises:
-        RenderError: ``render.font_unusable`` if reportlab cannot read a face.
-    """
-    known = _REGISTERED.get(family)
-    if known is not None:
-        return known
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
-
-    taken = set(pdfmetrics.getRegisteredFontNames()) | set(_REGISTERED.values())
-    base = "".join(family.name.split()) or "Body"
-    name, n = base, 1
-    # -- another family of the same name (other files) keeps its registration --
-    while any(name + s in taken for s in _FACE_SUFFIX.values()):
-        n += 1
-        name = f"{base}-{n}"
-    for face, suffix in _FACE_SUFFIX.items():
-        path = family.face(face)
-        try:
-            pdfmetrics.registerFont(TTFont(name + suffix, str(path)))
-        except (TTFError, OSError) as exc:
-            raise RenderError.of("render.font_unusable", path=str(path), reason=str(exc)) from exc
-    pdfmetrics.registerFontFamily(
-        name,
-        normal=name,
-        bold=name + _FACE_SUFFIX["bold"],
-        italic=name + _FACE_SUFFIX["italic"],
-        boldItalic=name + _FACE_SUFFIX["bold_italic"],
-    )
-    _REGISTERED[family] = name
-    return name
-
-
-def face_name(family: FontFamily, bold: bool = False, italic: bool = False) -> str:
-    """The reportlab font name of one face of ``family`` (registering the family if needed)."""
-    face: Face = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
-    return register(family) + _FACE_SUFFIX[face]
-
-
-# -- glyph coverage ------------------------------------------------------------------
-
-
-@lru_cache(maxsize=16)
-def _cmap(path: Path) -> frozenset[int]:
-    """Code points the font at ``path`` maps to a glyph."""
-    from fontTools.ttLib import TTFont as FtFont
-
-    with FtFont(path, lazy=True) as font:
-        best = font["cmap"].getBestCmap() or {}
-    return frozenset(best)
-
-
-def missing_glyphs(family: FontFamily, text: str) -> list[str]:
-    """Characters of ``text`` (NFC; whitespace and control characters ignored) that the
-    regular face has no glyph for, each once, in order of first appearance."""
-    covered = _cmap(family.regular)
-    missing: dict[str, None] = {}
-    for ch in unicodedata.normalize("NFC", text):
-        if ch.isspace() or unicodedata.category(ch) == "Cc":
-            continue
-        if ord(ch) not in covered:
-            missing[ch] = None
-    return list(missing)
-
-
-#: How many missing characters an error names.
-_NAMED_MISSING = 5
-
-
-def require_glyphs(family: FontFamily, text: str, location: Location | None = None) -> None:
-    """Do nothing if the regular face can draw all of ``text``; otherwise raise.
-
-    Raises:
-        RenderError: ``render.missing_glyph`` naming the first few missing characters
-            (``char``, ``codepoint`` such as ``U+1F600``, ``font``, ``count``).
-    """
-    missing = missing_glyphs(family, text)
-    if not missing:
-        return
-    shown = missing[:_NAMED_MISSING]
-    raise RenderError.of(
-        "render.missing_glyph",
-        location,
-        char=", ".join(f"«{ch}»" for ch in shown),
-        codepoint=", ".join(f"U+{ord(ch):04X}" for ch in shown),
-        font=family.name,
-        count=len(missing),
-        value=shown[0],
-    )

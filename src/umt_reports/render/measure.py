@@ -18,7 +18,8 @@ PT_PER_MM = 72 / 25.4
 
 def text_width_pt(text: str, style: TextStyle, family: FontFamily) -> float:
     """Width of ``text`` set in ``style`` with ``family``, in points."""
-    return stringWidth(text, face_name(family, style.bold, style.italic), style.size)
+    width: float = stringWidth(text, face_name(family, style.bold, style.italic), style.size)
+    return width
 
 
 def fitted_size(text: str, style: TextStyle, family: FontFamily, width_pt: float) -> float:

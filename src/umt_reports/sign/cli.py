@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 import click
 
+from umt_reports.cli.edge import _guard, _say
 from umt_reports.errors import InputError, Problem
 
 __all__ = ["build_signing", "key_options", "key_source", "sign", "sign_build_options", "signatures"]
@@ -35,19 +36,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: Environment variables holding the secrets.
 PASSWORD_VAR, PIN_VAR = "UMT_KEY_PASSWORD", "UMT_KEY_PIN"
 EXIT_FINDINGS = 1
-
-
-def _guard(action: Callable[[], T], source: Path | None = None) -> T:
-    # -- imported late: the root cli imports this module while it is being loaded --
-    from umt_reports import cli as root
-
-    return root._guard(action, source)
-
-
-def _say(code: str, **params: object) -> str:
-    from umt_reports import cli as root
-
-    return root._say(code, **params)
 
 
 def key_options(command: F) -> F:

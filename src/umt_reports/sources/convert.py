@@ -13,8 +13,6 @@ size limit, zip check and zip-bomb check, before openpyxl parses anything.
 from __future__ import annotations
 
 import copy
-import os
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 
 from umt_reports import vn
+from umt_reports.atomic import write_atomic
 from umt_reports.errors import InputError, Location, Problem
 from umt_reports.sources import check_file
 from umt_reports.sources.raw import legacy_note
@@ -47,9 +46,9 @@ def convert_workbook(src: str | Path, dst: str | Path) -> list[Problem]:
         try:
             book = load_workbook(src)
         except Exception as exc:  # -- openpyxl raises anything from KeyError to XML errors --
-            from umt_reports.sources.xlsx import _reason
+            from umt_reports.sources.xlsx_zip import error_reason
 
-            raise InputError.of("xlsx.corrupt", where, reason=_reason(exc)) from None
+            raise InputError.of("xlsx.corrupt", where, reason=error_reason(exc)) from None
     notes: list[Problem] = []
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -62,11 +61,11 @@ def convert_workbook(src: str | Path, dst: str | Path) -> list[Problem]:
 
 def _check_input(src: Path) -> None:
     """The reader's gate: exists, not too large, an .xlsx zip, not a zip bomb."""
-    from umt_reports.sources.xlsx import _check_zip
+    from umt_reports.sources.xlsx_zip import check_zip
 
     if check_file(src) != "xlsx":
         raise InputError.of("file.unsupported_type", Location.of_file(src), kind=src.suffix or "?")
-    _check_zip(src, Location.of_file(src))
+    check_zip(src, Location.of_file(src))
 
 
 def _convert_cell(cell: Any, file: str, sheet: str, notes: list[Problem]) -> None:
@@ -103,19 +102,9 @@ def _convert_title(sheet: Any, file: str, notes: list[Problem]) -> None:
 
 def _save_atomic(book: Any, dst: Path) -> None:
     """Save to a temporary file beside ``dst``, then rename it into place."""
-    where = Location.of_file(dst)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+        write_atomic(dst, book.save)
     except OSError as exc:
+        where = Location.of_file(dst)
         raise InputError.of("xlsx.cannot_write", where, path=str(dst), reason=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            book.save(handle)
-        os.replace(tmp, dst)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError.of("xlsx.cannot_write", where, path=str(dst), reason=exc.strerror or str(exc)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 

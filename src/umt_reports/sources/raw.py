@@ -51,7 +51,7 @@ class RawSource:
                 return found
         return Location.of_file(self.path)
 
-    def graft(self, key: str, other: "RawSource") -> None:
+    def graft(self, key: str, other: RawSource) -> None:
         """Put ``other``'s data under ``key``, keeping its own locations (a profile file)."""
         self.data[key] = other.data
         self.locations[(key,)] = other.locate(())

@@ -77,10 +77,10 @@ __all__ = [
     "choice_lists",
 ]
 
-#: How a cell is read and written: free text, a number (or text the model parses), a
-#: calendar date, a date with time, several texts in one cell, one of a list, or a yes/no
+#: How a cell is read and written: free text, a number (or text the model parses), a figure
+#: (a number with its unit, as a percent cell is read, or text such as ``22/27``), a calendar date, a date with time, several texts in one cell, one of a list, or a yes/no
 #: (:data:`YES` or :data:`NO`, a true/false value in the contract).
-Kind = Literal["text", "number", "date", "datetime", "list", "choice", "bool"]
+Kind = Literal["text", "number", "figure", "date", "datetime", "list", "choice", "bool"]
 
 #: Text that starts every example value, so that an example never equals real data.
 EXAMPLE_PREFIX = "Ví dụ: "
@@ -476,7 +476,7 @@ STATISTICS = TableSheet(
     name="Số liệu",
     columns=(
         Column("label", "Chỉ tiêu", 50, required=True, aliases=("Tên chỉ tiêu", "label")),
-        Column("value", "Giá trị", 14, kind="number", required=True, aliases=("Số liệu", "Kết quả", "value")),
+        Column("value", "Giá trị", 14, kind="figure", required=True, aliases=("Số liệu", "Kết quả", "value")),
         Column("unit", "Đơn vị tính", 14, aliases=("Đơn vị", "ĐVT", "unit")),
         Column("note", "Ghi chú", 30, aliases=("note",)),
     ),
@@ -520,7 +520,7 @@ AWARDS = TableSheet(
         Column("position", "Chức vụ", 25, aliases=("position",)),
         Column("unit", "Đơn vị", 25, aliases=("unit",)),
         Column("note", "Ghi chú", 20, aliases=("note",)),
-    ),  # fmt: skip
+    ),
     examples=(
         {
             "form": "Giấy khen",
@@ -644,3 +644,52 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
                               "UBND tỉnh», «Thư khen»): văn bản giữ nguyên cách ghi; hình thức không có trong "
                               "Luật Thi đua, khen thưởng được nhận kèm một ghi chú."),
 )  # fmt: skip
+
+
+# -- field names: how messages name a value, as the workbook does (i15-gates) ----------
+
+#: Contract path of the items of each table sheet.
+_TABLE_ROOTS: tuple[tuple[tuple[str, ...], TableSheet], ...] = (
+    (("chairs",), CHAIRS),
+    (("attendees",), ATTENDEES),
+    (("statistics",), STATISTICS),
+    (("sections",), SECTIONS),
+    (("awards",), AWARDS),
+    (("press", "photos"), PHOTOS),
+)
+#: Contract keys whose values sit in a column of another key (sheet name, key) -> column key.
+_COLUMN_OF: dict[tuple[str, str], str] = {
+    (ATTENDEES.name, "name"): "who",
+    (SECTIONS.name, "paragraphs"): "text",
+    (SECTIONS.name, "points"): "text",
+    (AWARDS.name, "individuals"): "count",
+    (AWARDS.name, "collectives"): "count",
+}
+
+
+def field_name(path: tuple[str | int, ...]) -> str | None:
+    """The workbook's name for the value at contract ``path`` (0-based list indexes), or ``None``.
+
+    A row of a form sheet is named by its label (``("meeting", "title")`` → ``Tên hội nghị``;
+    with the sheet when two sheets share the label: ``Số (Văn bản)``); a cell of a table sheet
+    by its column header and the sheet (``("chairs", 1, "name")`` → ``Họ và tên (Chủ trì)``;
+    the problem's location names the row). Paths the workbook has no cell for give ``None``.
+    """
+    keys = tuple(part for part in path if isinstance(part, str))
+    for form in FORMS:
+        for item in form.fields:
+            if item.path == keys:
+                shared = sum(1 for other in FORMS for f in other.fields if f.label == item.label) > 1
+                return f"{item.label} ({form.name})" if shared else item.label
+    for root, table in _TABLE_ROOTS:
+        if keys[: len(root)] != root:
+            continue
+        known = {column.key for column in table.columns}
+        columns = [_COLUMN_OF.get((table.name, key), key) for key in reversed(keys[len(root):])]
+        column = next((key for key in columns if key in known), None)
+        if column is None:
+            column = table.columns[0].key if len(keys) == len(root) else None
+        if column is None:
+            return None
+        return f"{table.column(column).header} ({table.name})"
+    return None

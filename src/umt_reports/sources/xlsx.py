@@ -2,17 +2,10 @@
 
 Three steps, each with its own failure mode:
 
-1. **The zip** is checked before openpyxl parses anything: it must open, hold
-   ``xl/workbook.xml``, and declare a reasonable unpacked size (zip bombs are refused from
-   the central directory alone, without unpacking a byte).
-2. **The grids**: openpyxl (read-only, cached formula values) copies the known sheets into
-   plain rows of values. Any openpyxl failure becomes ``xlsx.corrupt``; formulas without a
-   cached value, Excel error cells and over-long cells become located problems. On the way,
-   text typed in TCVN3 or VNI (the cell's font is a hint) is converted to Unicode, numbers
-   shown as percentages become ``19,4%``, and the value of a cell merged over several rows
-   is copied into the rows below it that hold data of their own. Hidden rows and sheets are
-   read like visible ones; each conversion and each hidden part is reported as a *note*.
-3. **The mapping** turns rows into contract data following :mod:`.workbook` (headers,
+1. **The zip** (:mod:`.xlsx_zip`) is checked before openpyxl parses anything.
+2. **The grids** (:mod:`.xlsx_grid`): the known sheets copied into plain rows of values,
+   with cell problems and notes (legacy text converted, hidden rows read).
+3. **The mapping** (this module) turns rows into contract data following :mod:`.workbook` (headers,
    keys, grouping rules), registering a :class:`Location` for every value *and* for the
    empty cells of known columns, so the model can point at a missing value.
 
@@ -21,384 +14,42 @@ Every problem is collected; one :class:`InputError` lists them all.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import math
+import functools
 import re
-import warnings
-import zipfile
-import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable
-from xml.etree import ElementTree
+from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from umt_reports import vn
-from umt_reports.errors import InputError, LimitError, Location, Problem
+from umt_reports.errors import Location, Problem
 from umt_reports.sources import workbook as wbk
-from umt_reports.sources.raw import Path_, RawSource, clean_controls, controls_note, legacy_note
+from umt_reports.sources.raw import Path_, RawSource
+from umt_reports.sources.xlsx_grid import MAX_CELL_CHARS, MAX_COLUMNS, MAX_MERGES, MAX_ROWS, Grid, load_grids
+from umt_reports.sources.xlsx_grid import is_blank as _is_blank
+from umt_reports.sources.xlsx_zip import MAX_RATIO, MAX_UNPACKED
 
 __all__ = ["MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_MERGES", "MAX_RATIO", "MAX_ROWS", "MAX_UNPACKED", "read_xlsx"]
 
-#: Largest total unpacked size declared by the zip's members.
-MAX_UNPACKED = 200 * 1024 * 1024
-#: Largest unpacked / packed ratio; real workbooks stay well under 50:1.
-MAX_RATIO = 200
-#: Rows read per sheet; data below is refused rather than silently dropped.
-MAX_ROWS = 5_000
-#: Columns read per sheet.
-MAX_COLUMNS = 60
-#: Characters in one cell: Excel itself cannot hold more, so a longer cell was not made by Excel.
-MAX_CELL_CHARS = 32_767
-#: Merged ranges honoured per sheet (a real sheet has a handful).
-MAX_MERGES = 10_000
-
-# -- below this unpacked size the ratio is meaningless (a tiny, very regular part) --
-_RATIO_FLOOR = 1024 * 1024
-# -- an XML element <f> or <x:f> in a worksheet part: a formula --
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
-_CHUNK = 1024 * 1024
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _PARENTHESES = re.compile(r"\([^)]*\)")
-#: Formula cells listed by name in one problem before "…".
-_LISTED_CELLS = 10
-# -- an OOXML character escape in a string (ST_Xstring): _x000D_ is a carriage return --
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-# -- a number with a percent sign, as a percent-formatted cell or typed text: "19,4%", "93.32 %" --
-_PERCENT = re.compile(r"\s*(?P<number>[-+\u2212]?\d[\d.,\s]*?)\s*%\s*")
 
 
 def read_xlsx(path: Path) -> RawSource:
     """Read the meeting workbook at ``path``; raises :class:`InputError` listing every problem."""
     path = Path(path)
-    grids, problems, notes = _load_grids(path)
+    grids, problems, notes = load_grids(path)
     reader = _Reader(path, problems)
     reader.read(grids)
     # -- problems of single cells do not stop reading: validation adds its own and reports all --
     return RawSource(
         path=path, data=reader.data, locations=reader.locations, problems=list(reader.problems), notes=notes
     )
-
-
-# -- step 1: the zip -----------------------------------------------------------------
-
-
-def _check_zip(path: Path, where: Location) -> bool:
-    """Refuse non-zips, non-workbooks and zip bombs; tell whether any sheet holds a formula."""
-    try:
-        packed = max(path.stat().st_size, 1)
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError, ValueError):
-        raise InputError.of("xlsx.not_zip", where) from None
-    except (NotImplementedError, RuntimeError, zipfile.LargeZipFile) as exc:  # -- e.g. an unknown zip version --
-        raise InputError.of("xlsx.corrupt", where, reason=_reason(exc)) from None
-    except OSError as exc:
-        raise InputError.of("file.unreadable", where, reason=exc.strerror or str(exc)) from None
-    with archive:
-        infos = archive.infolist()
-        if "xl/workbook.xml" not in {info.filename for info in infos}:
-            raise InputError.of("xlsx.not_workbook", where)
-        unpacked = sum(info.file_size for info in infos)
-        ratio = unpacked / packed
-        if unpacked > MAX_UNPACKED or (unpacked > _RATIO_FLOOR and ratio > MAX_RATIO):
-            raise LimitError.of(
-                "xlsx.zip_bomb", where, size=unpacked, ratio=round(ratio), limit=MAX_UNPACKED, max_ratio=MAX_RATIO
-            )
-        try:
-            return any(
-                _has_formula(archive, info)
-                for info in infos
-                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
-            )
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
-            raise InputError.of("xlsx.corrupt", where, reason=_reason(exc)) from None
-
-
-def _has_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Whether the worksheet part holds a formula element (streamed; parts can be large)."""
-    tail = b""
-    with archive.open(info) as part:
-        while chunk := part.read(_CHUNK):
-            if _FORMULA_TAG.search(tail + chunk):
-                return True
-            tail = chunk[-32:]
-    return False
-
-
-def _reason(exc: BaseException) -> str:
-    """The exception as a short ``Type: message`` for ``xlsx.corrupt``."""
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-# -- step 2: the grids ---------------------------------------------------------------
-
-
-@dataclass
-class _Grid:
-    """The non-empty rows of one sheet: ``(row number, values by 0-based column)``."""
-
-    title: str
-    epoch: dt.datetime
-    rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
-    #: Cells ``(row number, 0-based column)`` whose value was copied from a merged cell above.
-    merged: set[tuple[int, int]] = field(default_factory=set)
-
-
-@dataclass
-class _Layout:
-    """What read-only openpyxl does not keep: hidden rows and merged ranges (1-based bounds)."""
-
-    hidden_rows: set[int] = field(default_factory=set)
-    #: ``(min column, min row, max column, max row)`` of each merged range.
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
-
-
-def _known_sheets() -> dict[str, str]:
-    """Folded sheet name → layout name, for every sheet the reader maps."""
-    names = [form.name for form in wbk.FORMS] + [table.name for table in wbk.TABLES]
-    return {vn.fold_header(name): name for name in names}
-
-
-def _layout_name(title: str, known: dict[str, str]) -> str | None:
-    """The layout name of a sheet title (folded; a title typed in TCVN3 or VNI is converted first)."""
-    name = known.get(vn.fold_header(title))
-    if name is None:
-        encoding = vn.detect_legacy(title)
-        if encoding is not None:
-            name = known.get(vn.fold_header(vn.to_unicode(title, encoding)))
-    return name
-
-
-def _load_grids(path: Path) -> tuple[dict[str, _Grid], list[Problem], list[Problem]]:
-    """The known sheets as grids (keyed by layout name), the cell problems and the notes met on the way."""
-    where = Location.of_file(path)
-    has_formulas = _check_zip(path, where)
-    known = _known_sheets()
-    problems: list[Problem] = []
-    notes: list[Problem] = []
-    with warnings.catch_warnings():
-        # -- openpyxl warns about every extension it drops; none matters to us --
-        warnings.simplefilter("ignore")
-        try:
-            formulas = _formula_cells(path, known) if has_formulas else {}
-            book = load_workbook(path, read_only=True, data_only=True)
-            try:
-                grids: dict[str, _Grid] = {}
-                for sheet in book.worksheets:
-                    name = _layout_name(sheet.title, known)
-                    if name is None or name in grids:
-                        continue
-                    context = _SheetContext(path.name, sheet.title, problems, notes)
-                    layout = _sheet_layout(book, sheet)
-                    grid = _grid(sheet, book.epoch, formulas.get(sheet.title, set()), context, layout)
-                    grids[name] = grid
-                    if sheet.sheet_state != "visible" and grid.rows:
-                        notes.append(Problem("xlsx.hidden_sheet", Location(path.name, sheet=sheet.title),
-                                             {"sheet": sheet.title}))  # fmt: skip
-            finally:
-                book.close()
-        except InputError:
-            raise
-        except Exception as exc:  # -- openpyxl raises anything from KeyError to lxml errors on broken parts --
-            raise InputError.of("xlsx.corrupt", where, reason=_reason(exc)) from None
-    return grids, problems, notes
-
-
-def _sheet_layout(book: Any, sheet: Any) -> _Layout:
-    """Hidden rows and merged ranges of ``sheet``, streamed from its XML part.
-
-    Read-only openpyxl keeps neither, and a full load is too slow and too trusting for
-    untrusted files; the part is small once the zip check has passed.
-    """
-    layout = _Layout()
-    archive, part = getattr(book, "_archive", None), getattr(sheet, "_worksheet_path", None)
-    if archive is None or part is None:  # -- an openpyxl without these internals: read as if none --
-        return layout
-    number = 0
-    with archive.open(part) as source:
-        for event, element in ElementTree.iterparse(source, events=("start", "end")):
-            tag = element.tag.rsplit("}", 1)[-1]
-            if event == "start" and tag == "row":
-                number = _row_number(element.get("r"), number + 1)
-                if element.get("hidden") in ("1", "true"):
-                    layout.hidden_rows.add(number)
-            elif event == "end" and tag == "mergeCell" and len(layout.merges) < MAX_MERGES:
-                try:
-                    bounds = range_boundaries(element.get("ref") or "")
-                except (ValueError, TypeError):
-                    continue
-                if None not in bounds:
-                    layout.merges.append(bounds)  # type: ignore[arg-type]
-            if event == "end" and tag in ("row", "c", "mergeCell"):
-                element.clear()
-    return layout
-
-
-def _row_number(text: str | None, default: int) -> int:
-    """A ``<row r="…">`` number; ``default`` (the next row) when absent or unreadable."""
-    try:
-        return int(float(text)) if text else default
-    except ValueError:
-        return default
-
-
-def _formula_cells(path: Path, known: dict[str, str]) -> dict[str, set[str]]:
-    """Sheet title → coordinates of formula cells, for the known sheets."""
-    book = load_workbook(path, read_only=True, data_only=False)
-    try:
-        found: dict[str, set[str]] = {}
-        for sheet in book.worksheets:
-            if _layout_name(sheet.title, known) is None:
-                continue
-            sheet.reset_dimensions()
-            cells = found.setdefault(sheet.title, set())
-            for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
-                if number > MAX_ROWS:
-                    break
-                for index, cell in enumerate(row):
-                    if getattr(cell, "data_type", None) == "f":
-                        cells.add(f"{get_column_letter(index + 1)}{number}")
-        return found
-    finally:
-        book.close()
-
-
-@dataclass
-class _SheetContext:
-    """Where a sheet's cells are reported: its file, title, and the problem and note lists."""
-
-    file: str
-    sheet: str
-    problems: list[Problem]
-    notes: list[Problem]
-
-    def where(self, cell: str) -> Location:
-        return Location(self.file, sheet=self.sheet, cell=cell)
-
-
-def _grid(sheet: Any, epoch: dt.datetime, formulas: set[str], context: _SheetContext, layout: _Layout) -> _Grid:
-    """Copy one sheet's non-empty rows, reporting error cells and formulas without cached values."""
-    grid = _Grid(title=sheet.title, epoch=epoch)
-    sheet.reset_dimensions()  # -- never trust the <dimension> a writer declared --
-    unfilled: list[str] = []
-    rows: dict[int, list[Any]] = {}
-    for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
-        values: list[Any] = []
-        for index, cell in enumerate(row):
-            coord = f"{get_column_letter(index + 1)}{number}"
-            value = _cell_value(cell, coord, context)
-            if (value is None or value == "") and coord in formulas:
-                unfilled.append(coord)
-            values.append(value)
-        if not any(v is not None and v != "" for v in values):
-            continue
-        if number > MAX_ROWS:
-            raise LimitError.of("xlsx.too_many_rows", context.where(f"A{number}"), row=number, limit=MAX_ROWS)
-        rows[number] = values
-    _fill_merged(rows, layout.merges, grid.merged)
-    grid.rows = [(number, tuple(values)) for number, values in sorted(rows.items())]
-    if unfilled:
-        listed = ", ".join(unfilled[:_LISTED_CELLS]) + (", …" if len(unfilled) > _LISTED_CELLS else "")
-        context.problems.append(Problem("xlsx.formula_no_value", context.where(unfilled[0]), {"cells": listed}))
-    hidden = [number for number, _ in grid.rows if number in layout.hidden_rows]
-    if hidden:
-        context.notes.append(Problem("xlsx.hidden_rows", context.where(f"A{hidden[0]}"), {"rows": _spans(hidden)}))
-    return grid
-
-
-def _cell_value(cell: Any, coord: str, context: _SheetContext) -> Any:
-    """One cell's value: errors and over-long texts reported, legacy text converted, percentages as text."""
-    value = cell.value
-    kind = getattr(cell, "data_type", None)
-    if kind == "e":
-        context.problems.append(Problem("xlsx.formula_error", context.where(coord), {"value": value}))
-        return None
-    if isinstance(value, str):
-        if len(value) > MAX_CELL_CHARS:
-            params = {"length": len(value), "limit": MAX_CELL_CHARS}
-            context.problems.append(Problem("xlsx.cell_too_long", context.where(coord), params))
-            return None
-        if "_x" in value:  # -- OOXML escapes: Excel writes a pasted CR as _x000D_, openpyxl leaves it --
-            value = _ESCAPE.sub(lambda match: chr(int(match[1], 16)), value)
-        value, removed = clean_controls(value)
-        if removed:
-            context.notes.append(controls_note(removed, context.where(coord)))
-        return value if value.isascii() else _unlegacy(value, _font_name(cell), coord, context)
-    number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    if number and "%" in _number_format(cell):
-        # -- Excel keeps 19,4% as 0.194: give the model what the secretary typed --
-        return vn.format_number(Decimal(repr(value)) * 100) + "%"
-    return value
-
-
-def _unlegacy(text: str, font: str | None, coord: str, context: _SheetContext) -> str:
-    """``text`` converted to Unicode when it is typed in TCVN3 or VNI, with a note; else as it is."""
-    encoding = vn.detect_legacy(text, font)
-    if encoding is None:
-        return text
-    converted = vn.to_unicode(text, encoding, capitals=vn.is_capitals_font(font))
-    context.notes.append(legacy_note(text, converted, encoding, context.where(coord)))
-    return converted
-
-
-def _font_name(cell: Any) -> str | None:
-    """The font name of a cell, or ``None`` when the style cannot be read."""
-    try:
-        return cell.font.name
-    except (AttributeError, IndexError, KeyError, TypeError):
-        return None
-
-
-def _number_format(cell: Any) -> str:
-    """The number format of a cell, or ``""`` when the style cannot be read."""
-    try:
-        return str(cell.number_format or "")
-    except (AttributeError, IndexError, KeyError, TypeError):
-        return ""
-
-
-def _spans(numbers: list[int]) -> str:
-    """Sorted row numbers as compact spans: ``[3, 4, 5, 9]`` → ``"3–5, 9"``."""
-    spans: list[str] = []
-    start = previous = numbers[0]
-    for number in [*numbers[1:], None]:
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        spans.append(str(start) if start == previous else f"{start}–{previous}")
-        if number is not None:
-            start = previous = number
-    return ", ".join(spans)
-
-
-def _fill_merged(rows: dict[int, list[Any]], merges: list[tuple[int, int, int, int]],
-                 filled: set[tuple[int, int]]) -> None:  # fmt: skip
-    """Copy the value of a cell merged down over several rows into the rows below that hold data.
-
-    Only the merged range's first column receives the value (a range merged across columns
-    still belongs to one column); a row of the range with no data of its own stays empty,
-    so a tall merged paragraph is read once.
-    """
-    numbers = sorted(rows)
-    for min_col, min_row, _max_col, max_row in merges:
-        index = min_col - 1
-        top = rows.get(min_row)
-        if max_row <= min_row or index >= MAX_COLUMNS or top is None or index >= len(top) or _is_blank(top[index]):
-            continue
-        start = bisect.bisect_right(numbers, min_row)
-        for number in numbers[start : bisect.bisect_right(numbers, max_row)]:
-            values = rows[number]
-            if index >= len(values):
-                values.extend([None] * (index + 1 - len(values)))
-            if _is_blank(values[index]):
-                values[index] = top[index]
-                filled.add((number, index))
 
 
 # -- step 3: the mapping -------------------------------------------------------------
@@ -412,15 +63,12 @@ def _label_keys(text: str) -> set[str]:
     return keys
 
 
-def _is_blank(value: Any) -> bool:
-    """Whether a cell counts as empty (nothing, or only spaces)."""
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _text(value: Any) -> Any:
     """A single-line cell: NFC, spaces cleaned; numbers pass through; dates become ``d/m/yyyy``."""
     if isinstance(value, str):
         return vn.clean_spaces(vn.nfc(value)) or None
+    if isinstance(value, vn.Quantity):  # -- a percent cell where text is read: as it was shown --
+        return vn.format_figure(value.value, value.unit)
     if isinstance(value, dt.datetime):
         return f"{value.day}/{value.month}/{value.year}" if value.time() == dt.time() else value.isoformat(" ")
     if isinstance(value, dt.date):
@@ -479,6 +127,9 @@ def _normal(value: Any, kind: wbk.Kind, separators: str, epoch: dt.datetime) -> 
     """A cell value as the contract wants it, or ``None`` when the cell is blank."""
     if _is_blank(value):
         return None
+    if isinstance(value, vn.Quantity) and kind in ("figure", "number"):
+        # -- a percent cell: a figure keeps its number and unit, a number field takes the number --
+        return value if kind == "figure" else value.value
     if kind == "list":
         return _split(value, separators)
     if kind == "date":
@@ -545,6 +196,11 @@ def _header_row(
     return None if best is None else (best[1], best[2])
 
 
+def _value_of(values: tuple[Any, ...], columns: dict[str, int], key: str) -> Any:
+    """The value of column ``key`` in a row (``None`` for an absent column or past the row's end)."""
+    return _at(values, columns.get(key))
+
+
 def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     """Set ``value`` at the nested ``path`` of ``data``, creating mappings on the way."""
     for key in path[:-1]:
@@ -573,7 +229,7 @@ class _Reader:
         """Record problem ``code`` at ``cell`` of sheet ``in_sheet``."""
         self.problems.append(Problem(code, self.where(in_sheet, cell), params))
 
-    def read(self, grids: dict[str, _Grid]) -> None:
+    def read(self, grids: dict[str, Grid]) -> None:
         """Map every known sheet; problems accumulate in :attr:`problems`."""
         if wbk.MEETING.name not in grids:
             found = ", ".join(grids) or "—"
@@ -599,7 +255,7 @@ class _Reader:
 
     # -- tables ------------------------------------------------------------------------
 
-    def table(self, grid: _Grid, spec: wbk.TableSheet, rows: list[tuple[int, tuple[Any, ...]]]) -> _Table | None:
+    def table(self, grid: Grid, spec: wbk.TableSheet, rows: list[tuple[int, tuple[Any, ...]]]) -> _Table | None:
         """Find the header row among ``rows`` and read the data rows below it (``None``: unreadable)."""
         if not rows:
             return None
@@ -624,7 +280,7 @@ class _Reader:
         for number, values in rows:
             if number <= header:
                 continue
-            record = self.record(lambda key: _at(values, columns.get(key)), spec, grid)
+            record = self.record(functools.partial(_value_of, values, columns), spec, grid)
             if record and record not in examples:
                 cells = {key: f"{get_column_letter(index + 1)}{number}" for key, index in columns.items()}
                 merged = frozenset(key for key, index in columns.items() if (number, index) in grid.merged)
@@ -648,7 +304,7 @@ class _Reader:
                 columns[key] = index
         return columns
 
-    def record(self, value_of: Callable[[str], Any], spec: wbk.TableSheet, grid: _Grid) -> dict[str, Any]:
+    def record(self, value_of: Callable[[str], Any], spec: wbk.TableSheet, grid: Grid) -> dict[str, Any]:
         """The non-blank normalised values of one row, keyed by column key."""
         record = {}
         for column in spec.columns:
@@ -658,7 +314,7 @@ class _Reader:
         return record
 
     @staticmethod
-    def normal(value: Any, column: wbk.Column, grid: _Grid) -> Any:
+    def normal(value: Any, column: wbk.Column, grid: Grid) -> Any:
         """The cell value as column ``column`` wants it (``None``: blank)."""
         return _normal(value, column.kind, column.separators, grid.epoch)
 
@@ -683,7 +339,7 @@ class _Reader:
                     positions.append(part)
                 continue
             i = len(chairs)
-            item = {k: row.values[k] for k in ("name", "positions") if k in row.values}
+            item: dict[str, Any] = {k: row.values[k] for k in ("name", "positions") if k in row.values}
             self.register(("chairs", i), sheet, row, {"name": "name", "positions": "positions"})
             for k in range(len(item.get("positions", []))):
                 self.at(("chairs", i, "positions", k), sheet, row.cell("positions"))
@@ -723,10 +379,9 @@ class _Reader:
             self.register(("statistics", i), sheet, row, {k: k for k in keys})
             item = {k: row.values[k] for k in keys if k in row.values}
             value = item.get("value")
-            percent = _PERCENT.fullmatch(value) if isinstance(value, str) else None
-            if percent is not None:  # -- "19,4%": the number is the value, % the unit unless one is given --
-                item["value"] = percent["number"]
-                item.setdefault("unit", "%")
+            if isinstance(value, vn.Quantity):  # -- a percent cell: the number is the value, % the unit --
+                item["value"] = value.value
+                item.setdefault("unit", value.unit)
             items.append(item)
         if items:
             self.data["statistics"] = items
@@ -789,7 +444,7 @@ class _Reader:
 
     # -- forms -------------------------------------------------------------------------
 
-    def form(self, grid: _Grid, spec: wbk.FormSheet) -> None:
+    def form(self, grid: Grid, spec: wbk.FormSheet) -> None:
         """Read a label/value sheet, and the table below it when the layout has one."""
         rows = grid.rows
         table_rows: list[tuple[int, tuple[Any, ...]]] = []
@@ -847,7 +502,8 @@ class _Reader:
         data = self.data
         for key in path[:-1]:
             data = data.setdefault(key, {})
-        return data.setdefault(path[-1], [])
+        items: list[Any] = data.setdefault(path[-1], [])
+        return items
 
     def table_start(self, rows: list[tuple[int, tuple[Any, ...]]], spec: wbk.TableSheet) -> int | None:
         """Index in ``rows`` of the header row of ``spec`` placed below a form, if any."""
@@ -954,7 +610,7 @@ class _AwardBuilder:
     def awardee(self, entry: _Award, row: _Row) -> None:
         """Add the row's count line or named awardee to the entry's collectives or individuals."""
         values = row.values
-        person = {k: values[k] for k in ("name", "position", "unit", "note") if k in values}
+        person: dict[str, Any] = {k: values[k] for k in ("name", "position", "unit", "note") if k in values}
         count = values.get("count")
         header = wbk.AWARDS.column("target").header
         target = self.reader.choice(values.get("target"), self.choices, self.sheet, row.cell("target"), header)

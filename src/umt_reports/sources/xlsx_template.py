@@ -11,12 +11,11 @@ dropped. The file is written atomically: a temporary file beside ``out``, then a
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -26,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from umt_reports import vn
+from umt_reports.atomic import write_atomic
 from umt_reports.errors import InputError, Location, Problem
 from umt_reports.messages import describe
 from umt_reports.sources import workbook as wbk
@@ -81,17 +81,13 @@ def _profile_names(out: Path) -> tuple[str, ...]:
 
 
 def _save(book: Workbook, out: Path) -> None:
-    """Save atomically: a temporary file in the same folder, then :func:`os.replace`."""
-    temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex}.tmp")
+    """Save atomically (:func:`umt_reports.atomic.write_atomic`)."""
     try:
-        book.save(temporary)
-        os.replace(temporary, out)
+        write_atomic(out, book.save)
     except OSError as exc:
         raise InputError.of(
             "xlsx.cannot_write", Location.of_file(out), path=str(out), reason=exc.strerror or str(exc)
         ) from None
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 # -- the plan: contract data checked and flattened into rows -----------------------------
@@ -449,9 +445,9 @@ class _Builder:
         row = 2
         for item in spec.fields:
             value = self.plan.forms.get(item.path)
-            values = value if item.kind == "list" else [value]
+            values: list[Any] = list(value or []) if item.kind == "list" else [value]
             if item.kind == "list" and not item.repeat:
-                values = [", ".join(str(v) for v in value if v is not None) or None]
+                values = [", ".join(str(v) for v in value or () if v is not None) or None]
             elif item.kind == "list" and not values:
                 values = [None] * item.repeat
             for n, one in enumerate(values):

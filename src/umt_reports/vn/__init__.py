@@ -18,11 +18,11 @@ from __future__ import annotations
 from .awards import AWARD_CATALOGUE, AwardForm, recognise_award, recognise_award_form
 from .collation import SortKey, name_sort_key, sort_key, sort_names
 from .dates import (
-    VIETNAM_TIME,
-    day_start,
     DATE_BLANK,
+    VIETNAM_TIME,
     date_line,
     date_line_partial,
+    day_start,
     is_real_date,
     long_date,
     parse_date_text,
@@ -54,6 +54,8 @@ from .legacy import (
 from .proper import NBSP, keep_together, starts_proper
 from .numbers import (
     CURRENCY_WORD,
+    Quantity,
+    format_figure,
     format_money,
     format_number,
     format_percent_value,
@@ -92,6 +94,7 @@ __all__ = [
     "MAX_AMOUNT",
     "MEASURE_WORDS",
     "NBSP",
+    "Quantity",
     "SortKey",
     "TCVN3_TABLE",
     "VIETNAM_TIME",
@@ -108,6 +111,7 @@ __all__ = [
     "detect_legacy",
     "fold_header",
     "font_encoding",
+    "format_figure",
     "format_money",
     "format_number",
     "format_percent_value",

@@ -17,8 +17,8 @@ NFC and NFD spellings of the same text get the same key.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from collections.abc import Callable, Hashable, Iterable
+from functools import lru_cache
 from typing import TypeVar
 
 from .text import clean_spaces, nfc

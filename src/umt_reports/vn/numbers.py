@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import decimal
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from babel.numbers import format_decimal
@@ -16,6 +17,8 @@ from .text import clean_spaces, nfc
 
 __all__ = [
     "CURRENCY_WORD",
+    "Quantity",
+    "format_figure",
     "format_money",
     "format_number",
     "format_percent_value",
@@ -167,6 +170,30 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(f"unexpected {unit!r} after the number in {text.strip()!r}")
     return value
 
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure as it was read, before it meets a field: a number and its unit (``19,4`` and ``%``).
+
+    Readers hand figures on with their type (a percent-formatted cell is ``Quantity(19.4, "%")``,
+    never the text ``"19,4%"``); :func:`format_figure` is the one way back to text.
+    """
+
+    value: Decimal
+    unit: str | None = None
+
+
+def format_figure(value: int | Decimal | float | str, unit: str | None = None) -> str:
+    """A figure as every document (and ``check``) writes it: ``19,4%``, ``1.387 người``, ``22/27 chỉ tiêu``.
+
+    Numbers go through :func:`format_quantity`; a figure that is text (``22/27``) is written as
+    typed, followed by its unit.
+    """
+    if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
+        return format_quantity(value, unit)
+    text = str(value)
+    return f"{text} {unit}".strip() if unit else text
 
 
 def format_quantity(value: int | Decimal | float, unit: str | None = None) -> str:

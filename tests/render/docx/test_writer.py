@@ -7,7 +7,7 @@ import datetime as dt
 import importlib.util
 import io
 import zipfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import docx
@@ -59,7 +59,7 @@ def twips(pt: float) -> int:
     return round(pt * 20)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bytes_of(preset_name: str, image: bool = False) -> bytes:
     preset = {"nd30": ND30, "hd36": HD36}[preset_name]
     return render_docx(sample.report(preset, image=image), RenderOptions()).data
@@ -474,7 +474,7 @@ def test_core_properties_describe_the_document() -> None:
     assert core.subject == sample.SUBJECT
     assert core.keywords == "tổng kết, dân vận, 2016-2021"
     # -- midnight in Vietnam (UTC+7), the same instant the PDF metadata carries --
-    assert core.created == core.modified == dt.datetime(2022, 6, 21, 17, tzinfo=dt.timezone.utc)
+    assert core.created == core.modified == dt.datetime(2022, 6, 21, 17, tzinfo=dt.UTC)
     stamps = [e.text for e in part(data, "docProps/core.xml") if e.tag.endswith(("}created", "}modified"))]
     assert stamps == ["2022-06-21T17:00:00Z"] * 2
     assert core.language == "vi"  # -- DocMeta.language, as the PDF and HTML carry it --

@@ -37,7 +37,7 @@ from umt_reports.documents.document import (
 )
 from umt_reports.documents.report import build_report
 from umt_reports.errors import RenderError
-from umt_reports.render import RenderOptions, Rendered, render
+from umt_reports.render import Rendered, RenderOptions, render
 from umt_reports.render.html import element_for, render_html
 from umt_reports.render.html.css import role_class
 

@@ -45,7 +45,7 @@ from umt_reports.documents.document import (
     Table,
 )
 from umt_reports.errors import RenderError
-from umt_reports.render import RenderOptions, Rendered
+from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.pdf import render_pdf
 from umt_reports.render.pdf.pdfa import check_pdfa
 
@@ -286,6 +286,7 @@ def test_it_is_byte_identical_for_the_same_document() -> None:
     assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
 
 
+@pytest.mark.slow
 def test_it_is_byte_identical_in_another_process_with_another_hash_seed() -> None:
     # -- set or dict order that leaked into the file would differ between hash seeds --
     script = (

@@ -9,7 +9,7 @@ Word rejects out-of-order children that LibreOffice silently accepts.
 from __future__ import annotations
 
 import copy
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -36,8 +36,8 @@ __all__ = [
     "set_doc_defaults",
     "set_fonts",
     "set_lang",
-    "set_page_number_start",
     "set_new_paragraph_style",
+    "set_page_number_start",
     "set_picture_description",
     "set_row",
     "set_run_text",

@@ -20,10 +20,10 @@ from functools import lru_cache
 import docx
 from docx.document import Document as WordDocument
 
+from umt_reports import vn
 from umt_reports.documents.document import DocMeta
 from umt_reports.render.docx import _oxml
 from umt_reports.render.metadata import metadata_keywords, metadata_text
-from umt_reports import vn
 
 __all__ = ["LAST_MODIFIED_BY", "ZIP_DATE_TIME", "drop_template_extras", "new_document", "save", "set_core_properties"]
 

@@ -24,7 +24,6 @@ from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from umt_reports.documents.document import Placed, PlacedLine
 from umt_reports.documents.document import (
     Block,
     Document,
@@ -32,17 +31,19 @@ from umt_reports.documents.document import (
     Image,
     PageBreak,
     Para,
+    Placed,
+    PlacedLine,
     Rule,
     SignatureBlock,
     Spacer,
     Table,
 )
-from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.docx import _oxml, package
 from umt_reports.render.docx.paragraphs import ParagraphDrawer
 from umt_reports.render.docx.styles import LANG, RoleStyles
 from umt_reports.render.docx.tables import TableDrawer
 from umt_reports.render.fonts import FontFamily, resolve_font
+from umt_reports.render.output import Rendered, RenderOptions
 
 __all__ = ["PAGE_NUMBER_ROLE", "WORD_LAYOUT_VERSION", "render_docx"]
 

@@ -23,10 +23,10 @@ from html import escape
 from typing import Final
 
 from umt_reports.documents.document import Document
-from umt_reports.render import RenderOptions, Rendered
 from umt_reports.render.fonts import resolve_font
 from umt_reports.render.html.css import font_stack, stylesheet
 from umt_reports.render.html.writer import HtmlWriter, element_for
+from umt_reports.render.output import Rendered, RenderOptions
 
 __all__ = ["element_for", "render_html"]
 

@@ -24,7 +24,6 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Final
 
-from umt_reports.documents.document import Placed, PlacedLine
 from umt_reports.documents.document import (
     Annex,
     Block,
@@ -34,6 +33,8 @@ from umt_reports.documents.document import (
     Image,
     PageBreak,
     Para,
+    Placed,
+    PlacedLine,
     Rule,
     Run,
     SignatureBlock,

@@ -17,9 +17,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, TableStyle
-from reportlab.rl_config import paraFontSizeHeightOffset
+
 # -- reportlab's own measure of a list of flowables (private, but the one KeepTogether uses) --
 from reportlab.platypus.flowables import _listWrapOn
+from reportlab.rl_config import paraFontSizeHeightOffset
 
 from umt_reports.errors import RenderError
 
@@ -323,7 +324,7 @@ class KeepWithNext(KeepBlock):
         content = list(self._content)
         frame = getattr(self, "_frame", None)
         at_top = bool(getattr(frame, "_atTop", True))
-        if self._H <= aH or at_top or len(content) < 2:
+        if aH >= self._H or at_top or len(content) < 2:
             return content
         *heads, last = content
         used = 0.0

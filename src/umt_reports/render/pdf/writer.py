@@ -24,16 +24,16 @@ from typing import Any, Final
 
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import getDescent
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
-from reportlab.pdfgen.canvas import Canvas
 
 from umt_reports.documents.document import Document
 from umt_reports.errors import RenderError
-from umt_reports.render import Rendered, RenderOptions
 from umt_reports.render.fonts import FontFamily, face_name, require_glyphs, resolve_font
 from umt_reports.render.measure import PT_PER_MM
 from umt_reports.render.metadata import metadata_keywords, metadata_text
+from umt_reports.render.output import Rendered, RenderOptions
 from umt_reports.render.pdf.flowables import KeepWithNext, NumberingRestart
 from umt_reports.render.pdf.marks import SIGNER_SPACE, TEXT_AREA, MarkBook, Rect
 from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
@@ -206,7 +206,7 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
         initialFontSize=doc.preset.style(_PAGE_NUMBER_ROLE).size,
     )
     if options.on_page is not None:  # -- progress of long batches (certificates) --
-        template.afterPage = lambda: options.on_page(template.page)  # type: ignore[method-assign, misc]
+        template.afterPage = lambda: options.on_page(template.page)
     with _without_ascii85():
         try:
             template.build(story)

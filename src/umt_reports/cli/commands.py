@@ -1,37 +1,27 @@
-"""The ``umt-reports`` command: a thin edge over :mod:`umt_reports.api`.
+"""The ``umt-reports`` root command and its subcommands: a thin edge over :mod:`umt_reports.api`.
 
-This is the only place where errors become messages and exit codes:
-
-- 0: done;
-- 2: the input is wrong (every problem listed with its place) or a limit was hit;
-- 1: the toolkit could not finish for another stated reason (font, PDF/A, archive);
-- 3: an internal error (a bug) — reported in one line, never as a traceback
-  (set ``UMT_DEBUG=1`` to see the traceback).
+Errors become messages and exit codes through :func:`umt_reports.cli.edge._guard`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 import types
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from umt_reports.errors import InputError, Problem, ProfileError, TemplateError, UmtError
-from umt_reports.messages import render
+from umt_reports.cli.edge import EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, _guard, _lang, _notes, _say
+from umt_reports.cli.help import LocalizedGroup
 from umt_reports.sign.cli import sign_build_options
 
 if TYPE_CHECKING:
     from umt_reports.batch import BuildChoices, MeetingJob, MeetingOutcome
 
 __all__ = ["main"]
-
-EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-
-T = TypeVar("T")
 
 
 def _api() -> types.ModuleType:
@@ -42,47 +32,11 @@ def _api() -> types.ModuleType:
     return umt_reports.api
 
 
-def _lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    lang = ctx.find_root().params.get("lang") if ctx else None
-    return lang or os.environ.get("UMT_LANG", "vi")
-
-
-def _say(code: str, **params: object) -> str:
-    return render(code, params, _lang())
-
-
-def _fail(error: UmtError, source: Path | None) -> NoReturn:
-    """Print every problem of ``error`` (file first, then one line per place) and exit."""
-    lang = _lang()
-    if source is not None:
-        click.echo(render("cli.problems", {"path": str(source), "count": len(error.problems)}, lang), err=True)
-    for problem in error.problems:
-        click.echo(f"  - {problem.format(lang)}", err=True)
-    code = EXIT_INPUT if isinstance(error, (InputError, ProfileError, TemplateError)) else EXIT_FAILED
-    sys.exit(code)
-
-
-def _guard(action: Callable[[], T], source: Path | None = None) -> T:
-    """Run ``action``; turn our errors into messages and unexpected ones into one line."""
-    try:
-        return action()
-    except UmtError as error:
-        _fail(error, source)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except Exception as exc:  # -- the one place a bug is caught: no traceback for users --
-        if os.environ.get("UMT_DEBUG"):
-            raise
-        click.echo(_say("cli.internal", kind=type(exc).__name__, detail=str(exc)[:200]), err=True)
-        sys.exit(EXIT_INTERNAL)
-
-
-class _Commands(click.Group):
+class _Commands(LocalizedGroup):
     """The command group; command groups of their own (``archive``) are imported when used."""
 
     lazy = {
-        "archive": ("umt_reports.archive.cli", "archive"),
+        "archive": ("umt_reports.cli.archive", "archive"),
         "sign": ("umt_reports.sign.cli", "sign"),
         "signatures": ("umt_reports.sign.cli", "signatures"),
         "serve": ("umt_reports.desk.cli", "serve"),
@@ -97,7 +51,8 @@ class _Commands(click.Group):
             import importlib
 
             module, attr = self.lazy[name]
-            return getattr(importlib.import_module(module), attr)
+            command: click.Command = getattr(importlib.import_module(module), attr)
+            return command
         return super().get_command(ctx, name)
 
 
@@ -158,13 +113,6 @@ def validate(file: Path, profile_dirs: tuple[Path, ...], kinds: str | None = Non
         pairs, _ = _guard(lambda: choose(_split(kinds), ["pdf", "docx"]), file)
         _guard(lambda: check_needs(meeting, list(dict.fromkeys(kind for kind, _ in pairs)), file), file)
     click.echo(_say("cli.valid", path=str(file)))
-
-
-def _notes(notes: list[Problem]) -> None:
-    """Print notices that are not errors (legacy text converted, hidden rows read), one per line."""
-    lang = _lang()
-    for note in notes:
-        click.echo(f"  * {note.format(lang)}")
 
 
 @main.command()
@@ -302,6 +250,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, ht
           replace: bool = False, jobs: int | None = None,
           signing: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None) -> None:
     """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx; nhiều tệp hoặc thư mục) vào thư mục --out."""
+    from umt_reports.build import BuildResult
     from umt_reports.build import build as run_build
     from umt_reports.render import RenderOptions
 
@@ -321,11 +270,18 @@ def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, ht
                     (archive_dir, replace) if to_archive else None)
         return
     source = sources[0]
+
+    def check_archive(drawn: BuildResult) -> None:
+        # -- an archive that would refuse the PDFs stops the build before any file is written --
+        from umt_reports.archive import check_before_archiving
+
+        check_before_archiving(archive_dir, drawn, replace=replace)
+
     with _page_progress(progress, source, chosen_kinds, chosen, profile_dirs) as on_page:
         result = _guard(
             lambda: run_build(source, out_dir, kinds=chosen_kinds, formats=chosen, templates=templates,
                               options=RenderOptions(font=font, on_page=on_page), profile_dirs=profile_dirs,
-                              sign=signing),
+                              sign=signing, before_write=check_archive if to_archive else None),
             source,
         )
     _notes(result.notes)
@@ -343,7 +299,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, ht
             click.echo(_say("commendation.form_pages", path=str(written.path)))
     if to_archive:
         from umt_reports.archive import archive_outputs
-        from umt_reports.archive.cli import echo_outcomes
+        from umt_reports.cli.archive import echo_outcomes
 
         echo_outcomes(_guard(lambda: archive_outputs(archive_dir, result, replace=replace), source))
 
@@ -447,7 +403,7 @@ def _exit_for(outcomes: list[MeetingOutcome]) -> None:
 def _archive_many(outcomes: list[MeetingOutcome], archive_dir: Path | None, replace: bool) -> None:
     """``--archive`` for a batch: the PDFs of every meeting that was built, folder by folder."""
     from umt_reports.archive import archive_outputs
-    from umt_reports.archive.cli import echo_outcomes
+    from umt_reports.cli.archive import echo_outcomes
 
     for outcome in outcomes:
         if outcome.ok and outcome.manifest is not None:

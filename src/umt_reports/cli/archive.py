@@ -1,8 +1,7 @@
 """The ``umt-reports archive`` commands: a thin edge over :mod:`umt_reports.archive`.
 
-Register with the root command in one line: ``main.add_command(archive)`` (after
-``from umt_reports.archive.cli import archive``). Conventions are those of
-:mod:`umt_reports.cli`: texts come from the message catalogue in the root ``--lang``,
+Registered lazily by the root command (:mod:`umt_reports.cli.commands`). Conventions are those of
+:mod:`umt_reports.cli.edge`: texts come from the message catalogue in the root ``--lang``,
 errors become messages only through its ``_guard`` (exit 2 for input problems, 1 for
 other refusals), and ``verify`` exits 1 when it finds anything. ``--json`` prints
 machine-readable output instead of tables.
@@ -12,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Literal
 
 import click
 from rich.cells import cell_len
@@ -24,31 +24,12 @@ from umt_reports import vn
 from umt_reports.archive.api import ENV_VAR, AddOutcome, Finding, VerifyReport, open_archive
 from umt_reports.archive.catalog import Query
 from umt_reports.archive.metadata import CURRENT, Record
+from umt_reports.cli.edge import _guard, _lang, _say
+from umt_reports.cli.help import LocalizedGroup
 
 __all__ = ["archive", "echo_outcomes"]
 
-T = TypeVar("T")
-
 EXIT_FINDINGS = 1
-
-
-def _guard(action: Callable[[], T], source: Path | None = None) -> T:
-    # -- imported late: the root cli may import this module while it is being loaded --
-    from umt_reports import cli as root
-
-    return root._guard(action, source)
-
-
-def _say(code: str, **params: object) -> str:
-    from umt_reports import cli as root
-
-    return root._say(code, **params)
-
-
-def _lang() -> str:
-    from umt_reports import cli as root
-
-    return root._lang()
 
 
 def _echo_json(data: Any) -> None:
@@ -114,7 +95,7 @@ def _filters(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-@click.group("archive")
+@click.group("archive", cls=LocalizedGroup)
 def archive() -> None:
     """Kho lưu trữ văn bản PDF/A: lưu, tìm, kiểm tra nguyên vẹn, xuất cho lưu trữ nhà nước."""
 
@@ -190,7 +171,7 @@ def _records_table(records: Sequence[Record], width: int) -> Table:
     widths[4] = max(8, min(widths[4], free - widths[3]))
     table = Table()
     for index, header in enumerate(headers):
-        justify = "right" if names[index] in ("id", "pages") else "left"
+        justify: Literal["right", "left"] = "right" if names[index] in ("id", "pages") else "left"
         table.add_column(header, justify=justify, no_wrap=True, overflow="ellipsis", width=widths[index])
     for row in rows:
         table.add_row(*row)
