@@ -374,8 +374,8 @@ def test_the_unmutated_sample_yaml_is_valid(workdir: Path) -> None:
 # ours (exit 1 or 2) whose input problems are placed; never an internal error (exit 3).
 # Not drawn here until i16-hardening lands: U+007F and explicit YAML tags of the wrong shape.
 
-from umt_reports.build import build  # noqa: E402
-from umt_reports.errors import UmtError  # noqa: E402
+from umt_reports.build import build
+from umt_reports.errors import UmtError
 
 AWARDS_DATA = yaml.safe_load((SAMPLES / "meeting-awards.yaml").read_text(encoding="utf-8"))
 BUILD_EXAMPLES = int(os.environ.get("UMT_HYPOTHESIS_BUILD_EXAMPLES", "40"))

@@ -23,6 +23,7 @@ small so that other front ends (the web desk) can run the same pool::
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import time
@@ -193,7 +194,7 @@ def build_one(job: MeetingJob, choices: BuildChoices) -> MeetingOutcome:
     except UmtError as error:
         outcome.problems = list(error.problems)
         outcome.failure = "input" if isinstance(error, (InputError, ProfileError, TemplateError)) else "failed"
-    except Exception as exc:  # noqa: BLE001 -- one meeting's bug must not stop the others
+    except Exception as exc:
         outcome.failure = "internal"
         outcome.detail = f"{type(exc).__name__}: {str(exc)[:200]}"
     else:
@@ -212,10 +213,8 @@ def warm_up(choices: BuildChoices) -> None:
     builds themselves to report, with their places."""
     from umt_reports import warm
 
-    try:
+    with contextlib.suppress(UmtError):
         warm.prepare(choices.formats, font=choices.font, templates=choices.templates)
-    except UmtError:
-        pass
 
 
 def _in_worker() -> None:
@@ -259,7 +258,7 @@ def run_batch(
             index = futures[future]
             try:
                 outcome = future.result()
-            except Exception as exc:  # noqa: BLE001 -- a worker died (killed, out of memory)
+            except Exception as exc:
                 outcome = MeetingOutcome(jobs[index], failure="internal", detail=f"{type(exc).__name__}: {exc}")
             outcomes[index] = outcome
             if on_done:

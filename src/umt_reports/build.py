@@ -15,15 +15,15 @@ the output folder as it was.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from umt_reports import vn
 from umt_reports.atomic import write_many_atomic
 from umt_reports.documents.document import Document
 from umt_reports.documents.kinds import KINDS, DocumentContext, Kind, get_kind
-from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError, Location, Problem, UmtError
 from umt_reports.manifest import (
     MANIFEST,
@@ -37,8 +37,8 @@ from umt_reports.manifest import (
     relative_path,
 )
 from umt_reports.model import Meeting
+from umt_reports.render import FORMATS, Rendered, RenderOptions, get_format, render
 from umt_reports.sources.raw import RawSource
-from umt_reports.render import FORMATS, RenderOptions, Rendered, get_format, render
 from umt_reports.sources.where import locate_problems
 from umt_reports.warm import shared_wording
 

@@ -19,8 +19,8 @@ from click.testing import CliRunner
 
 from umt_reports.archive import Archive, Query, from_xml
 from umt_reports.archive.catalog import MAX_QUERY_CHARS
-from umt_reports.cli.archive import archive
 from umt_reports.archive.repair import repair
+from umt_reports.cli.archive import archive
 
 
 @click.group()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -507,7 +508,7 @@ def test_no_written_paragraph_opens_with_the_words_of_the_one_before(press_of, b
     document = press_of(change, builder=builder)
     written = [p.text for p in paras(document) if p.role in ("press.lead", "body")]
     data_paragraphs = {p for s in press_of(None, builder=builder).text().split("\n") for p in [s]}
-    for before, after in zip(written, written[1:]):
+    for before, after in itertools.pairwise(written):
         if after in data_paragraphs and before in data_paragraphs:
             continue  # -- the office's own paragraphs are kept as written --
         assert _opening(before) != _opening(after), (before, after)

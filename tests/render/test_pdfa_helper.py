@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from tests.render.pdf.test_pdfa import META, canvas_pdf, helvetica_pdf
+
 from umt_reports import load_meeting
 from umt_reports.build import build, render_formats
 from umt_reports.documents.report import build_report

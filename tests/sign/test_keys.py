@@ -40,7 +40,10 @@ def token(pki: Pki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                                                  serialization.NoEncryption()))
     cert = folder / "cert.der"
     cert.write_bytes(pki.person.cert.public_bytes(serialization.Encoding.DER))
-    run = lambda *args: subprocess.run(args, check=True, capture_output=True)
+
+    def run(*args: str) -> None:
+        subprocess.run(args, check=True, capture_output=True)
+
     run("softhsm2-util", "--init-token", "--free", "--label", LABEL, "--pin", PIN, "--so-pin", SO_PIN)
     for path, kind in ((key, "privkey"), (cert, "cert")):
         run("pkcs11-tool", "--module", str(MODULE), "--token-label", LABEL, "--login", "--pin", PIN,

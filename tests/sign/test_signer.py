@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -132,7 +133,8 @@ def test_the_office_text_names_the_office_and_the_time_in_10_pt(signed_twice: tu
 
 def test_appearances_embed_their_fonts_and_keep_the_picture_transparency(signed_twice: tuple[bytes, bytes]) -> None:
     with pikepdf.open(io.BytesIO(signed_twice[1])) as pdf:
-        fonts, masks = [], []
+        fonts: list[Any] = []
+        masks: list[Any] = []
         for field in pdf.Root.AcroForm.Fields:
             stack = [field.AP.N]
             while stack:
@@ -175,11 +177,12 @@ def test_an_attachment_signed_alone_gets_the_office_text_top_right_on_page_one(p
     assert number.bottom > top and stamp.bottom > top  # -- in the top margin, above the header --
     with pikepdf.open(io.BytesIO(signed.data)) as pdf:
         appearance = pdf.Root.AcroForm.Fields[0].AP.N
-        images = []
-        stack = [appearance]
+        images: list[Any] = []
+        stack: list[Any] = [appearance]
         while stack:
             xobject = stack.pop()
-            for inner in xobject.get(pikepdf.Name.Resources, {}).get(pikepdf.Name.XObject, {}).values():
+            resources: Any = xobject.get(pikepdf.Name.Resources, {})
+            for inner in resources.get(pikepdf.Name.XObject, {}).values():
                 (images if inner.get(pikepdf.Name.Subtype) == pikepdf.Name.Image else stack).append(inner)
         assert images == []  # -- never the seal on an attachment --
     assert pdfa_findings(signed.data) == []

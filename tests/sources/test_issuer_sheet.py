@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-
 from tests.sources.workbooks import make_book
+
 from umt_reports.cli import main
 from umt_reports.model import validate
 from umt_reports.sources import read_source

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from tests.sources.workbooks import make_book
 
 import umt_reports
 import umt_reports.sources.yaml as yaml_reader
@@ -25,8 +26,6 @@ from umt_reports.build import build
 from umt_reports.cli import main
 from umt_reports.errors import InputError, LimitError
 from umt_reports.sources.yaml import MAX_DEPTH, read_yaml
-
-from tests.sources.workbooks import make_book
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "u-minh-thuong-2022" / "meeting.yaml"

@@ -99,8 +99,7 @@ def _pdf_text(path: Path, page_numbers: bool) -> str:
 
 #: Elements whose end separates texts (a paragraph, a cell, a line break ...).
 _BLOCKS = frozenset(
-    "p h1 h2 h3 h4 h5 h6 div section article header footer figure figcaption table thead tbody tr td th "
-    "ul ol li br hr blockquote pre dt dd".split()
+    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "header", "footer", "figure", "figcaption", "table", "thead", "tbody", "tr", "td", "th", "ul", "ol", "li", "br", "hr", "blockquote", "pre", "dt", "dd"]
 )
 _SKIPPED = frozenset({"head", "style", "script", "template", "noscript", "title"})
 

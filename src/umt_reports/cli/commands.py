@@ -6,6 +6,7 @@ Errors become messages and exit codes through :func:`umt_reports.cli.edge._guard
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ import click
 
 from umt_reports.cli.edge import EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, _guard, _lang, _notes, _say
 from umt_reports.cli.help import LocalizedGroup
+from umt_reports.messages import render
 from umt_reports.sign.cli import sign_build_options
 
 if TYPE_CHECKING:
@@ -407,7 +409,8 @@ def _archive_many(outcomes: list[MeetingOutcome], archive_dir: Path | None, repl
 
     for outcome in outcomes:
         if outcome.ok and outcome.manifest is not None:
-            echo_outcomes(_guard(lambda: archive_outputs(archive_dir, outcome, replace=replace), outcome.job.source))
+            echo_outcomes(_guard(functools.partial(archive_outputs, archive_dir, outcome.manifest, replace=replace),
+                                 outcome.job.source))
 
 
 @main.command()

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from umt_reports.archive.api import ENV_VAR as ARCHIVE_ENV
-from umt_reports.desk.config import DEFAULT_JOB_TTL, DeskConfig, is_loopback, resolve_home
-from umt_reports.errors import UmtError
 from umt_reports.cli.edge import _guard, _lang, _say
+from umt_reports.desk.config import DEFAULT_JOB_TTL, DeskConfig, is_loopback, resolve_home
 
 if TYPE_CHECKING:
     from umt_reports.desk.accounts import Accounts

@@ -17,6 +17,7 @@ looked up in the runner, so no path ever comes from a request.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import re
@@ -128,18 +129,16 @@ class JobRunner:
     def _finished(self, job: Job, future: Future[Outcome]) -> None:
         try:
             outcome = future.result()
-        except Exception as exc:  # noqa: BLE001 -- a worker died (killed, out of memory): say so in one line --
+        except Exception as exc:
             from umt_reports.messages import render
 
             outcome = Outcome(ok=False, error=render("cli.internal", {"kind": type(exc).__name__,
                                                                       "detail": str(exc)[:200]},
                                                      job.request.lang))
-        try:  # -- the record on disk first: a job seen as ended has its job.json --
+        with contextlib.suppress(OSError):  # -- the record on disk first: a job seen as ended has its job.json --
             (job.folder / JOB_FILE).write_text(json.dumps(
                 {"owner": job.owner, "created": job.created, "outcome": outcome.to_json()},
                 ensure_ascii=False), encoding="utf-8")
-        except OSError:
-            pass
         job.outcome = outcome
 
     def get(self, job_id: str) -> Job | None:

@@ -145,7 +145,7 @@ def run_build(request: BuildRequest) -> Outcome:
         return outcome
     except UmtError as error:
         return Outcome(ok=False, problems=_shown(error.problems, lang))
-    except Exception as exc:  # noqa: BLE001 -- a bug: one line on the page, never a traceback --
+    except Exception as exc:
         from umt_reports.messages import render
 
         return Outcome(ok=False, error=render("cli.internal", {"kind": type(exc).__name__,
@@ -216,5 +216,5 @@ def _annotate(request: BuildRequest, problems: list[Problem]) -> str | None:
     out = request.job_dir / f"{request.source.stem}-loi.xlsx"
     try:
         return out.name if annotate_workbook(request.source, problems, out, request.lang) else None
-    except Exception:  # noqa: BLE001 -- the marked copy is a help, its failure must not hide the problems --
+    except Exception:
         return None

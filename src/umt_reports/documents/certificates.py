@@ -25,8 +25,8 @@ from umt_reports import vn
 from umt_reports.documents.awardees import Listed, listed_awardees
 from umt_reports.documents.decision import authority_of, decision_signer, decision_signer_lines
 from umt_reports.documents.document import Block, DocMeta, Document, PageBreak, Placed, PlacedLine
-from umt_reports.documents.parts import date_line
 from umt_reports.documents.kinds import DocumentContext, Kind
+from umt_reports.documents.parts import date_line
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError
 from umt_reports.model import DecisionInfo, Meeting
@@ -38,8 +38,8 @@ from umt_reports.style import (
     CERTIFICATE_COLUMN,
     CERTIFICATE_COLUMN_BOTTOM_MM,
     CERTIFICATE_FRAME,
-    CERTIFICATE_MIN_SCALE,
     CERTIFICATE_LAYOUT,
+    CERTIFICATE_MIN_SCALE,
     CERTIFICATE_PAGE,
     PageSpec,
     preset_for,

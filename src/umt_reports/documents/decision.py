@@ -31,6 +31,7 @@ from umt_reports.documents.document import (
     SignatureBlock,
     Spacer,
 )
+from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.parts import (
     annex_heading,
     close_body,
@@ -41,7 +42,6 @@ from umt_reports.documents.parts import (
     signature_lines,
     title_block,
 )
-from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError
 from umt_reports.model import Award, DecisionInfo, Issuer, Meeting, Signer, SigningMode

@@ -16,6 +16,7 @@ from typing import Any
 from umt_reports import vn
 from umt_reports.documents.awardees import listed_awardees
 from umt_reports.documents.document import Block, DocMeta, Document, Image, Para
+from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.parts import (
     close_body,
     date_line,
@@ -24,7 +25,6 @@ from umt_reports.documents.parts import (
     signature_block,
     title_block,
 )
-from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.wording import Wording
 from umt_reports.errors import InputError, Location
 from umt_reports.model import Meeting, PartialDate, Photo, Section

@@ -21,6 +21,7 @@ from umt_reports.documents.document import (
     Para,
     Table,
 )
+from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.parts import (
     annex_heading,
     close_body,
@@ -30,7 +31,6 @@ from umt_reports.documents.parts import (
     signature_block,
     title_block,
 )
-from umt_reports.documents.kinds import DocumentContext, Kind
 from umt_reports.documents.wording import Wording
 from umt_reports.model import Meeting, Section
 from umt_reports.style import Preset, preset_for

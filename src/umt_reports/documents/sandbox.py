@@ -269,7 +269,7 @@ def render_block(
         raise TemplateError.of("template.failed", _where(template, exc), block=block, reason=str(exc)) from None
     except ZeroDivisionError as exc:
         raise TemplateError.of("template.division_by_zero", _where(template, exc), block=block) from None
-    except Exception as exc:  # noqa: BLE001 -- the boundary: whatever a template does is a located problem
+    except Exception as exc:
         raise TemplateError.of("template.wrong_value", _where(template, exc), block=block) from None
 
 
@@ -292,7 +292,7 @@ def load_boundary(name: str) -> Iterator[None]:
         raise TemplateError.of("template.not_utf8", Location(file=Path(name).name), offset=exc.start) from None
     except RecursionError:  # -- a template nested past what the parser can follow --
         raise TemplateError.of("template.recursion", Location(file=Path(name).name), block="—") from None
-    except Exception as exc:  # noqa: BLE001 -- Jinja folds constant expressions while compiling
+    except Exception as exc:
         line = getattr(exc, "lineno", None)
         raise TemplateError.of("template.compile", Location(file=Path(name).name, line=line)) from None
 

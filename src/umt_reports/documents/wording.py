@@ -20,9 +20,10 @@ import hashlib
 import os
 import re
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 

@@ -17,11 +17,17 @@ from umt_reports import messages, vn
 from umt_reports.errors import InputError, Problem, ProfileError
 from umt_reports.messages import describe
 from umt_reports.model.meeting import Meeting
-from umt_reports.model.needs import example_problems, form_notes, locale_notes, unused_blocks, photo_problems, report_date_problems
+from umt_reports.model.needs import (
+    example_problems,
+    form_notes,
+    locale_notes,
+    photo_problems,
+    report_date_problems,
+    unused_blocks,
+)
 from umt_reports.model.profile import Issuer, SigningMode
 from umt_reports.sources import RawSource, read_source
 from umt_reports.sources import workbook as wbk
-from umt_reports.sources.photos import check_photo
 from umt_reports.sources.profiles import available_profiles, find_profile, profile_search_path, read_profile
 from umt_reports.sources.raw import field_label as field_label  # -- re-exported by umt_reports.model --
 

@@ -58,7 +58,7 @@ def check_photo(path: Path) -> str | None:
         return "unreadable"
     except (OSError, ValueError, EOFError):
         return "truncated"
-    except Exception:  # noqa: BLE001 -- a decoder or EXIF parser failing in its own way (struct.error …)
+    except Exception:
         return "unreadable"
     return None
 

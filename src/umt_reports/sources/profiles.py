@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["available_profiles", "find_profile", "profile_search_path", "read_profile"]
 
 #: Profiles already read in this process: (file, modification time, size) -> what was read.
-_READ: dict[tuple[str, int, int], "RawSource"] = {}
+_READ: dict[tuple[str, int, int], RawSource] = {}
 
 
 def profile_search_path(data_file: Path | None, extra: Iterable[Path] = ()) -> list[Path]:
@@ -54,7 +54,7 @@ def available_profiles(search: list[Path]) -> list[str]:
     return sorted(names)
 
 
-def read_profile(path: Path) -> "RawSource":
+def read_profile(path: Path) -> RawSource:
     """The profile file at ``path`` as located plain data, read once per process for each
     version of the file (a batch of meetings of one office reads its profile once).
 

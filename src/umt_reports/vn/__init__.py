@@ -51,7 +51,6 @@ from .legacy import (
     is_syllable,
     to_unicode,
 )
-from .proper import NBSP, keep_together, starts_proper
 from .numbers import (
     CURRENCY_WORD,
     Quantity,
@@ -63,6 +62,7 @@ from .numbers import (
     parse_number,
     parse_number_with_unit,
 )
+from .proper import NBSP, keep_together, starts_proper
 from .text import (
     capitalize_first,
     clean_spaces,

@@ -105,7 +105,7 @@ def test_the_fast_table_draws_the_pages_of_reportlabs_long_table(
 
 # -- never the header and one row at the foot of a page (issue 11) -----------------------------
 
-from umt_reports.documents.document import Spacer  # noqa: E402
+from umt_reports.documents.document import Spacer
 
 
 def _rows_per_page(data: bytes, tmp_path: Path) -> list[int]:

@@ -119,7 +119,7 @@ def test_a_custom_paper_size_measures_from_its_own_top_edge(tmp_path: Path) -> N
 
 # -- a column of placed texts (the middle of a Giấy khen, issue 11) ----------------------------
 
-from umt_reports.errors import RenderError  # noqa: E402
+from umt_reports.errors import RenderError
 
 
 def _column(*texts: str, bottom: float = 146.0, min_scale: float = 0.6) -> list[Placed]:

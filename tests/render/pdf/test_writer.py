@@ -527,8 +527,8 @@ def test_a_spanning_cell_uses_the_merged_width(workdir: Path) -> None:
 
 # -- header columns: a name line drops to 12 pt before it wraps (issue 11) --------------------
 
-from umt_reports.render.fonts import resolve_font  # noqa: E402
-from umt_reports.render.measure import PT_PER_MM, text_width_pt  # noqa: E402
+from umt_reports.render.fonts import resolve_font
+from umt_reports.render.measure import PT_PER_MM, text_width_pt
 
 #: Too wide for the 72 mm column at 13 pt, narrow enough at 12 pt (checked below).
 FITS_AT_12 = "XÃ ĐÔNG HÒA HIỆP TÂY BẮC MỚI"

@@ -96,7 +96,7 @@ def _core_instant(date: dt.date | None) -> dt.datetime | None:
     if date is None:
         return None
     try:
-        start = vn.day_start(date).astimezone(dt.timezone.utc)
+        start = vn.day_start(date).astimezone(dt.UTC)
     except OverflowError:
         return None
     return start.replace(tzinfo=None) if 1000 <= start.year <= 9999 else None

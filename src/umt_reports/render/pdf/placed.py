@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Final
+from typing import Final, Union
 
 from reportlab.lib.colors import Color, HexColor, black
 from reportlab.lib.utils import simpleSplit
