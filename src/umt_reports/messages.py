@@ -1366,26 +1366,33 @@ _add(
             "Fill the workbook from a meeting.yaml file.",
         ),
         "help.build": (
-            "Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx) vào thư mục --out.",
-            "Build documents from a data file (.yaml or .xlsx) into the --out folder.",
+            "Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx; nhiều tệp hoặc thư mục) vào thư mục --out.",
+            "Build documents from a data file (.yaml or .xlsx; several files or folders) into the --out folder.",
         ),
         "help.build.out_dir": (
-            "Thư mục ghi văn bản và manifest.json.",
-            "Folder to write the documents and manifest.json into.",
+            "Thư mục ghi văn bản và manifest.json (nhiều tệp dữ liệu: mỗi hội nghị một thư mục con theo tên tệp).",
+            "Folder to write the documents and manifest.json into (several data files: one sub-folder per "
+            "meeting, named after its file).",
+        ),
+        "help.build.jobs": (
+            "Số tiến trình lập văn bản song song khi có nhiều hội nghị (mặc định: số nhân CPU).",
+            "Processes building meetings side by side when there are several (default: the number of cores).",
         ),
         "help.build.kinds": (
-            "Loại văn bản, cách nhau bằng dấu phẩy: report, press, press-release, decision, certificates.",
-            "Document kinds, comma-separated: report, press, press-release, decision, certificates.",
+            "Loại văn bản, cách nhau bằng dấu phẩy (tên tiếng Việt cũng được): {kinds}.",
+            "Document kinds, comma-separated (Vietnamese names too): {kinds}.",
         ),
         "help.build.formats": (
-            "Định dạng, cách nhau bằng dấu phẩy: docx, pdf, html, html-fragment.",
-            "Formats, comma-separated: docx, pdf, html, html-fragment.",
+            "Định dạng, cách nhau bằng dấu phẩy: {formats} (html-fragment: đoạn HTML để dán vào trình soạn thảo "
+            "của cổng thông tin, ảnh ghi bên cạnh). Loại văn bản không có định dạng được chọn thì bỏ qua và có ghi chú.",
+            "Formats, comma-separated: {formats} (html-fragment: HTML to paste into the portal's editor, pictures "
+            "written beside it). A kind that lacks a chosen format is left out with a note.",
         ),
         "help.build.html_fragment": (
-            "Ghi thêm đoạn HTML để dán vào trình soạn thảo của cổng thông tin (*.fragment.html, ảnh ghi "
-            "bên cạnh), ngoài các định dạng của --format.",
-            "Also write the HTML fragment to paste into the portal's editor (*.fragment.html, images "
-            "beside it), besides the formats of --format.",
+            "Cũ, như thêm html-fragment vào --format: ghi thêm đoạn HTML để dán vào trình soạn thảo của cổng "
+            "thông tin (*.fragment.html, ảnh ghi bên cạnh).",
+            "Deprecated, the same as adding html-fragment to --format: also write the HTML to paste into the "
+            "portal's editor (*.fragment.html, images beside it).",
         ),
         "help.build.templates": (
             "Thư mục mẫu câu chữ thay cho templates/ (từng tệp).",
@@ -1489,5 +1496,127 @@ _add(
             "Export documents (PDF, the ND30 Phụ lục VI XML and an index) into a .zip file.",
         ),
         "help.archive.export.out": ("Tệp .zip để ghi.", "The .zip file to write."),
+    }
+)
+
+
+# -- help of the commands and options added with the desk, signatures, batches and repair --------
+_add(
+    {
+        "help.archive.trust": (
+            "Chứng thư số gốc tin cậy (PEM/DER) để kiểm tra chữ ký số; có thể nêu nhiều lần.",
+            "A trusted root certificate (PEM/DER) to check digital signatures against; may be given several times.",
+        ),
+        "help.archive.repair": (
+            "Dựng lại danh mục kho bị mất hoặc hỏng từ các tệp đã lưu; danh mục cũ được giữ lại bên cạnh.",
+            "Rebuild a lost or damaged catalog from the stored files; the old catalog is kept beside it.",
+        ),
+        "help.build.sign_as": (
+            "Ký số các tệp PDF có người ký ngay khi lập (sau PDF/A, trước manifest.json).",
+            "Digitally sign the PDFs that have a signer as they are built (after PDF/A, before manifest.json).",
+        ),
+        "help.build.sign_image": (
+            "Ảnh PNG chữ ký (person) hoặc con dấu (organisation) cho --sign-as.",
+            "PNG image of the signature (person) or the seal (organisation) for --sign-as.",
+        ),
+        "help.option.tsa": (
+            "Dịch vụ cấp dấu thời gian cho --sign-as (PAdES B-T).",
+            "Time-stamping service for --sign-as (PAdES B-T).",
+        ),
+        "help.option.p12": (
+            "Tệp khóa .p12/.pfx (mật khẩu: biến UMT_KEY_PASSWORD, nếu không có thì hỏi).",
+            "Key file .p12/.pfx (password: the UMT_KEY_PASSWORD variable, else a prompt).",
+        ),
+        "help.option.pkcs11": (
+            "Thư viện PKCS#11 của USB token (.so); mã PIN: biến UMT_KEY_PIN, nếu không có thì hỏi.",
+            "PKCS#11 library of the USB token (.so); PIN: the UMT_KEY_PIN variable, else a prompt.",
+        ),
+        "help.option.token_label": ("Nhãn của token (với --pkcs11).", "Label of the token (with --pkcs11)."),
+        "help.option.key_label": (
+            "Nhãn khóa trên token (mặc định: khóa đầu tiên).",
+            "Label of the key on the token (default: the first key).",
+        ),
+        "help.serve": (
+            "Mở bàn làm việc trên trình duyệt: thư ký, phóng viên, lưu trữ.",
+            "Open the desk in a browser: secretary, press officer, archivist.",
+        ),
+        "help.serve.host": (
+            "Địa chỉ lắng nghe; khác 127.0.0.1 thì cần có tài khoản (umt-reports users add).",
+            "Address to listen on; any other than 127.0.0.1 needs an account (umt-reports users add).",
+        ),
+        "help.serve.port": ("Cổng.", "Port."),
+        "help.option.home": (
+            "Thư mục của bàn làm việc: tài khoản, việc, nhật ký, kho lưu trữ (mặc định UMT_HOME hoặc ./umt-desk).",
+            "The desk's folder: accounts, jobs, audit log, archive (default UMT_HOME or ./umt-desk).",
+        ),
+        "help.serve.archive_dir": (
+            "Thư mục kho lưu trữ (mặc định UMT_ARCHIVE hoặc HOME/archive).",
+            "The archive folder (default UMT_ARCHIVE or HOME/archive).",
+        ),
+        "help.serve.job_hours": ("Xoá thư mục mỗi việc sau số giờ này.", "Remove each job's folder after this many hours."),
+        "help.serve.workers": (
+            "Số tiến trình lập văn bản (mặc định: số nhân CPU, ít nhất 2).",
+            "Processes that build documents (default: the number of cores, at least 2).",
+        ),
+        "help.serve.https_cookies": (
+            "Cookie phiên chỉ gửi qua HTTPS (khi chạy sau reverse proxy có HTTPS).",
+            "Send the session cookie over HTTPS only (behind a reverse proxy with HTTPS).",
+        ),
+        "help.serve.proxy_headers": (
+            "Tin tiêu đề X-Forwarded-For của reverse proxy chạy trên máy này (địa chỉ người dùng).",
+            "Trust the X-Forwarded-For header of a reverse proxy on this machine (the user's address).",
+        ),
+        "help.sign": (
+            "Ký số tệp PDF/A (PAdES) với tư cách người ký hoặc cơ quan, hiển thị theo Nghị định 30.",
+            "Digitally sign a PDF/A file (PAdES) as the signer or as the office, shown as Nghị định 30 lays out.",
+        ),
+        "help.sign.out": (
+            "Tệp PDF đã ký (cùng thư mục thì manifest.json chuyển mục của tệp sang tệp này).",
+            "The signed PDF (in the same folder, manifest.json moves the file's entry to it).",
+        ),
+        "help.sign.role": (
+            "Ký với tư cách người có thẩm quyền (person) hay cơ quan, tổ chức (organisation).",
+            "Sign as the person with authority (person) or as the office (organisation).",
+        ),
+        "help.sign.image": (
+            "Ảnh PNG nền trong suốt: chữ ký (màu xanh) hoặc con dấu (màu đỏ); không có thì hiện chữ.",
+            "A PNG with transparency: the signature (blue) or the seal (red); without one, text is shown.",
+        ),
+        "help.sign.seal_mm": ("Đường kính thật của con dấu, mm (mặc định 36).", "The seal's real diameter, mm (default 36)."),
+        "help.sign.attachment_of": (
+            "Phụ lục ký riêng: số và ký hiệu của văn bản chính; chữ ký cơ quan ở góc trên bên phải trang 1.",
+            "An annex signed on its own: the main document's number and symbol; the office signature goes "
+            "top right on page 1.",
+        ),
+        "help.sign.tsa": (
+            "Địa chỉ dịch vụ cấp dấu thời gian (PAdES B-T).",
+            "Address of the time-stamping service (PAdES B-T).",
+        ),
+        "help.signatures": (
+            "Liệt kê và kiểm tra các chữ ký số của tệp PDF; mã thoát 0 khi mọi chữ ký còn nguyên vẹn và tin cậy.",
+            "List and check the digital signatures of a PDF; exit code 0 when every signature is intact and trusted.",
+        ),
+        "help.signatures.trust": (
+            "Chứng thư số gốc tin cậy (PEM/DER); có thể nêu nhiều lần.",
+            "A trusted root certificate (PEM/DER); may be given several times.",
+        ),
+        "help.signatures.as_json": ("In kết quả dạng JSON.", "Print the result as JSON."),
+        "help.users": (
+            "Tài khoản của bàn làm việc (vai trò: secretary, press, archivist, admin).",
+            "Accounts of the desk (roles: secretary, press, archivist, admin).",
+        ),
+        "help.users.add": ("Thêm tài khoản NAME; mật khẩu đọc từ stdin.", "Add the account NAME; the password is read from stdin."),
+        "help.users.add.role": ("Vai trò của tài khoản.", "The account's role."),
+        "help.users.list": ("Liệt kê tài khoản và vai trò.", "List the accounts and their roles."),
+        "help.users.passwd": (
+            "Đổi mật khẩu của NAME; mật khẩu mới đọc từ stdin.",
+            "Change the password of NAME; the new password is read from stdin.",
+        ),
+        "help.users.remove": ("Xoá tài khoản NAME.", "Remove the account NAME."),
+        "help.validate.kinds": (
+            "Kiểm tra thêm dữ liệu có đủ để lập các loại văn bản này không (cách nhau bằng dấu phẩy): {kinds}.",
+            "Also check that the data is enough to build these kinds (comma-separated): {kinds}.",
+        ),
+        "help.xlsx-template.force": ("Ghi đè tệp OUT nếu đã có.", "Overwrite OUT if it exists."),
     }
 )

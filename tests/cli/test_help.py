@@ -35,7 +35,7 @@ def _commands() -> Iterator[tuple[list[str], click.Command]]:
 def test_help_in_english_has_no_vietnamese_and_click_lines_in_english() -> None:
     code, out, err = run("build", "--help", "--lang", "en")
     assert (code, err) == (0, "")
-    assert out.startswith("Usage: main build [OPTIONS] SOURCE\n\n  Build documents from a data file (.yaml or .xlsx)")
+    assert out.startswith("Usage: main build [OPTIONS] FILE|FOLDER...\n\n  Build documents from a data file (.yaml or .xlsx; several")
     assert "\nOptions:\n" in out
     assert "[default: report]" in " ".join(out.split())
     assert "-h, --help" in out and "Show this message and exit." in out
@@ -46,7 +46,7 @@ def test_help_in_english_has_no_vietnamese_and_click_lines_in_english() -> None:
 def test_help_in_vietnamese_by_default_translates_click_own_lines() -> None:
     code, out, _ = run("build", "--help")
     assert code == 0
-    assert out.startswith("Cách dùng: main build [TÙY CHỌN] SOURCE\n\n  Lập văn bản từ tệp dữ liệu")
+    assert out.startswith("Cách dùng: main build [TÙY CHỌN] FILE|FOLDER...\n\n  Lập văn bản từ tệp dữ liệu")
     assert "\nTùy chọn:\n" in out
     assert "[mặc định: report]" in " ".join(out.split())
     assert "Hiện hướng dẫn này rồi thoát." in out
@@ -126,11 +126,11 @@ def test_a_help_written_in_a_decorator_is_the_catalogues_vietnamese_text() -> No
     ("args", "lines"),
     [
         (("build", "x.yaml", "--bogus"),
-         ["Cách dùng: main build [TÙY CHỌN] SOURCE", "Xem 'main build --help' để biết cách dùng.", "",
-          "Lỗi: No such option '--bogus'. Did you mean '--out'?"]),
+         ["Cách dùng: main build [TÙY CHỌN] FILE|FOLDER...", "Xem 'main build --help' để biết cách dùng.", "",
+          "Lỗi: No such option '--bogus'. (Did you mean one of: '--jobs', '--out'?)"]),
         (("build", "x.yaml", "--bogus", "--lang", "en"),
-         ["Usage: main build [OPTIONS] SOURCE", "Try 'main build --help' for help.", "",
-          "Error: No such option '--bogus'. Did you mean '--out'?"]),
+         ["Usage: main build [OPTIONS] FILE|FOLDER...", "Try 'main build --help' for help.", "",
+          "Error: No such option '--bogus'. (Did you mean one of: '--jobs', '--out'?)"]),
         (("--lang", "en", "nosuch"),
          ["Usage: main [OPTIONS] COMMAND [ARGS]...", "Try 'main --help' for help.", "",
           "Error: No such command 'nosuch'."]),

@@ -229,7 +229,8 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
                    "trình soạn thảo của cổng thông tin, ảnh ghi bên cạnh). Loại văn bản không có định dạng "
                    "được chọn thì bỏ qua và có ghi chú.")
 @click.option("--html-fragment", "html_fragment", is_flag=True, default=False,
-              help="Cũ, như thêm html-fragment vào --format.")
+              help="Cũ, như thêm html-fragment vào --format: ghi thêm đoạn HTML để dán vào trình soạn thảo của "
+                   "cổng thông tin (*.fragment.html, ảnh ghi bên cạnh).")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Thư mục mẫu câu chữ thay cho templates/ (từng tệp).")
 @click.option("--font", default=None, help="Phông chữ cho PDF: tên họ phông hoặc đường dẫn tệp .ttf.")

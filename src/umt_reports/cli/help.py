@@ -80,7 +80,15 @@ def help_code(names: Sequence[str], param: str | None = None) -> str:
 
 def _text(code: str, fallback: str | None) -> str | None:
     """The catalogue text of ``code`` in the current language, else ``fallback``."""
-    return _say(code) if code in CATALOGUE else fallback
+    if code not in CATALOGUE:
+        return fallback
+    from umt_reports.documents.kinds import KINDS, kind_names
+    from umt_reports.render.formats import FORMATS
+
+    # -- the kinds and formats an option lists are read from their registries when shown;
+    #    English names the kinds by their ASCII names only --
+    kinds = kind_names() if current_lang() == "vi" else ", ".join(KINDS)
+    return _say(code, kinds=kinds, formats=", ".join(FORMATS))
 
 
 def _short(text: str, limit: int) -> str:
