@@ -66,7 +66,7 @@ def test_each_meeting_gets_its_own_folder_and_manifest_and_a_wrong_one_stops_onl
     lines = stderr.splitlines()
     assert lines[0] == f"{wrong}: 2 lỗi."
     assert lines[1].startswith("  - sai.yaml:1: Không tìm thấy hồ sơ cơ quan ban hành «khong-co».")
-    assert lines[2].startswith("  - sai.yaml:4: meeting.date: ngày 31/02/2022 không tồn tại.")
+    assert lines[2].startswith("  - sai.yaml:4: «Ngày họp»: ngày 31/02/2022 không tồn tại.")
     assert len(lines) == 3
     assert "Đã lập 2/3 hội nghị: 2 văn bản, 4 trang PDF." in stdout
 

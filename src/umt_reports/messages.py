@@ -944,7 +944,7 @@ _add(
         ),
         "archive.catalog_damaged": (
             "Danh mục kho {path} bị hỏng: mất bảng {tables}. Không ghi gì vào kho. Hãy chạy `umt-reports archive repair` để dựng lại danh mục từ các tệp.",
-            "The archive catalog {path} is damaged: the table(s) {tables} are gone. Nothing was written. Run `umt-reports archive repair` to rebuild the catalog from the files.",
+            "The archive catalog {path} is damaged: the tables {tables} are gone. Nothing was written. Run `umt-reports archive repair` to rebuild the catalog from the files.",
         ),
         "archive.query_too_long": (
             "Chuỗi tìm kiếm quá dài: tối đa {chars} ký tự và {words} từ.",
@@ -952,7 +952,7 @@ _add(
         ),
         "archive.repaired": (
             "Đã dựng lại danh mục: {count} văn bản ({catalog} từ danh mục cũ, {record_file} từ tệp hồ sơ lưu kèm, {pdf} chỉ từ thông tin trong PDF, không có số và loại).",
-            "Catalog rebuilt: {count} document(s) ({catalog} from the old catalog, {record_file} from the stored record files, {pdf} from the PDF's own information only, without number or kind).",
+            "Catalog rebuilt: {count:plural:document|documents} ({catalog} from the old catalog, {record_file} from the stored record files, {pdf} from the PDF's own information only, without number or kind).",
         ),
         "archive.repair_kept": (
             "Danh mục cũ được giữ tại {path}.",
@@ -1122,7 +1122,7 @@ _add(
         "desk.login_wrong": ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
         "desk.login_throttled": (
             "Đã nhập sai quá nhiều lần. Hãy thử lại sau khoảng {minutes} phút.",
-            "Too many failed attempts. Try again in about {minutes} minute(s).",
+            "Too many failed attempts. Try again in about {minutes:plural:minute|minutes}.",
         ),
         "desk.error_title": ("Không thực hiện được (mã {status})", "Could not be done (code {status})"),
         "desk.back_home": ("Về trang lập văn bản", "Back to building documents"),
@@ -1184,11 +1184,11 @@ _add(
                         "Download the documents, preview each page, store them in the archive."),
         "desk.job_crumb": ("Kết quả", "Results"),
         "desk.state_queued": ("Đang chờ đến lượt…", "Waiting for its turn…"),
-        "desk.state_running": ("Đang lập văn bản… đã vẽ {pages} trang.", "Building… {pages} page(s) drawn."),
-        "desk.state_done": ("Đã lập xong {count} tệp.", "Done: {count} file(s)."),
+        "desk.state_running": ("Đang lập văn bản… đã vẽ {pages} trang.", "Building… {pages:plural:page|pages} drawn."),
+        "desk.state_done": ("Đã lập xong {count} tệp.", "Done: {count:plural:file|files}."),
         "desk.state_failed": ("Chưa lập được văn bản.", "The documents were not built."),
         "desk.reload": ("Tải lại trang", "Reload the page"),
-        "desk.problems_title": ("Dữ liệu có {count} lỗi cần sửa", "The data has {count} problem(s) to fix"),
+        "desk.problems_title": ("Dữ liệu có {count} lỗi cần sửa", "The data has {count:plural:problem|problems} to fix"),
         "desk.marked_link": ("Tải sổ tính đã đánh dấu ô lỗi ({name})", "Download the workbook with the cells marked ({name})"),
         "desk.marked_hint": (
             "Mỗi ô lỗi được tô màu và có ghi chú nói cần sửa gì. Sửa trong Excel rồi tải lên lại.",
@@ -1208,13 +1208,13 @@ _add(
         "desk.check_title": ("Đối chiếu với dữ liệu", "Fact check against the data"),
         "desk.check_ok": ("Khớp: mọi dữ kiện và con số trong văn bản đúng với dữ liệu.",
                           "Passed: every fact and figure in the documents matches the data."),
-        "desk.check_bad": ("Có {count} chỗ khác với dữ liệu:", "{count} difference(s) from the data:"),
+        "desk.check_bad": ("Có {count} chỗ khác với dữ liệu:", "{count:plural:difference|differences} from the data:"),
         "desk.check_not_run": ("Chưa đối chiếu được:", "The check could not run:"),
         "desk.pages_title": ("Các trang của {name}", "Pages of {name}"),
         "desk.page_alt": ("Trang {page} của {name}", "Page {page} of {name}"),
         "desk.more_pages": ("Hiển thị {shown} trên {pages} trang.", "Showing {shown} of {pages} pages."),
         "desk.store_title": ("Lưu trữ", "Archive"),
-        "desk.store_submit": ("Lưu {count} tệp PDF/A vào kho lưu trữ", "Store {count} PDF/A file(s) in the archive"),
+        "desk.store_submit": ("Lưu {count} tệp PDF/A vào kho lưu trữ", "Store {count:plural:PDF/A file|PDF/A files} in the archive"),
         "desk.store_replace": (
             "Thay văn bản cùng số và ký hiệu trong năm (bản cũ giữ lại là bản bị thay thế)",
             "Replace the document with the same number this year (the old one is kept as superseded)",
@@ -1251,10 +1251,10 @@ _add(
         "desk.search_to": ("Đến ngày", "To"),
         "desk.search_submit": ("Tìm", "Search"),
         "desk.any": ("Tất cả", "Any"),
-        "desk.results": ("{count} văn bản", "{count} document(s)"),
+        "desk.results": ("{count} văn bản", "{count:plural:document|documents}"),
         "desk.no_results": ("Không có văn bản nào khớp.", "No document matches."),
         "desk.export_submit": ("Xuất {count} văn bản (.zip, kèm XML Phụ lục VI)",
-                               "Export {count} document(s) (.zip with Annex VI XML)"),
+                               "Export {count:plural:document|documents} (.zip with Annex VI XML)"),
         "desk.export_hint": (
             "Gói xuất gồm tệp PDF/A, siêu dữ liệu XML theo Phụ lục VI và bảng kê, để nộp lưu trữ lịch sử.",
             "The export holds the PDF/A files, their Annex VI XML metadata and an index, for the state archive.",

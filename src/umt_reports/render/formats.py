@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from umt_reports.documents.document import Document
-    from umt_reports.render import Rendered, RenderOptions
+    from umt_reports.render.output import Rendered, RenderOptions
 
 __all__ = ["FORMATS", "FRAGMENT_SUFFIX", "Format", "get_format"]
 
