@@ -104,7 +104,7 @@ def test_broken_workbook_shows_its_sheet_and_cell_and_offers_it_back_marked(
     problems = page.locator("#problems li")
     assert problems.count() == 1
     assert problems.first.inner_text() == (
-        "Khen thưởng!F3: awards[1].individuals.count: «mười» không phải là số nguyên. "
+        "Khen thưởng!F3: «Số lượng (Khen thưởng)»: «mười» không phải là số nguyên. "
         "Cần một số nguyên, ví dụ 5 hoặc 1.000.000.")
     page.screenshot(path=str(shots(tmp_path) / "desk-problems.png"), full_page=True)
     with page.expect_download() as info:
