@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -43,6 +44,7 @@ __all__ = [
     "build_one",
     "collect_inputs",
     "default_jobs",
+    "init_worker",
     "plan_jobs",
     "run_batch",
     "warm_up",
@@ -217,12 +219,25 @@ def warm_up(choices: BuildChoices) -> None:
         warm.prepare(choices.formats, font=choices.font, templates=choices.templates)
 
 
-def _in_worker() -> None:
+def init_worker() -> None:
     """Set up a pool worker: every core already draws, so the PDF/A step runs in the worker
-    itself, not in a helper of its own."""
+    itself, not in a helper of its own; and the worker ends when its parent is gone (a server
+    stopped hard leaves no orphan drawing for nobody)."""
     from umt_reports.render.pdfa_helper import allow_helper
 
     allow_helper(False)
+    parent = os.getppid()
+
+    def watch_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_S)
+        os._exit(0)
+
+    threading.Thread(target=watch_parent, name="umt-parent-watch", daemon=True).start()
+
+
+#: How often a pool worker looks whether its parent is still there, seconds.
+_PARENT_POLL_S = 1.0
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -248,7 +263,7 @@ def run_batch(
                 on_done(outcomes[index])
         return [outcomes[i] for i in range(len(jobs))]
     warm_up(choices)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_in_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=init_worker) as pool:
         # -- every job is submitted before any callback runs: with ``fork`` the workers are
         #    started by the first submit, before a progress bar starts its own thread --
         futures: dict[Future[MeetingOutcome], int] = {

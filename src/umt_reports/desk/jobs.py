@@ -104,8 +104,13 @@ class JobRunner:
         # -- spawn, not fork: the server has threads; workers start when first needed and stay --
         with self._lock:
             if lane not in self._pools:
+                from umt_reports.batch import init_worker
+
+                # -- set up as the batch's workers are: the cores are the pool's, so the PDF/A
+                #    step runs in the worker (no helper process of its own to outlive it) --
                 self._pools[lane] = ProcessPoolExecutor(max_workers=self.lane_size(lane),
-                                                        mp_context=multiprocessing.get_context("spawn"))
+                                                        mp_context=multiprocessing.get_context("spawn"),
+                                                        initializer=init_worker)
             return self._pools[lane]
 
     def new_folder(self) -> tuple[str, Path]:
