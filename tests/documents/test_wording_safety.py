@@ -167,6 +167,7 @@ def test_a_block_whose_output_grows_too_long_is_stopped(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # -- waits out the 5 s time bound --
 def test_a_block_that_runs_too_long_is_stopped_at_its_line(tmp_path: Path) -> None:
     body = "\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
     started = time.perf_counter()
@@ -174,6 +175,7 @@ def test_a_block_that_runs_too_long_is_stopped_at_its_line(tmp_path: Path) -> No
     assert MAX_SECONDS <= time.perf_counter() - started < MAX_SECONDS + 5
 
 
+@pytest.mark.slow  # -- waits out the 5 s time bound --
 def test_the_time_bound_holds_in_another_thread_and_leaves_it_usable(tmp_path: Path) -> None:
     results: list[Any] = []
 
