@@ -37,15 +37,14 @@ demo: $(STAMP)
 	$(BIN)/umt-reports archive add $(OUT)/state $(OUT)/party $(OUT)/awards --archive-dir $(OUT)/archive
 	$(BIN)/umt-reports archive verify --archive-dir $(OUT)/archive
 
-test: lint typecheck
+test: lint format-check typecheck
 	$(BIN)/python -m pytest
 
-check: lint typecheck fast-test
+check: lint format-check typecheck fast-test
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 
-# -- not yet part of `check`: enabled once the tree has been formatted (ruff format) after the merges --
 format-check: $(STAMP)
 	$(BIN)/ruff format --check src tests
 

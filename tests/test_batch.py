@@ -51,14 +51,26 @@ def test_each_meeting_gets_its_own_folder_and_manifest_and_a_wrong_one_stops_onl
     inputs: Path, wrong: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    code, stdout, stderr = run("build", str(inputs / "meeting.yaml"), str(wrong), str(inputs / "meeting-party.yaml"),
-                               "--out", str(out), "--format", "docx,pdf", "--jobs", "2")
+    code, stdout, stderr = run(
+        "build",
+        str(inputs / "meeting.yaml"),
+        str(wrong),
+        str(inputs / "meeting-party.yaml"),
+        "--out",
+        str(out),
+        "--format",
+        "docx,pdf",
+        "--jobs",
+        "2",
+    )
     assert code == 2
     assert sorted(p.name for p in out.iterdir()) == ["meeting", "meeting-party"]
     for name, code_ in (("meeting", "25-BC-UBND"), ("meeting-party", "25-BC-BDVHU")):
         manifest = _manifest(out / name)
         assert sorted(e["path"] for e in manifest["files"]) == [
-            f"2022-06-22_bao-cao_{code_}.docx", f"2022-06-22_bao-cao_{code_}.pdf"]
+            f"2022-06-22_bao-cao_{code_}.docx",
+            f"2022-06-22_bao-cao_{code_}.pdf",
+        ]
         assert {e["source"]["file"] for e in manifest["files"]} == {f"{name}.yaml"}
         with pikepdf.open(out / name / f"2022-06-22_bao-cao_{code_}.pdf") as pdf, pdf.open_metadata() as xmp:
             assert xmp["pdfaid:part"] == "2" and xmp["pdfaid:conformance"] == "B"
@@ -72,8 +84,17 @@ def test_each_meeting_gets_its_own_folder_and_manifest_and_a_wrong_one_stops_onl
 
 
 def test_the_summary_table_has_a_row_per_meeting_in_input_order(inputs: Path, wrong: Path, tmp_path: Path) -> None:
-    code, stdout, _ = run("--lang", "en", "build", str(inputs / "meeting-party.yaml"), str(wrong),
-                          "--out", str(tmp_path / "out"), "--format", "pdf")
+    code, stdout, _ = run(
+        "--lang",
+        "en",
+        "build",
+        str(inputs / "meeting-party.yaml"),
+        str(wrong),
+        "--out",
+        str(tmp_path / "out"),
+        "--format",
+        "pdf",
+    )
     assert code == 2
     for column in ("Meeting (data file)", "Documents", "PDF pages", "Time", "Problems"):
         assert column in stdout
@@ -127,8 +148,15 @@ def test_jobs_must_be_at_least_one(inputs: Path, tmp_path: Path) -> None:
 
 
 def test_an_unknown_kind_stops_the_batch_before_anything_is_built(inputs: Path, tmp_path: Path) -> None:
-    code, _, stderr = run("build", str(inputs / "meeting.yaml"), str(inputs / "meeting-party.yaml"),
-                          "--out", str(tmp_path / "out"), "--kind", "bien-ban")
+    code, _, stderr = run(
+        "build",
+        str(inputs / "meeting.yaml"),
+        str(inputs / "meeting-party.yaml"),
+        "--out",
+        str(tmp_path / "out"),
+        "--kind",
+        "bien-ban",
+    )
     assert code == 2 and "«bien-ban»" in stderr
     assert not (tmp_path / "out").exists()
 
@@ -163,8 +191,19 @@ def test_the_same_file_named_twice_is_built_once(inputs: Path) -> None:
 
 def test_archive_stores_the_pdfs_of_every_meeting_that_was_built(inputs: Path, wrong: Path, tmp_path: Path) -> None:
     archive = tmp_path / "kho"
-    code, stdout, _ = run("build", str(inputs / "meeting.yaml"), str(wrong), str(inputs / "meeting-party.yaml"),
-                          "--out", str(tmp_path / "out"), "--format", "pdf", "--archive", "--archive-dir", str(archive))
+    code, stdout, _ = run(
+        "build",
+        str(inputs / "meeting.yaml"),
+        str(wrong),
+        str(inputs / "meeting-party.yaml"),
+        "--out",
+        str(tmp_path / "out"),
+        "--format",
+        "pdf",
+        "--archive",
+        "--archive-dir",
+        str(archive),
+    )
     assert code == 2
     assert "Đã lưu #1 25/BC-UBND (2022-06-22_bao-cao_25-BC-UBND.pdf)" in stdout
     assert "Đã lưu #2 25-BC/BDVHU (2022-06-22_bao-cao_25-BC-BDVHU.pdf)" in stdout

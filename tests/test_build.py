@@ -65,11 +65,19 @@ def test_written_files_follow_the_umask(tmp_path, sample_yaml) -> None:
 
 
 def test_a_request_mixing_kinds_with_formats_they_lack_builds_what_exists_and_notes_the_rest(
-        tmp_path, sample_yaml) -> None:
-    result = build(sample_yaml.parent / "meeting-awards.yaml", tmp_path, kinds=["decision", "certificates"],
-                   formats=["docx", "pdf"])
+    tmp_path, sample_yaml
+) -> None:
+    result = build(
+        sample_yaml.parent / "meeting-awards.yaml",
+        tmp_path,
+        kinds=["decision", "certificates"],
+        formats=["docx", "pdf"],
+    )
     assert sorted((f.kind, f.format) for f in result.files) == [
-        ("certificates", "pdf"), ("decision", "docx"), ("decision", "pdf")]
+        ("certificates", "pdf"),
+        ("decision", "docx"),
+        ("decision", "pdf"),
+    ]
     (note,) = result.notes
     assert note.code == "build.format_skipped"
     assert note.message() == "Không lập giấy khen dưới dạng docx: loại văn bản này chỉ có dạng pdf."
@@ -81,15 +89,19 @@ def test_kinds_may_be_named_in_vietnamese_and_formats_in_any_case(tmp_path, samp
     assert [(f.kind, f.format) for f in result.files] == [("report", "html"), ("press", "html")]
 
 
-@pytest.mark.parametrize("kinds, formats, code", [
-    ([], ["docx"], "build.no_kind"),
-    (["report"], [], "build.no_format"),
-    (["biên bản"], ["docx"], "build.unknown_kind"),
-    (["report"], ["odt"], "build.unknown_format"),
-    (["certificates"], ["html", "docx"], "build.no_pair"),
-])
-def test_a_request_that_builds_nothing_is_bad_input_and_writes_nothing(tmp_path, sample_yaml, kinds, formats,
-                                                                        code) -> None:
+@pytest.mark.parametrize(
+    "kinds, formats, code",
+    [
+        ([], ["docx"], "build.no_kind"),
+        (["report"], [], "build.no_format"),
+        (["biên bản"], ["docx"], "build.unknown_kind"),
+        (["report"], ["odt"], "build.unknown_format"),
+        (["certificates"], ["html", "docx"], "build.no_pair"),
+    ],
+)
+def test_a_request_that_builds_nothing_is_bad_input_and_writes_nothing(
+    tmp_path, sample_yaml, kinds, formats, code
+) -> None:
     from umt_reports import InputError
 
     with pytest.raises(InputError) as caught:
@@ -103,8 +115,14 @@ def test_the_manifest_records_the_templates_and_font_asked_for(tmp_path, sample_
 
     templates = tmp_path / "mau"
     templates.mkdir()
-    build(sample_yaml, tmp_path / "out", kinds=["report"], formats=["docx"], templates=templates,
-          options=RenderOptions(font="Liberation Serif"))
+    build(
+        sample_yaml,
+        tmp_path / "out",
+        kinds=["report"],
+        formats=["docx"],
+        templates=templates,
+        options=RenderOptions(font="Liberation Serif"),
+    )
     [entry] = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert entry["options"] == {"font": "Liberation Serif", "templates": "../mau"}
     assert entry["source"]["file"] == "meeting.yaml" and len(entry["source"]["sha256"]) == 64

@@ -17,12 +17,26 @@ from umt_reports.manifest import (
     read_manifest,
 )
 
-ENTRY = Entry(kind="report", format="pdf", path="2022-06-22_bao-cao_25-BC-UBND.pdf", sha256="ab" * 32, size=1234,
-              title="Báo cáo Kết quả", type="Báo cáo", subject="Kết quả", code="25/BC-UBND", number=25,
-              date="2022-06-22", issuer="Ủy ban nhân dân huyện", signer={"name": "Nguyễn Văn A", "title": "Chủ tịch"},
-              pages=3, font="Liberation Serif", pdfa="2B",
-              source=SourceRecord("meeting.yaml", "../data/meeting.yaml", "cd" * 32),
-              options=DrawOptions(font="Liberation Serif", templates="../mau"))
+ENTRY = Entry(
+    kind="report",
+    format="pdf",
+    path="2022-06-22_bao-cao_25-BC-UBND.pdf",
+    sha256="ab" * 32,
+    size=1234,
+    title="Báo cáo Kết quả",
+    type="Báo cáo",
+    subject="Kết quả",
+    code="25/BC-UBND",
+    number=25,
+    date="2022-06-22",
+    issuer="Ủy ban nhân dân huyện",
+    signer={"name": "Nguyễn Văn A", "title": "Chủ tịch"},
+    pages=3,
+    font="Liberation Serif",
+    pdfa="2B",
+    source=SourceRecord("meeting.yaml", "../data/meeting.yaml", "cd" * 32),
+    options=DrawOptions(font="Liberation Serif", templates="../mau"),
+)
 
 
 def write(tmp_path: Path, data: object) -> Path:
@@ -47,16 +61,19 @@ def test_keys_this_version_does_not_know_are_kept(tmp_path: Path) -> None:
     assert json.loads(manifest_bytes(manifest))["files"][0]["signature"] == {"by": "x"}
 
 
-@pytest.mark.parametrize("data, reason", [
-    ([], "expected"),
-    ({"files": {}}, "expected"),
-    ({"files": ["x"]}, "files[0]: expected an object"),
-    ({"files": [{"path": "a.pdf", "kind": "report"}]}, "files[0].format: expected text"),
-    ({"files": [{"path": "a.pdf", "kind": "report", "format": "pdf", "pages": "3"}]}, "files[0].pages"),
-    ({"files": [{"path": "a.pdf", "kind": "report", "format": "pdf", "number": True}]}, "files[0].number"),
-    ({"files": [{"path": "a.pdf", "kind": "report", "format": "pdf", "source": []}]}, "files[0].source"),
-    ({"files": [{"path": "a.pdf", "kind": "report", "format": "pdf", "sha256": 5}]}, "files[0].sha256"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ([], "expected"),
+        ({"files": {}}, "expected"),
+        ({"files": ["x"]}, "files[0]: expected an object"),
+        ({"files": [{"path": "a.pdf", "kind": "report"}]}, "files[0].format: expected text"),
+        ({"files": [{"path": "a.pdf", "kind": "report", "format": "pdf", "pages": "3"}]}, "files[0].pages"),
+        ({"files": [{"path": "a.pdf", "kind": "report", "format": "pdf", "number": True}]}, "files[0].number"),
+        ({"files": [{"path": "a.pdf", "kind": "report", "format": "pdf", "source": []}]}, "files[0].source"),
+        ({"files": [{"path": "a.pdf", "kind": "report", "format": "pdf", "sha256": 5}]}, "files[0].sha256"),
+    ],
+)
 def test_a_file_of_another_shape_is_refused_with_the_reason(tmp_path: Path, data: object, reason: str) -> None:
     with pytest.raises(ManifestError, match=reason.replace("[", r"\[").replace("]", r"\]")):
         read_manifest(write(tmp_path, data))
@@ -72,8 +89,9 @@ def test_text_that_is_not_json_or_utf8_is_refused(tmp_path: Path) -> None:
         read_manifest(tmp_path / "none.json")
 
 
-@pytest.mark.parametrize("path", ["../../etc/passwd", "/etc/passwd", "a/../../b.pdf", "", ".", "C:\\x.pdf",
-                                  "..\\x.pdf"])
+@pytest.mark.parametrize(
+    "path", ["../../etc/passwd", "/etc/passwd", "a/../../b.pdf", "", ".", "C:\\x.pdf", "..\\x.pdf"]
+)
 def test_a_path_leaving_the_folder_names_no_file(tmp_path: Path, path: str) -> None:
     assert Entry(kind="report", format="pdf", path=path).file_in(tmp_path) is None
 

@@ -11,8 +11,11 @@ from umt_reports.messages import CATALOGUE, render
 
 @pytest.mark.parametrize(
     ("count", "vi", "en"),
-    [(1, "x.yaml: 1 lỗi.", "x.yaml: 1 problem."), (2, "x.yaml: 2 lỗi.", "x.yaml: 2 problems."),
-     (0, "x.yaml: 0 lỗi.", "x.yaml: 0 problems.")],
+    [
+        (1, "x.yaml: 1 lỗi.", "x.yaml: 1 problem."),
+        (2, "x.yaml: 2 lỗi.", "x.yaml: 2 problems."),
+        (0, "x.yaml: 0 lỗi.", "x.yaml: 0 problems."),
+    ],
 )
 def test_counted_nouns_agree_with_the_number(count: int, vi: str, en: str) -> None:
     assert render("cli.problems", {"path": "x.yaml", "count": count}, "vi") == vi

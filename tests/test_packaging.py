@@ -27,8 +27,11 @@ def test_a_wheel_in_a_fresh_venv_builds_the_sample_from_outside_the_checkout(tmp
     assert wheel.returncode == 0, wheel.stderr
     (built,) = dist.glob("umt_reports-*.whl")
     names = zipfile.ZipFile(built).namelist()
-    for data in ("umt_reports/templates/report.j2", "umt_reports/profiles/ubnd-u-minh-thuong.yaml",
-                 "umt_reports/py.typed"):
+    for data in (
+        "umt_reports/templates/report.j2",
+        "umt_reports/profiles/ubnd-u-minh-thuong.yaml",
+        "umt_reports/py.typed",
+    ):
         assert data in names
 
     venv = tmp_path / "venv"
@@ -41,14 +44,33 @@ def test_a_wheel_in_a_fresh_venv_builds_the_sample_from_outside_the_checkout(tmp
     shutil.copytree(SAMPLE, work)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["UMT_LANG"] = "en"
-    result = _run(venv / "bin" / "umt-reports", "build", "meeting.yaml", "--out", "out", "--kind", "report,press",
-                  "--format", "docx,pdf,html", cwd=work, env=env)
+    result = _run(
+        venv / "bin" / "umt-reports",
+        "build",
+        "meeting.yaml",
+        "--out",
+        "out",
+        "--kind",
+        "report,press",
+        "--format",
+        "docx,pdf,html",
+        cwd=work,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert "Wrote out/2022-06-22_bao-cao_25-BC-UBND.pdf (report, pdf, 2 pages)" in result.stdout
-    where = _run(venv / "bin" / "python", "-c", "import umt_reports.resources as r; print(r.templates_dir())",
-                 cwd=work, env=env)
+    where = _run(
+        venv / "bin" / "python", "-c", "import umt_reports.resources as r; print(r.templates_dir())", cwd=work, env=env
+    )
     assert where.stdout.strip().startswith(str(venv)), where.stdout
     with pikepdf.open(work / "out" / "2022-06-22_bao-cao_25-BC-UBND.pdf") as pdf:
         assert len(pdf.pages) == 2
-    assert sorted(p.suffix for p in (work / "out").iterdir()) == [".docx", ".docx", ".html", ".html", ".json",
-                                                                  ".pdf", ".pdf"]
+    assert sorted(p.suffix for p in (work / "out").iterdir()) == [
+        ".docx",
+        ".docx",
+        ".html",
+        ".html",
+        ".json",
+        ".pdf",
+        ".pdf",
+    ]

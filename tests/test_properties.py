@@ -136,7 +136,9 @@ MUTATION = st.one_of(
     st.tuples(st.just("hide_sheet"), INDEX, st.sampled_from(["hidden", "veryHidden"])),
     st.tuples(st.just("hide_row"), INDEX, INDEX),
     st.tuples(st.just("merge"), INDEX, INDEX, st.integers(0, 12), st.integers(0, 3), st.integers(0, 2)),
-    st.tuples(st.just("legacy"), INDEX, INDEX, st.integers(0, 12), st.sampled_from([".VnTime", ".VnTimeH", "VNI-Times"])),
+    st.tuples(
+        st.just("legacy"), INDEX, INDEX, st.integers(0, 12), st.sampled_from([".VnTime", ".VnTimeH", "VNI-Times"])
+    ),
     st.tuples(st.just("percent"), INDEX, INDEX, st.integers(0, 12)),
 )
 
@@ -271,14 +273,20 @@ YAML_VALUE = st.recursive(
         st.datetimes(),
     ),
     lambda children: st.one_of(
-        st.lists(children, max_size=4), st.dictionaries(st.sampled_from(["name", "value", "x", "count", "title"]), children, max_size=3)
+        st.lists(children, max_size=4),
+        st.dictionaries(st.sampled_from(["name", "value", "x", "count", "title"]), children, max_size=3),
     ),
     max_leaves=8,
 )
 YAML_MUTATION = st.one_of(
     st.tuples(st.just("replace"), st.integers(0, 500), YAML_VALUE),
     st.tuples(st.just("delete"), st.integers(0, 500)),
-    st.tuples(st.just("add_key"), st.integers(0, 500), st.sampled_from(["khong_co", "name", "date", "value", "count"]), YAML_VALUE),
+    st.tuples(
+        st.just("add_key"),
+        st.integers(0, 500),
+        st.sampled_from(["khong_co", "name", "date", "value", "count"]),
+        YAML_VALUE,
+    ),
     st.tuples(st.just("duplicate"), st.integers(0, 500)),
     st.tuples(st.just("legacy"), st.integers(0, 500), st.sampled_from(["tcvn3", "vni"])),
 )
@@ -400,9 +408,27 @@ STRUCTURAL_VALUE = st.one_of(
     st.just({}),
     st.lists(TEXT, max_size=3),
     st.dictionaries(st.sampled_from(["name", "count", "members", "x"]), TEXT, max_size=2),
-    st.sampled_from(["<b>đậm</b>", "<script>alert(1)</script>", "A & B < C", "{{ 7 * 7 }}", "{% raw %}", "**x**",
-                     "[x](http://a)", "&amp;", "\\n", "x" * 10_000, ("Hội nghị tổng kết " * 600).strip(),
-                     "Nguyễn Văn 𝔸", "🎉 Khen thưởng", "ص", "٣", "\u200f", "\ufeff"]),
+    st.sampled_from(
+        [
+            "<b>đậm</b>",
+            "<script>alert(1)</script>",
+            "A & B < C",
+            "{{ 7 * 7 }}",
+            "{% raw %}",
+            "**x**",
+            "[x](http://a)",
+            "&amp;",
+            "\\n",
+            "x" * 10_000,
+            ("Hội nghị tổng kết " * 600).strip(),
+            "Nguyễn Văn 𝔸",
+            "🎉 Khen thưởng",
+            "ص",
+            "٣",
+            "\u200f",
+            "\ufeff",
+        ]
+    ),
 )
 STRUCTURAL = st.one_of(
     st.tuples(st.just("delete"), st.integers(0, 500)),

@@ -83,7 +83,9 @@ def test_a_wording_template_that_reaches_for_python_internals_is_refused_and_not
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", str(write_yaml(data)), "--out", str(out), "--templates", str(templates)])
+    result = CliRunner().invoke(
+        main, ["build", str(write_yaml(data)), "--out", str(out), "--templates", str(templates)]
+    )
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert not out.exists()
@@ -92,8 +94,12 @@ def test_a_wording_template_that_reaches_for_python_internals_is_refused_and_not
 # -- paths from the data -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("symbol", ["../../../evil", "/etc/cron.d/x", "..\\..\\x", "UBND/../../..", "\x00/../x", "~root"])
-def test_names_from_the_data_never_lead_outside_out(tmp_path: Path, write_yaml, data: dict[str, Any], symbol: str) -> None:
+@pytest.mark.parametrize(
+    "symbol", ["../../../evil", "/etc/cron.d/x", "..\\..\\x", "UBND/../../..", "\x00/../x", "~root"]
+)
+def test_names_from_the_data_never_lead_outside_out(
+    tmp_path: Path, write_yaml, data: dict[str, Any], symbol: str
+) -> None:
     issuer = yaml.safe_load(PROFILE.read_text(encoding="utf-8"))
     issuer["symbol"] = symbol
     data.pop("profile")

@@ -29,4 +29,3 @@ def load_meeting(path: str | Path, *, profile_dirs: Iterable[str | Path] = ()) -
     """
     raw = read_source(path)
     return validate(raw, profile_dirs=[Path(p) for p in profile_dirs])
-

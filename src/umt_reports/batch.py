@@ -129,7 +129,8 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(given)
         if path.is_dir():
             inside = sorted(
-                p for p in path.iterdir()
+                p
+                for p in path.iterdir()
                 if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith((".", "~$"))
             )
             if not inside:
@@ -190,8 +191,13 @@ def build_one(job: MeetingJob, choices: BuildChoices) -> MeetingOutcome:
     start = time.perf_counter()
     try:
         result = build(
-            job.source, job.out_dir, kinds=choices.kinds, formats=choices.formats, templates=choices.templates,
-            options=RenderOptions(font=choices.font), profile_dirs=choices.profile_dirs,
+            job.source,
+            job.out_dir,
+            kinds=choices.kinds,
+            formats=choices.formats,
+            templates=choices.templates,
+            options=RenderOptions(font=choices.font),
+            profile_dirs=choices.profile_dirs,
         )
     except UmtError as error:
         outcome.problems = list(error.problems)

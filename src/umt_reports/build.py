@@ -42,8 +42,19 @@ from umt_reports.sources.raw import RawSource
 from umt_reports.sources.where import locate_problems
 from umt_reports.warm import shared_wording
 
-__all__ = ["BuildResult", "DocumentContext", "KINDS", "OutputFile", "build", "build_documents", "check_choices",
-           "check_needs", "choose", "file_stem", "render_formats"]
+__all__ = [
+    "BuildResult",
+    "DocumentContext",
+    "KINDS",
+    "OutputFile",
+    "build",
+    "build_documents",
+    "check_choices",
+    "check_needs",
+    "choose",
+    "file_stem",
+    "render_formats",
+]
 
 #: Characters of a file name's stem (ASCII, so bytes too).
 _STEM_LIMIT = 120
@@ -189,8 +200,9 @@ def build(
         path = out_dir / f"{file_stem(document)}{rendered.suffix}"
         files += [(out_dir / name, data) for name, data in rendered.extras]
         files.append((path, rendered.data))
-        result.files.append(OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered,
-                                       signatures))
+        result.files.append(
+            OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered, signatures)
+        )
     result.manifest = out_dir / MANIFEST
     drawn_with = DrawOptions(
         font=str((options or RenderOptions()).font) if (options or RenderOptions()).font else None,
@@ -202,7 +214,9 @@ def build(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UmtError.of("build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)) from None
+        raise UmtError.of(
+            "build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)
+        ) from None
     _write_all(files)
     if on_file:
         for written in result.files:
@@ -247,8 +261,9 @@ def _helps(formats: list[str], renders: int) -> bool:
     return "pdf" in formats and renders > 1
 
 
-def _load_for(source: Path, kinds: list[str],
-              profile_dirs: Iterable[str | Path]) -> tuple[Meeting, RawSource, str, list[Problem]]:
+def _load_for(
+    source: Path, kinds: list[str], profile_dirs: Iterable[str | Path]
+) -> tuple[Meeting, RawSource, str, list[Problem]]:
     """The validated meeting, the data it came from (for places), the SHA-256 of the file (read
     once) and the notes of building ``kinds`` from it; raises
     :class:`InputError` when the data lacks what one of the kinds needs (with its place)."""
@@ -301,22 +316,49 @@ def choose(kinds: Iterable[str], formats: Iterable[str]) -> tuple[list[tuple[str
         lacking = [fmt for fmt in chosen_formats if fmt not in kind.formats]
         pairs += [(kind.name, fmt) for fmt in chosen_formats if fmt in kind.formats]
         if lacking:
-            notes.append(Problem("build.format_skipped", None,
-                                 {"kind": kind.vn_name, "name": kind.name, "formats": ", ".join(lacking),
-                                  "allowed": ", ".join(kind.formats)}))
+            notes.append(
+                Problem(
+                    "build.format_skipped",
+                    None,
+                    {
+                        "kind": kind.vn_name,
+                        "name": kind.name,
+                        "formats": ", ".join(lacking),
+                        "allowed": ", ".join(kind.formats),
+                    },
+                )
+            )
     if not pairs:
-        raise InputError([Problem("build.no_pair", None,
-                                  {"kind": kind.vn_name, "name": kind.name, "formats": ", ".join(chosen_formats),
-                                   "allowed": ", ".join(kind.formats)}) for kind in chosen_kinds])
+        raise InputError(
+            [
+                Problem(
+                    "build.no_pair",
+                    None,
+                    {
+                        "kind": kind.vn_name,
+                        "name": kind.name,
+                        "formats": ", ".join(chosen_formats),
+                        "allowed": ", ".join(kind.formats),
+                    },
+                )
+                for kind in chosen_kinds
+            ]
+        )
     return pairs, notes
 
 
 def check_needs(meeting: Meeting, kinds: list[str], source: Path) -> None:
     """Every kind's data is there, or an :class:`InputError` names the sheets missing
     (``kinds``: the kinds' own names)."""
-    problems = [Problem("build.kind_needs", Location.of_file(source),
-                        {"kind": KINDS[name].vn_name, "name": name, "parts": ", ".join(missing)})
-                for name in kinds if (missing := KINDS[name].missing(meeting))]
+    problems = [
+        Problem(
+            "build.kind_needs",
+            Location.of_file(source),
+            {"kind": KINDS[name].vn_name, "name": name, "parts": ", ".join(missing)},
+        )
+        for name in kinds
+        if (missing := KINDS[name].missing(meeting))
+    ]
     if problems:
         raise InputError(problems)
 
@@ -345,8 +387,7 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _manifest_bytes(out_dir: Path, source: Path, digest: str, files: list[OutputFile],
-                    options: DrawOptions) -> bytes:
+def _manifest_bytes(out_dir: Path, source: Path, digest: str, files: list[OutputFile], options: DrawOptions) -> bytes:
     """``manifest.json`` with this build's files merged in (entries of other builds whose
     files still exist are kept; an unreadable manifest is replaced)."""
     from umt_reports import __version__

@@ -20,8 +20,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MANIFEST", "DrawOptions", "Entry", "Manifest", "ManifestError", "SourceRecord", "manifest_bytes",
-           "read_manifest", "relative_path"]
+__all__ = [
+    "MANIFEST",
+    "DrawOptions",
+    "Entry",
+    "Manifest",
+    "ManifestError",
+    "SourceRecord",
+    "manifest_bytes",
+    "read_manifest",
+    "relative_path",
+]
 
 MANIFEST = "manifest.json"
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -173,8 +182,9 @@ def read_manifest(path: Path) -> Manifest:
     if not isinstance(files, list):
         raise ManifestError('expected {"files": [{"path": ..., "kind": ..., "format": ...}, ...]}')
     generator = data.get("generator")
-    return Manifest(str(generator) if generator is not None else "", tuple(_entry(i, item) for i, item in
-                                                                           enumerate(files)))
+    return Manifest(
+        str(generator) if generator is not None else "", tuple(_entry(i, item) for i, item in enumerate(files))
+    )
 
 
 _TEXT_KEYS = ("sha256", "title", "type", "subject", "code", "date", "issuer", "font", "pdfa")
@@ -241,8 +251,10 @@ def _options(index: int, value: Any) -> DrawOptions:
         return DrawOptions()
     if not isinstance(value, dict):
         raise ManifestError(f"files[{index}].options: expected an object")
-    return DrawOptions(font=_text(index, "options.font", value.get("font")),
-                       templates=_text(index, "options.templates", value.get("templates")))
+    return DrawOptions(
+        font=_text(index, "options.font", value.get("font")),
+        templates=_text(index, "options.templates", value.get("templates")),
+    )
 
 
 def relative_path(path: Path, folder: Path) -> str:

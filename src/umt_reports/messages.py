@@ -740,7 +740,10 @@ _add(
             "unknown file, not in the catalog: {path}",
         ),
         "archive.finding_catalog": ("danh mục bị hỏng: {detail}", "the catalog is damaged: {detail}"),
-        "archive.exported": ("Đã xuất {count} văn bản vào {path}", "Exported {count:plural:document|documents} to {path}"),
+        "archive.exported": (
+            "Đã xuất {count} văn bản vào {path}",
+            "Exported {count:plural:document|documents} to {path}",
+        ),
         "archive.status_current": ("hiện hành", "current"),
         "archive.status_superseded": ("đã bị thay thế", "superseded"),
         "archive.col_id": ("#", "#"),
@@ -784,8 +787,7 @@ _add(
         "award.form_unknown": (
             "Hình thức khen thưởng «{value}» không có trong Luật Thi đua, khen thưởng 2022; "
             "văn bản giữ nguyên cách ghi này.",
-            "The award form '{value}' is not one of Luật Thi đua, khen thưởng 2022; "
-            "the documents keep it as written.",
+            "The award form '{value}' is not one of Luật Thi đua, khen thưởng 2022; the documents keep it as written.",
         ),
         "commendation.decision_unnamed": (
             "Khen thưởng «{form}» chỉ có số lượng, không có danh sách tên: quyết định khen thưởng phải nêu "
@@ -1109,8 +1111,10 @@ _add(
         "desk.nav_build": ("Lập văn bản", "Build documents"),
         "desk.nav_archive": ("Lưu trữ", "Archive"),
         "desk.logout": ("Đăng xuất", "Sign out"),
-        "desk.footer": ("umt-reports · văn bản theo Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW · chạy trên máy này",
-                        "umt-reports · documents after Decree 30/2020/ND-CP and Guide 36-HD/VPTW · runs on this machine"),
+        "desk.footer": (
+            "umt-reports · văn bản theo Nghị định 30/2020/NĐ-CP và Hướng dẫn 36-HD/VPTW · chạy trên máy này",
+            "umt-reports · documents after Decree 30/2020/ND-CP and Guide 36-HD/VPTW · runs on this machine",
+        ),
         "desk.role_secretary": ("thư ký", "secretary"),
         "desk.role_press": ("phóng viên, biên tập", "press officer"),
         "desk.role_archivist": ("văn thư lưu trữ", "archivist"),
@@ -1127,15 +1131,22 @@ _add(
         "desk.error_title": ("Không thực hiện được (mã {status})", "Could not be done (code {status})"),
         "desk.back_home": ("Về trang lập văn bản", "Back to building documents"),
         "desk.back_job": ("Về kết quả lập văn bản", "Back to the results"),
-        "desk.forbidden": ("Vai trò của tài khoản này không được làm việc này.",
-                           "This account's role may not do this."),
+        "desk.forbidden": (
+            "Vai trò của tài khoản này không được làm việc này.",
+            "This account's role may not do this.",
+        ),
         "desk.csrf": (
             "Biểu mẫu đã hết hạn hoặc không gửi từ trang này. Hãy mở lại trang rồi gửi lại.",
             "The form has expired or was not sent from this page. Open the page again and resend.",
         ),
-        "desk.too_large": ("Dữ liệu gửi lên quá lớn (tối đa {limit} MB).", "The upload is too large (at most {limit} MB)."),
-        "desk.no_job": ("Không có việc này (có thể đã quá hạn và được xoá).",
-                        "No such job (it may have expired and been removed)."),
+        "desk.too_large": (
+            "Dữ liệu gửi lên quá lớn (tối đa {limit} MB).",
+            "The upload is too large (at most {limit} MB).",
+        ),
+        "desk.no_job": (
+            "Không có việc này (có thể đã quá hạn và được xoá).",
+            "No such job (it may have expired and been removed).",
+        ),
         "desk.no_file": ("Không có tệp này.", "No such file."),
         "desk.no_record": ("Không có văn bản này trong kho lưu trữ.", "No such document in the archive."),
         "desk.build_title": ("Lập văn bản từ dữ liệu hội nghị", "Build documents from meeting data"),
@@ -1176,20 +1187,32 @@ _add(
         ),
         "desk.blank_link": ("Tải sổ tính mẫu (.xlsx)", "Download the blank workbook (.xlsx)"),
         "desk.steps_title": ("Các bước", "Steps"),
-        "desk.step_1": ("Điền sổ tính: mỗi trang tính là một phần của hội nghị.",
-                        "Fill in the workbook: each sheet is one part of the meeting."),
-        "desk.step_2": ("Tải lên; nếu có lỗi, trang liệt kê từng ô cần sửa.",
-                        "Upload it; if something is wrong, the page lists each cell to fix."),
-        "desk.step_3": ("Tải văn bản về, xem trước từng trang, lưu vào kho.",
-                        "Download the documents, preview each page, store them in the archive."),
+        "desk.step_1": (
+            "Điền sổ tính: mỗi trang tính là một phần của hội nghị.",
+            "Fill in the workbook: each sheet is one part of the meeting.",
+        ),
+        "desk.step_2": (
+            "Tải lên; nếu có lỗi, trang liệt kê từng ô cần sửa.",
+            "Upload it; if something is wrong, the page lists each cell to fix.",
+        ),
+        "desk.step_3": (
+            "Tải văn bản về, xem trước từng trang, lưu vào kho.",
+            "Download the documents, preview each page, store them in the archive.",
+        ),
         "desk.job_crumb": ("Kết quả", "Results"),
         "desk.state_queued": ("Đang chờ đến lượt…", "Waiting for its turn…"),
         "desk.state_running": ("Đang lập văn bản… đã vẽ {pages} trang.", "Building… {pages:plural:page|pages} drawn."),
         "desk.state_done": ("Đã lập xong {count} tệp.", "Done: {count:plural:file|files}."),
         "desk.state_failed": ("Chưa lập được văn bản.", "The documents were not built."),
         "desk.reload": ("Tải lại trang", "Reload the page"),
-        "desk.problems_title": ("Dữ liệu có {count} lỗi cần sửa", "The data has {count:plural:problem|problems} to fix"),
-        "desk.marked_link": ("Tải sổ tính đã đánh dấu ô lỗi ({name})", "Download the workbook with the cells marked ({name})"),
+        "desk.problems_title": (
+            "Dữ liệu có {count} lỗi cần sửa",
+            "The data has {count:plural:problem|problems} to fix",
+        ),
+        "desk.marked_link": (
+            "Tải sổ tính đã đánh dấu ô lỗi ({name})",
+            "Download the workbook with the cells marked ({name})",
+        ),
         "desk.marked_hint": (
             "Mỗi ô lỗi được tô màu và có ghi chú nói cần sửa gì. Sửa trong Excel rồi tải lên lại.",
             "Each problem cell is coloured and carries a comment saying what to fix. Fix it in Excel and upload again.",
@@ -1206,26 +1229,41 @@ _add(
         "desk.press_link": ("Xem tin bài như trên cổng thông tin", "Preview the news item as on the portal"),
         "desk.press_build": ("Lập tin bài từ dữ liệu này", "Build the news item from this data"),
         "desk.check_title": ("Đối chiếu với dữ liệu", "Fact check against the data"),
-        "desk.check_ok": ("Khớp: mọi dữ kiện và con số trong văn bản đúng với dữ liệu.",
-                          "Passed: every fact and figure in the documents matches the data."),
+        "desk.check_ok": (
+            "Khớp: mọi dữ kiện và con số trong văn bản đúng với dữ liệu.",
+            "Passed: every fact and figure in the documents matches the data.",
+        ),
         "desk.check_bad": ("Có {count} chỗ khác với dữ liệu:", "{count:plural:difference|differences} from the data:"),
         "desk.check_not_run": ("Chưa đối chiếu được:", "The check could not run:"),
         "desk.pages_title": ("Các trang của {name}", "Pages of {name}"),
         "desk.page_alt": ("Trang {page} của {name}", "Page {page} of {name}"),
         "desk.more_pages": ("Hiển thị {shown} trên {pages} trang.", "Showing {shown} of {pages} pages."),
         "desk.store_title": ("Lưu trữ", "Archive"),
-        "desk.store_submit": ("Lưu {count} tệp PDF/A vào kho lưu trữ", "Store {count:plural:PDF/A file|PDF/A files} in the archive"),
+        "desk.store_submit": (
+            "Lưu {count} tệp PDF/A vào kho lưu trữ",
+            "Store {count:plural:PDF/A file|PDF/A files} in the archive",
+        ),
         "desk.store_replace": (
             "Thay văn bản cùng số và ký hiệu trong năm (bản cũ giữ lại là bản bị thay thế)",
             "Replace the document with the same number this year (the old one is kept as superseded)",
         ),
-        "desk.store_role": ("Chỉ văn thư lưu trữ và quản trị được lưu vào kho.",
-                            "Only the archivist and the administrator store documents in the archive."),
-        "desk.store_no_pdf": ("Không có tệp PDF/A để lưu (hãy chọn định dạng PDF/A).",
-                              "No PDF/A file to store (choose the PDF/A format)."),
+        "desk.store_role": (
+            "Chỉ văn thư lưu trữ và quản trị được lưu vào kho.",
+            "Only the archivist and the administrator store documents in the archive.",
+        ),
+        "desk.store_no_pdf": (
+            "Không có tệp PDF/A để lưu (hãy chọn định dạng PDF/A).",
+            "No PDF/A file to store (choose the PDF/A format).",
+        ),
         "desk.stored_added": ("Đã lưu {code} (#{id}).", "Stored {code} (#{id})."),
-        "desk.stored_unchanged": ("{code} đã có trong kho (#{id}), không đổi.", "{code} was already stored (#{id}), unchanged."),
-        "desk.stored_replaced": ("Đã lưu {code} (#{id}), thay bản trước.", "Stored {code} (#{id}), replacing the earlier one."),
+        "desk.stored_unchanged": (
+            "{code} đã có trong kho (#{id}), không đổi.",
+            "{code} was already stored (#{id}), unchanged.",
+        ),
+        "desk.stored_replaced": (
+            "Đã lưu {code} (#{id}), thay bản trước.",
+            "Stored {code} (#{id}), replacing the earlier one.",
+        ),
         "desk.press_title": ("Tin bài cho cổng thông tin", "News item for the portal"),
         "desk.press_missing": (
             "Việc này không có tin bài dạng HTML. Hãy lập tin bài (loại Tin bài, định dạng Trang HTML và Đoạn HTML).",
@@ -1233,7 +1271,10 @@ _add(
         ),
         "desk.press_preview": ("Xem trước như trên cổng thông tin", "Preview as on the portal"),
         "desk.press_open": ("Mở trang {name} ở thẻ mới", "Open the page {name} in a new tab"),
-        "desk.fragment_title": ("Đoạn HTML để dán vào trình soạn thảo của cổng", "HTML fragment for the portal's editor"),
+        "desk.fragment_title": (
+            "Đoạn HTML để dán vào trình soạn thảo của cổng",
+            "HTML fragment for the portal's editor",
+        ),
         "desk.fragment_hint": (
             "Sao chép đoạn này, dán vào chế độ mã nguồn (HTML) của trình soạn thảo; tải ảnh bên dưới lên cùng.",
             "Copy this fragment into the editor's source (HTML) mode; upload the photos below with it.",
@@ -1253,23 +1294,34 @@ _add(
         "desk.any": ("Tất cả", "Any"),
         "desk.results": ("{count} văn bản", "{count:plural:document|documents}"),
         "desk.no_results": ("Không có văn bản nào khớp.", "No document matches."),
-        "desk.export_submit": ("Xuất {count} văn bản (.zip, kèm XML Phụ lục VI)",
-                               "Export {count:plural:document|documents} (.zip with Annex VI XML)"),
+        "desk.export_submit": (
+            "Xuất {count} văn bản (.zip, kèm XML Phụ lục VI)",
+            "Export {count:plural:document|documents} (.zip with Annex VI XML)",
+        ),
         "desk.export_hint": (
             "Gói xuất gồm tệp PDF/A, siêu dữ liệu XML theo Phụ lục VI và bảng kê, để nộp lưu trữ lịch sử.",
             "The export holds the PDF/A files, their Annex VI XML metadata and an index, for the state archive.",
         ),
-        "desk.verify_ok": ("Toàn vẹn: mã SHA-256 khớp, tệp đạt PDF/A-2b.", "Intact: the SHA-256 matches, the file passes PDF/A-2b."),
+        "desk.verify_ok": (
+            "Toàn vẹn: mã SHA-256 khớp, tệp đạt PDF/A-2b.",
+            "Intact: the SHA-256 matches, the file passes PDF/A-2b.",
+        ),
         "desk.verify_bad": ("Không toàn vẹn:", "Not intact:"),
         "desk.download": ("Tải {name}", "Download {name}"),
-        "desk.metadata_title": ("Thông tin văn bản (Phụ lục VI, Nghị định 30/2020/NĐ-CP)",
-                                "Document metadata (Annex VI, Decree 30/2020/ND-CP)"),
-        "desk.listening": ("Bàn làm việc đang chạy ({mode}); mở {url} trong trình duyệt. Nhấn Ctrl+C để dừng.",
-                           "The desk is running ({mode}); open {url} in a browser. Press Ctrl+C to stop."),
+        "desk.metadata_title": (
+            "Thông tin văn bản (Phụ lục VI, Nghị định 30/2020/NĐ-CP)",
+            "Document metadata (Annex VI, Decree 30/2020/ND-CP)",
+        ),
+        "desk.listening": (
+            "Bàn làm việc đang chạy ({mode}); mở {url} trong trình duyệt. Nhấn Ctrl+C để dừng.",
+            "The desk is running ({mode}); open {url} in a browser. Press Ctrl+C to stop.",
+        ),
         "desk.mode_local": ("một người dùng trên máy này, không cần đăng nhập", "one user on this machine, no login"),
         "desk.mode_login": ("cần đăng nhập", "login required"),
-        "desk.cannot_listen": ("Không mở được bàn làm việc trên {host}:{port}: {reason}. Hãy chọn cổng khác (--port).",
-                               "Cannot serve on {host}:{port}: {reason}. Choose another port (--port)."),
+        "desk.cannot_listen": (
+            "Không mở được bàn làm việc trên {host}:{port}: {reason}. Hãy chọn cổng khác (--port).",
+            "Cannot serve on {host}:{port}: {reason}. Choose another port (--port).",
+        ),
         "desk.needs_account": (
             "Không mở bàn làm việc trên {host}: chưa có tài khoản nào trong {home}. Trên địa chỉ khác 127.0.0.1, "
             "mọi người phải đăng nhập; hãy tạo tài khoản trước: umt-reports users add TÊN --role admin --home {home}",
@@ -1282,15 +1334,22 @@ _add(
         "desk.password_changed": ("Đã đổi mật khẩu của {name}.", "Changed the password of {name}."),
         "desk.user_exists": ("Tài khoản {name} đã có.", "The account {name} already exists."),
         "desk.user_unknown": ("Không có tài khoản {name}.", "There is no account {name}."),
-        "desk.bad_role": ("Vai trò {value} không có; dùng một trong: {allowed}.",
-                          "There is no role {value}; use one of: {allowed}."),
+        "desk.bad_role": (
+            "Vai trò {value} không có; dùng một trong: {allowed}.",
+            "There is no role {value}; use one of: {allowed}.",
+        ),
         "desk.bad_name": (
             "Tên đăng nhập {value} không dùng được: chỉ chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (1–64 ký tự).",
             "The user name {value} cannot be used: only letters without accents, digits, dot, dash, underscore (1–64 characters).",
         ),
-        "desk.empty_password": ("Mật khẩu trống: hãy nhập mật khẩu (một dòng từ stdin).",
-                                "Empty password: give one (one line on stdin)."),
-        "desk.accounts_unreadable": ("Không đọc được tệp tài khoản: {reason}", "Cannot read the accounts file: {reason}"),
+        "desk.empty_password": (
+            "Mật khẩu trống: hãy nhập mật khẩu (một dòng từ stdin).",
+            "Empty password: give one (one line on stdin).",
+        ),
+        "desk.accounts_unreadable": (
+            "Không đọc được tệp tài khoản: {reason}",
+            "Cannot read the accounts file: {reason}",
+        ),
     }
 )
 
@@ -1468,8 +1527,7 @@ _add(
         ),
         "help.archive.add.replace": (
             "Thay văn bản cùng số và ký hiệu trong năm; bản cũ được giữ là bản bị thay thế.",
-            "Replace the document with the same number and notation in the year; the old one is kept as "
-            "superseded.",
+            "Replace the document with the same number and notation in the year; the old one is kept as superseded.",
         ),
         "help.archive.list": (
             "Liệt kê văn bản trong kho (theo ngày ban hành).",
@@ -1553,7 +1611,10 @@ _add(
             "Thư mục kho lưu trữ (mặc định UMT_ARCHIVE hoặc HOME/archive).",
             "The archive folder (default UMT_ARCHIVE or HOME/archive).",
         ),
-        "help.serve.job_hours": ("Xoá thư mục mỗi việc sau số giờ này.", "Remove each job's folder after this many hours."),
+        "help.serve.job_hours": (
+            "Xoá thư mục mỗi việc sau số giờ này.",
+            "Remove each job's folder after this many hours.",
+        ),
         "help.serve.workers": (
             "Số tiến trình lập văn bản (mặc định: số nhân CPU, ít nhất 2).",
             "Processes that build documents (default: the number of cores, at least 2).",
@@ -1582,7 +1643,10 @@ _add(
             "Ảnh PNG nền trong suốt: chữ ký (màu xanh) hoặc con dấu (màu đỏ); không có thì hiện chữ.",
             "A PNG with transparency: the signature (blue) or the seal (red); without one, text is shown.",
         ),
-        "help.sign.seal_mm": ("Đường kính thật của con dấu, mm (mặc định 36).", "The seal's real diameter, mm (default 36)."),
+        "help.sign.seal_mm": (
+            "Đường kính thật của con dấu, mm (mặc định 36).",
+            "The seal's real diameter, mm (default 36).",
+        ),
         "help.sign.attachment_of": (
             "Phụ lục ký riêng: số và ký hiệu của văn bản chính; chữ ký cơ quan ở góc trên bên phải trang 1.",
             "An annex signed on its own: the main document's number and symbol; the office signature goes "
@@ -1605,7 +1669,10 @@ _add(
             "Tài khoản của bàn làm việc (vai trò: secretary, press, archivist, admin).",
             "Accounts of the desk (roles: secretary, press, archivist, admin).",
         ),
-        "help.users.add": ("Thêm tài khoản NAME; mật khẩu đọc từ stdin.", "Add the account NAME; the password is read from stdin."),
+        "help.users.add": (
+            "Thêm tài khoản NAME; mật khẩu đọc từ stdin.",
+            "Add the account NAME; the password is read from stdin.",
+        ),
         "help.users.add.role": ("Vai trò của tài khoản.", "The account's role."),
         "help.users.list": ("Liệt kê tài khoản và vai trò.", "List the accounts and their roles."),
         "help.users.passwd": (

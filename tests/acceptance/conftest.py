@@ -23,8 +23,7 @@ def need(tool: str) -> str:
 
 
 def pdftotext(path: Path, *args: str) -> str:
-    return subprocess.run([need("pdftotext"), *args, str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run([need("pdftotext"), *args, str(path), "-"], check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +44,19 @@ def converted(built: dict[str, dict[str, Path]], tmp_path_factory: pytest.TempPa
     out = tmp_path_factory.mktemp("lo")
     profile = tmp_path_factory.mktemp("lo-profile")
     docs = [paths["docx"] for paths in built.values()]
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *map(str, docs)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, docs),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return {name: out / (paths["docx"].stem + ".pdf") for name, paths in built.items()}

@@ -55,7 +55,12 @@ def long_values_data(base: dict[str, Any]) -> dict[str, Any]:
         {"name": "Lê Hoàng Phúc", "position": long_text(80, "Phó Trưởng phòng"), "unit": long_text(UNIT, "Phòng", 4)},
     ]
     data["statistics"] = [
-        {"label": long_text(120 + i, "Tỷ lệ", i), "value": 10 + i * 7.25, "unit": "%", "note": long_text(UNIT, "đạt", i)}
+        {
+            "label": long_text(120 + i, "Tỷ lệ", i),
+            "value": 10 + i * 7.25,
+            "unit": "%",
+            "note": long_text(UNIT, "đạt", i),
+        }
         for i in range(10)
     ]
     data["sections"] = [
@@ -67,10 +72,30 @@ def long_values_data(base: dict[str, Any]) -> dict[str, Any]:
         },
         {"title": long_text(TITLE, "Phương hướng", 12), "paragraphs": [long_text(REASON, "Tiếp tục", 13)]},
     ]
-    units = [long_text(UNIT, f"Ủy ban nhân dân xã {name}", i) for i, name in enumerate(
-        ["Thạnh Yên", "Vĩnh Hòa", "Minh Thuận", "An Minh Bắc", "Hòa Chánh"])]
-    given = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nam", "Oanh", "Phúc",
-             "Quang", "Sơn", "Tâm", "Uyên", "Vinh", "Yến"]
+    units = [
+        long_text(UNIT, f"Ủy ban nhân dân xã {name}", i)
+        for i, name in enumerate(["Thạnh Yên", "Vĩnh Hòa", "Minh Thuận", "An Minh Bắc", "Hòa Chánh"])
+    ]
+    given = [
+        "An",
+        "Bình",
+        "Cường",
+        "Dũng",
+        "Giang",
+        "Hà",
+        "Khánh",
+        "Lan",
+        "Minh",
+        "Nam",
+        "Oanh",
+        "Phúc",
+        "Quang",
+        "Sơn",
+        "Tâm",
+        "Uyên",
+        "Vinh",
+        "Yến",
+    ]
     data["awards"] = [
         {
             "form": "Giấy khen",
@@ -85,8 +110,11 @@ def long_values_data(base: dict[str, Any]) -> dict[str, Any]:
             "reason": long_text(REASON, "đã có thành tích tiêu biểu trong", 4),
             "amount": 447000,
             "individuals": [
-                {"name": f"Nguyễn Thị Thanh {name}", "position": long_text(100, "Phó Chủ tịch", i),
-                 "unit": units[i % len(units)]}
+                {
+                    "name": f"Nguyễn Thị Thanh {name}",
+                    "position": long_text(100, "Phó Chủ tịch", i),
+                    "unit": units[i % len(units)],
+                }
                 for i, name in enumerate(given)
             ],
         },

@@ -25,21 +25,24 @@ class Box:
     y1: float
 
     def overlaps(self, other: Box) -> bool:
-        return (min(self.x1, other.x1) - max(self.x0, other.x0) > _TOUCH_PT
-                and min(self.y1, other.y1) - max(self.y0, other.y0) > _TOUCH_PT)
+        return (
+            min(self.x1, other.x1) - max(self.x0, other.x0) > _TOUCH_PT
+            and min(self.y1, other.y1) - max(self.y0, other.y0) > _TOUCH_PT
+        )
 
 
 def word_boxes(pdf: Path) -> list[Box]:
     """Every word of ``pdf`` with its box (``pdftotext -bbox``)."""
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True).stdout
-    body = html[html.index(b"<body>"): html.rindex(b"</body>") + 7]  # -- the head holds metadata --
+    body = html[html.index(b"<body>") : html.rindex(b"</body>") + 7]  # -- the head holds metadata --
     root = ElementTree.fromstring(body.replace(b"&nbsp;", b"&#160;"))
     boxes: list[Box] = []
     for number, page in enumerate(root.iter("page"), start=1):
         for word in page.iter("word"):
             a = word.attrib
-            boxes.append(Box(number, word.text or "", float(a["xMin"]), float(a["yMin"]), float(a["xMax"]),
-                             float(a["yMax"])))
+            boxes.append(
+                Box(number, word.text or "", float(a["xMin"]), float(a["yMin"]), float(a["xMax"]), float(a["yMax"]))
+            )
     return boxes
 
 
@@ -52,7 +55,7 @@ def overprints(pdf: Path) -> list[tuple[Box, Box]]:
     for boxes in by_page.values():
         boxes.sort(key=lambda b: b.y0)
         for i, box in enumerate(boxes):
-            for other in boxes[i + 1:]:
+            for other in boxes[i + 1 :]:
                 if other.y0 >= box.y1:
                     break
                 if box.overlaps(other):

@@ -33,7 +33,9 @@ def _fold(text: str) -> str:
 
 
 def _named(meeting: Meeting) -> list[str]:
-    return [m.name for a in meeting.awards if a.is_named for g in (a.collectives, a.individuals) if g for m in g.members]
+    return [
+        m.name for a in meeting.awards if a.is_named for g in (a.collectives, a.individuals) if g for m in g.members
+    ]
 
 
 def _certified(meeting: Meeting) -> list[str]:

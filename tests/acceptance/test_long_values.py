@@ -133,11 +133,27 @@ def test_the_overprint_check_sees_two_words_drawn_on_each_other(tmp_path) -> Non
     from umt_reports.render import render
     from umt_reports.style import CERTIFICATE
 
-    meta = DocMeta(kind="test", type_name="Giấy khen", type_code="", subject="thử", code=None, number=None,
-                   date=dt.date(2022, 6, 17), issuer="A", issuer_symbol="UBND")
-    doc = Document(meta=meta, preset=CERTIFICATE, page_numbers=False, blocks=(
-        Placed(100, 50, "Alpha", "certificate.recipient"), Placed(103, 51, "Beta", "certificate.recipient"),
-        Placed(100, 90, "Gamma", "certificate.recipient")))
+    meta = DocMeta(
+        kind="test",
+        type_name="Giấy khen",
+        type_code="",
+        subject="thử",
+        code=None,
+        number=None,
+        date=dt.date(2022, 6, 17),
+        issuer="A",
+        issuer_symbol="UBND",
+    )
+    doc = Document(
+        meta=meta,
+        preset=CERTIFICATE,
+        page_numbers=False,
+        blocks=(
+            Placed(100, 50, "Alpha", "certificate.recipient"),
+            Placed(103, 51, "Beta", "certificate.recipient"),
+            Placed(100, 90, "Gamma", "certificate.recipient"),
+        ),
+    )
     path = tmp_path / "clash.pdf"
     path.write_bytes(render(doc, "pdf").data)
     assert [(a.word, b.word) for a, b in overprints(path)] in ([("Alpha", "Beta")], [("Beta", "Alpha")])

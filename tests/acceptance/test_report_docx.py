@@ -53,7 +53,10 @@ def header_cells(path) -> list[list[str]]:
 
 def test_the_header_texts_number_and_date_line_are_exact(built) -> None:
     assert header_cells(built["state"]["docx"]) == [
-        ["ỦY BAN NHÂN DÂN\nHUYỆN U\u00a0MINH\u00a0THƯỢNG\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"],
+        [
+            "ỦY BAN NHÂN DÂN\nHUYỆN U\u00a0MINH\u00a0THƯỢNG\n",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+        ],
         ["Số: 25/BC-UBND", "U Minh Thượng, ngày 22 tháng 6 năm 2022"],
     ]
     assert header_cells(built["party"]["docx"]) == [
@@ -77,8 +80,12 @@ def test_the_party_report_uses_its_own_sizes_and_signature(built) -> None:
 
     assert size_of(built["state"]["docx"], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 12
     assert size_of(built["party"]["docx"], "ĐẢNG CỘNG SẢN VIỆT NAM") == 15
-    state_text = "\n".join(c.text for t in docx.Document(built["state"]["docx"]).tables for r in t.rows for c in r.cells)
-    party_text = "\n".join(c.text for t in docx.Document(built["party"]["docx"]).tables for r in t.rows for c in r.cells)
+    state_text = "\n".join(
+        c.text for t in docx.Document(built["state"]["docx"]).tables for r in t.rows for c in r.cells
+    )
+    party_text = "\n".join(
+        c.text for t in docx.Document(built["party"]["docx"]).tables for r in t.rows for c in r.cells
+    )
     assert "TM. ỦY BAN NHÂN DÂN" in state_text and "TRƯỞNG BAN" in party_text
 
 
@@ -102,5 +109,3 @@ def test_libreoffice_keeps_the_header_columns_and_the_margins(converted) -> None
         width = float(page.group(1))
         for x_min, x_max in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', bbox):
             assert float(x_min) >= 30 / 25.4 * 72 - 2 and float(x_max) <= width - 15 / 25.4 * 72 + 2
-
-

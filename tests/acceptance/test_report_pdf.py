@@ -61,22 +61,27 @@ def test_decomposed_unicode_input_comes_back_composed(tmp_path, built) -> None:
 
 def test_every_font_is_embedded_and_the_file_is_pdfa_2b(built) -> None:
     for paths in built.values():
-        fonts = subprocess.run([need("pdffonts"), str(paths["pdf"])], check=True, capture_output=True,
-                               text=True).stdout.splitlines()[2:]
+        fonts = subprocess.run(
+            [need("pdffonts"), str(paths["pdf"])], check=True, capture_output=True, text=True
+        ).stdout.splitlines()[2:]
         assert fonts, "no fonts listed"
         assert all(line.split()[-5] == "yes" for line in fonts), fonts  # -- the "emb" column --
         assert check_pdfa(paths["pdf"]) == []
         with pikepdf.open(paths["pdf"]) as pdf:
             meta = pdf.open_metadata()
             assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
-            assert meta["dc:title"].startswith("Báo cáo Kết quả Hội nghị") or meta["dc:title"].startswith("Báo cáo kết quả")
+            assert meta["dc:title"].startswith("Báo cáo Kết quả Hội nghị") or meta["dc:title"].startswith(
+                "Báo cáo kết quả"
+            )
             assert "25-BC/BDVHU" in meta["pdf:Keywords"] or "25/BC-UBND" in meta["pdf:Keywords"]
 
 
 def test_building_twice_gives_the_same_bytes(tmp_path, built) -> None:
     [again] = build(SAMPLES / "meeting.yaml", tmp_path, formats=["pdf"]).files
-    assert hashlib.sha256(again.path.read_bytes()).hexdigest() == hashlib.sha256(
-        built["state"]["pdf"].read_bytes()).hexdigest()
+    assert (
+        hashlib.sha256(again.path.read_bytes()).hexdigest()
+        == hashlib.sha256(built["state"]["pdf"].read_bytes()).hexdigest()
+    )
 
 
 def test_the_manifest_records_pages_font_pdfa_and_checksum(built) -> None:
@@ -87,5 +92,3 @@ def test_the_manifest_records_pages_font_pdfa_and_checksum(built) -> None:
     assert entry["pdfa"] == "2B" and entry["pages"] >= 2 and entry["font"]
     assert entry["sha256"] == hashlib.sha256(built["state"]["pdf"].read_bytes()).hexdigest()
     assert entry["code"] == "25/BC-UBND" and entry["date"] == "2022-06-22"
-
-

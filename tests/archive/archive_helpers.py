@@ -13,7 +13,9 @@ from reportlab.pdfgen import canvas
 from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
 
 ISSUER = "Ủy ban nhân dân huyện U Minh Thượng"
-SUBJECT = "Kết quả Hội nghị tổng kết 5 năm thực hiện chương trình phối hợp giữa Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện"
+SUBJECT = (
+    "Kết quả Hội nghị tổng kết 5 năm thực hiện chương trình phối hợp giữa Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện"
+)
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,13 @@ def pdfa_bytes(doc: Doc, font_name: str) -> bytes:
         c.drawString(72, 720, f"{doc.body} Trang {page + 1}")
         c.showPage()
     c.save()
-    meta = PdfMetadata(title=f"{doc.type_name} {doc.subject}", author=doc.issuer, subject=doc.subject,
-                       keywords=[doc.code or ""], created=doc.date)
+    meta = PdfMetadata(
+        title=f"{doc.type_name} {doc.subject}",
+        author=doc.issuer,
+        subject=doc.subject,
+        keywords=[doc.code or ""],
+        created=doc.date,
+    )
     return make_pdfa(buf.getvalue(), meta)
 
 

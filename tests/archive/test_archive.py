@@ -47,13 +47,16 @@ def codes(error: pytest.ExceptionInfo[ArchiveError]) -> list[str]:
 
 def rows(root: Path) -> list[tuple]:
     with sqlite3.connect(root / "catalog.sqlite") as db:
-        return db.execute("SELECT id, code, status, version, supersedes, superseded_by FROM documents "
-                          "ORDER BY id").fetchall()
+        return db.execute(
+            "SELECT id, code, status, version, supersedes, superseded_by FROM documents ORDER BY id"
+        ).fetchall()
 
 
 def stored_files(root: Path) -> list[str]:
     """The stored documents (not the record files written beside them)."""
-    return sorted(p.relative_to(root).as_posix() for p in (root / "objects").rglob("*") if p.is_file() and p.suffix != ".xml")
+    return sorted(
+        p.relative_to(root).as_posix() for p in (root / "objects").rglob("*") if p.is_file() and p.suffix != ".xml"
+    )
 
 
 # -- adding --------------------------------------------------------------------------------------
@@ -65,7 +68,9 @@ def test_adding_a_build_folder_stores_each_pdf_once_read_only(root: Path, write_
         outcomes = archive.add([out])
 
     assert [(o.action, o.record.id, o.record.code) for o in outcomes] == [
-        ("added", 1, "25/BC-UBND"), ("added", 2, "26/BC-UBND")]
+        ("added", 1, "25/BC-UBND"),
+        ("added", 2, "26/BC-UBND"),
+    ]
     sha = hashlib.sha256(make_pdf(Doc(number=25))).hexdigest()
     stored = root / "objects" / sha[:2] / f"{sha}.pdf"
     assert stored.read_bytes() == make_pdf(Doc(number=25))
@@ -93,8 +98,7 @@ def test_a_different_pdf_with_a_number_used_this_year_is_refused(root: Path, wri
             archive.add([write_build(Doc(body="Bản sửa"), Doc(number=30))])
 
     assert codes(refused) == ["archive.code_taken"]
-    assert refused.value.problems[0].params == {"number": "25/BC-UBND", "year": 2022, "id": 1,
-                                                "file": Doc().file_name}
+    assert refused.value.problems[0].params == {"number": "25/BC-UBND", "year": 2022, "id": 1, "file": Doc().file_name}
     assert isinstance(refused.value, InputError), "the CLI exits 2 for it"
     assert rows(root) == [(1, "25/BC-UBND", "current", 1, None, None)], "all or nothing: 30/BC-UBND not added"
     assert len(stored_files(root)) == 1
@@ -123,8 +127,12 @@ def test_replace_keeps_the_old_version_as_superseded(root: Path, write_build, ma
 
 def test_the_same_number_in_another_year_or_by_another_organ_is_a_new_document(root: Path, write_build) -> None:
     with Archive(root, create=True) as archive:
-        outcomes = archive.add([write_build(Doc(), Doc(date=dt.date(2023, 1, 5))),
-                                write_build(Doc(issuer="Ủy ban nhân dân huyện An Minh"))])
+        outcomes = archive.add(
+            [
+                write_build(Doc(), Doc(date=dt.date(2023, 1, 5))),
+                write_build(Doc(issuer="Ủy ban nhân dân huyện An Minh")),
+            ]
+        )
 
     assert [o.action for o in outcomes] == ["added"] * 3
 
@@ -155,8 +163,13 @@ def test_every_bad_input_is_listed_and_nothing_is_added(root: Path, tmp_path: Pa
     with pytest.raises(ArchiveInputError) as refused:
         read_candidates([good, changed, not_pdf, plain, tmp_path / "missing", broken_manifest])
 
-    assert codes(refused) == ["archive.manifest_mismatch", "archive.not_pdf", "archive.not_pdfa",
-                              "archive.path_not_found", "archive.manifest_unreadable"]
+    assert codes(refused) == [
+        "archive.manifest_mismatch",
+        "archive.not_pdf",
+        "archive.not_pdfa",
+        "archive.path_not_found",
+        "archive.manifest_unreadable",
+    ]
     assert str(refused.value.problems[2].location) == "plain.pdf"
     assert not root.exists()
 
@@ -192,7 +205,15 @@ def test_a_pdf_without_a_manifest_is_described_from_its_docinfo(root: Path, tmp_
 
     r = outcome.record
     assert (r.code, r.kind, r.subject, r.organ_name, r.issued_date, r.language, r.page_amount, r.pdfa) == (
-        None, None, "Về công tác dân vận", Doc().issuer, dt.date(2022, 6, 22), "Tiếng Việt", 1, "2B")
+        None,
+        None,
+        "Về công tác dân vận",
+        Doc().issuer,
+        dt.date(2022, 6, 22),
+        "Tiếng Việt",
+        1,
+        "2B",
+    )
     assert r.title == "Báo cáo Về công tác dân vận"
 
 
@@ -254,8 +275,14 @@ def filled(root: Path, write_build) -> Archive:
     docs = [
         Doc(number=25, subject="Kết quả Hội nghị tổng kết công tác Dân vận năm 2022"),
         Doc(number=3, date=dt.date(2023, 3, 8), subject="Kế hoạch tổ chức Ngày Quốc tế Phụ nữ"),
-        Doc(number=40, date=dt.date(2022, 11, 20), kind="press", type_name="Thông cáo báo chí", symbol="TCBC-UBND",
-            subject="Hội nghị Dân vận khéo"),
+        Doc(
+            number=40,
+            date=dt.date(2022, 11, 20),
+            kind="press",
+            type_name="Thông cáo báo chí",
+            symbol="TCBC-UBND",
+            subject="Hội nghị Dân vận khéo",
+        ),
     ]
     archive = Archive(root, create=True)
     archive.add([write_build(*docs)])
@@ -287,8 +314,10 @@ def test_search_folds_diacritics_and_filters_by_date_and_kind(filled: Archive, q
 
 
 def test_unaccented_search_matches_whole_words_only(root: Path, write_build) -> None:
-    docs = [Doc(number=7, subject="Hội nghị nhân dân xã Thạnh Yên"),
-            Doc(number=8, date=dt.date(2022, 7, 1), subject="Hội nghị xã Yên Thuận")]
+    docs = [
+        Doc(number=7, subject="Hội nghị nhân dân xã Thạnh Yên"),
+        Doc(number=8, date=dt.date(2022, 7, 1), subject="Hội nghị xã Yên Thuận"),
+    ]
     with Archive(root, create=True) as archive:
         archive.add([write_build(*docs)])
         assert [r.code for r in archive.search(Query("Thạnh Yên"))] == ["7/BC-UBND"]
@@ -356,7 +385,8 @@ def test_verify_rechecks_pdfa_of_unchanged_files(root: Path, tmp_path: Path, fon
         hash_only = archive.verify(pdfa=False)
 
     assert [(f.kind, f.record.file_name if f.record else None) for f in with_pdfa.findings] == [
-        ("not_pdfa", "nhap.pdf")]
+        ("not_pdfa", "nhap.pdf")
+    ]
     assert with_pdfa.findings[0].detail, "the validator findings are given"
     assert hash_only.ok
 
@@ -416,7 +446,8 @@ def test_export_writes_pdfs_xml_per_document_and_an_index(filled: Archive, tmp_p
         names = zf.namelist()
         records = filled.search()
         assert names == ["index.xml", "index.csv"] + [
-            f"documents/{r.id:04d}_{Path(r.file_name).stem}.{ext}" for r in records for ext in ("pdf", "xml")]
+            f"documents/{r.id:04d}_{Path(r.file_name).stem}.{ext}" for r in records for ext in ("pdf", "xml")
+        ]
         for r in records:
             stem = f"documents/{r.id:04d}_{Path(r.file_name).stem}"
             assert zf.read(f"{stem}.pdf") == filled.path_of(r).read_bytes()
@@ -426,8 +457,10 @@ def test_export_writes_pdfs_xml_per_document_and_an_index(filled: Archive, tmp_p
     assert index.get("count") == "3"
     assert [e.findtext("Pdf") for e in index] == [n for n in names if n.endswith(".pdf")]
     assert [from_xml(ET.tostring(e.find("Document"))) for e in index] == records
-    assert csv_text.splitlines()[0] == ("Id,FileCode,TypeName,CodeNumber,CodeNotation,IssuedDate,OrganName,Subject,"
-                                        "Language,PageAmount,Position,FullName,Status,Sha256,Pdf")
+    assert csv_text.splitlines()[0] == (
+        "Id,FileCode,TypeName,CodeNumber,CodeNotation,IssuedDate,OrganName,Subject,"
+        "Language,PageAmount,Position,FullName,Status,Sha256,Pdf"
+    )
     assert len(csv_text.splitlines()) == 4
 
 
@@ -481,8 +514,9 @@ class _Built:
 
 def test_archive_outputs_of_a_build_result_takes_only_that_builds_pdfs(root: Path, write_build) -> None:
     out = write_build(Doc(number=1), Doc(number=2))
-    built = _Built(out / "manifest.json", [_Written(out / Doc(number=2).file_name, "pdf"),
-                                           _Written(out / "x.docx", "docx")])
+    built = _Built(
+        out / "manifest.json", [_Written(out / Doc(number=2).file_name, "pdf"), _Written(out / "x.docx", "docx")]
+    )
 
     outcomes = archive_outputs(root, built)
 
@@ -490,8 +524,9 @@ def test_archive_outputs_of_a_build_result_takes_only_that_builds_pdfs(root: Pat
     assert archive_outputs(root, _Built(out / "manifest.json", [_Written(out / "x.docx", "docx")])) == []
 
 
-def test_end_to_end_build_archive_verify_tamper(root: Path, tmp_path: Path, sample_yaml: Path,
-                                                sample_data: dict, write_yaml: Callable[..., Path]) -> None:
+def test_end_to_end_build_archive_verify_tamper(
+    root: Path, tmp_path: Path, sample_yaml: Path, sample_data: dict, write_yaml: Callable[..., Path]
+) -> None:
     from umt_reports.build import build
 
     result = build(sample_yaml, tmp_path / "out", formats=["pdf", "docx"])
@@ -502,7 +537,11 @@ def test_end_to_end_build_archive_verify_tamper(root: Path, tmp_path: Path, samp
     assert [o.action for o in again] == ["unchanged"]
     record = outcomes[0].record
     assert (record.organ_name, record.signer_name, record.issued_date, record.source_file) == (
-        "Ủy ban nhân dân huyện U Minh Thượng", "Nguyễn Quốc Khởi", dt.date(2022, 6, 22), "meeting.yaml")
+        "Ủy ban nhân dân huyện U Minh Thượng",
+        "Nguyễn Quốc Khởi",
+        dt.date(2022, 6, 22),
+        "meeting.yaml",
+    )
     with open_archive(root) as archive:
         assert archive.verify().ok
         assert [r.code for r in archive.search(Query("dan van"))] == ["25/BC-UBND"]

@@ -39,8 +39,14 @@ def kho(tmp_path: Path) -> str:
 def outputs(write_build) -> Path:
     return write_build(
         Doc(number=25, subject="Kết quả Hội nghị tổng kết công tác Dân vận"),
-        Doc(number=40, date=dt.date(2022, 11, 20), kind="press", type_name="Thông cáo báo chí", symbol="TCBC-UBND",
-            subject="Hội nghị điển hình Dân vận khéo"),
+        Doc(
+            number=40,
+            date=dt.date(2022, 11, 20),
+            kind="press",
+            type_name="Thông cáo báo chí",
+            symbol="TCBC-UBND",
+            subject="Hội nghị điển hình Dân vận khéo",
+        ),
     )
 
 
@@ -48,10 +54,18 @@ def test_add_says_what_it_stored_and_again_that_nothing_changed(kho: str, output
     first = run("archive", "add", str(outputs), "--archive-dir", kho)
     second = run("archive", "add", str(outputs / "manifest.json"), "--archive-dir", kho)
 
-    assert first == (0, f"Đã lưu #1 25/BC-UBND ({Doc(number=25).file_name})\n"
-                        "Đã lưu #2 40/TCBC-UBND (2022-11-20_bao-cao_40-TCBC-UBND.pdf)\n", "")
-    assert second == (0, f"Đã có #1 25/BC-UBND ({Doc(number=25).file_name}), không thay đổi\n"
-                         "Đã có #2 40/TCBC-UBND (2022-11-20_bao-cao_40-TCBC-UBND.pdf), không thay đổi\n", "")
+    assert first == (
+        0,
+        f"Đã lưu #1 25/BC-UBND ({Doc(number=25).file_name})\n"
+        "Đã lưu #2 40/TCBC-UBND (2022-11-20_bao-cao_40-TCBC-UBND.pdf)\n",
+        "",
+    )
+    assert second == (
+        0,
+        f"Đã có #1 25/BC-UBND ({Doc(number=25).file_name}), không thay đổi\n"
+        "Đã có #2 40/TCBC-UBND (2022-11-20_bao-cao_40-TCBC-UBND.pdf), không thay đổi\n",
+        "",
+    )
 
 
 def test_add_refuses_a_reused_number_with_exit_2_and_replace_keeps_the_old(kho: str, write_build) -> None:
@@ -60,13 +74,17 @@ def test_add_refuses_a_reused_number_with_exit_2_and_replace_keeps_the_old(kho: 
 
     code, out, err = run("archive", "add", str(second), "--archive-dir", kho)
     assert (code, out) == (2, "")
-    assert err == (f"  - {Doc().file_name}: Số 25/BC-UBND năm 2022 đã có trong kho (mục #1, {Doc().file_name}) "
-                   "với nội dung khác. Dùng --replace để thay (bản cũ được giữ lại là bản bị thay thế), "
-                   "hoặc cấp số khác.\n")
+    assert err == (
+        f"  - {Doc().file_name}: Số 25/BC-UBND năm 2022 đã có trong kho (mục #1, {Doc().file_name}) "
+        "với nội dung khác. Dùng --replace để thay (bản cũ được giữ lại là bản bị thay thế), "
+        "hoặc cấp số khác.\n"
+    )
 
     code, out, _ = run("--lang", "en", "archive", "add", str(second), "--replace", "--archive-dir", kho)
-    assert (code, out) == (0, f"Archived #2 25/BC-UBND ({Doc().file_name}) replacing #1; "
-                              "the old one is kept as superseded\n")
+    assert (code, out) == (
+        0,
+        f"Archived #2 25/BC-UBND ({Doc().file_name}) replacing #1; the old one is kept as superseded\n",
+    )
     listed = json.loads(run("archive", "list", "--all", "--json", "--archive-dir", kho)[1])
     assert [(r["id"], r["status"], r["version"]) for r in listed] == [(1, "superseded", 1), (2, "current", 2)]
     table = run("archive", "list", "--all", "--archive-dir", kho)[1].splitlines()
@@ -77,8 +95,10 @@ def test_add_of_a_missing_path_exits_2_without_creating_the_archive(kho: str, tm
     code, out, err = run("archive", "add", str(tmp_path / "none"), "--archive-dir", kho)
 
     assert (code, out) == (2, "")
-    assert err == f"  - none: Không tìm thấy {tmp_path / 'none'}. Cần một thư mục kết quả lập văn bản, " \
-                  "tệp manifest.json hoặc tệp PDF.\n"
+    assert (
+        err == f"  - none: Không tìm thấy {tmp_path / 'none'}. Cần một thư mục kết quả lập văn bản, "
+        "tệp manifest.json hoặc tệp PDF.\n"
+    )
     assert not Path(kho).exists()
 
 
@@ -99,15 +119,29 @@ def test_list_prints_a_table_and_json(kho: str, outputs: Path) -> None:
     lines = out.splitlines()
     assert code == 0
     assert [c.strip() for c in lines[1].strip("┃").split("┃")] == [
-        "#", "Số, ký hiệu", "Ngày", "Loại", "Trích yếu", "Trang"]
+        "#",
+        "Số, ký hiệu",
+        "Ngày",
+        "Loại",
+        "Trích yếu",
+        "Trang",
+    ]
     assert [c.strip() for c in lines[3].strip("│").split("│")] == [
-        "1", "25/BC-UBND", "22/06/2022", "Báo cáo", "Kết quả Hội nghị tổng kết công tác Dân vận", "1"]
+        "1",
+        "25/BC-UBND",
+        "22/06/2022",
+        "Báo cáo",
+        "Kết quả Hội nghị tổng kết công tác Dân vận",
+        "1",
+    ]
     assert lines[-1] == "2 văn bản."
 
     code, out, _ = run("archive", "list", "--json", "--archive-dir", kho)
     data = json.loads(out)
     assert [(r["id"], r["code"], r["issued_date"], r["kind"]) for r in data] == [
-        (1, "25/BC-UBND", "2022-06-22", "report"), (2, "40/TCBC-UBND", "2022-11-20", "press")]
+        (1, "25/BC-UBND", "2022-06-22", "report"),
+        (2, "40/TCBC-UBND", "2022-11-20", "press"),
+    ]
 
 
 def test_search_without_diacritics_by_date_and_kind(kho: str, outputs: Path) -> None:
@@ -161,7 +195,10 @@ def test_show_prints_every_field_and_the_versions(kho: str, outputs: Path) -> No
 def test_verify_passes_then_names_a_changed_and_a_missing_file_with_exit_1(kho: str, outputs: Path) -> None:
     run("archive", "add", str(outputs), "--archive-dir", kho)
     assert run("archive", "verify", "--archive-dir", kho) == (
-        0, "Kho nguyên vẹn: 2 tệp đúng mã băm và đạt PDF/A.\n", "")
+        0,
+        "Kho nguyên vẹn: 2 tệp đúng mã băm và đạt PDF/A.\n",
+        "",
+    )
     records = json.loads(run("archive", "list", "--json", "--archive-dir", kho)[1])
     first, second = (Path(kho) / f"objects/{r['sha256'][:2]}/{r['sha256']}.pdf" for r in records)
     os.chmod(first, 0o644)
@@ -182,14 +219,17 @@ def test_verify_passes_then_names_a_changed_and_a_missing_file_with_exit_1(kho: 
     report = json.loads(out)
     assert code == 1
     assert (report["ok"], [(f["kind"], f["id"]) for f in report["findings"]]) == (
-        False, [("changed", 1), ("missing", 2)])
+        False,
+        [("changed", 1), ("missing", 2)],
+    )
 
 
 def test_export_writes_the_zip(kho: str, outputs: Path, tmp_path: Path) -> None:
     run("archive", "add", str(outputs), "--archive-dir", kho)
 
-    code, out, _ = run("archive", "export", "--out", str(tmp_path / "nop.zip"), "--kind", "report",
-                       "--archive-dir", kho)
+    code, out, _ = run(
+        "archive", "export", "--out", str(tmp_path / "nop.zip"), "--kind", "report", "--archive-dir", kho
+    )
 
     assert (code, out) == (0, f"Đã xuất 1 văn bản vào {tmp_path / 'nop.zip'}\n")
     with zipfile.ZipFile(tmp_path / "nop.zip") as zf:
@@ -208,5 +248,7 @@ def test_reading_a_missing_archive_exits_2_and_says_how_to_start(kho: str) -> No
     code, out, err = run("--lang", "en", "archive", "list", "--archive-dir", kho)
 
     assert (code, out) == (2, "")
-    assert err == (f"  - There is no archive at {kho}. Add documents with umt-reports archive add, "
-                   "or point to it with --archive-dir or UMT_ARCHIVE.\n")
+    assert err == (
+        f"  - There is no archive at {kho}. Add documents with umt-reports archive add, "
+        "or point to it with --archive-dir or UMT_ARCHIVE.\n"
+    )

@@ -88,8 +88,12 @@ def test_split_code_gives_code_number_and_code_notation(code, number, expected) 
 
 @pytest.mark.parametrize(
     ("text", "folded"),
-    [("Dân vận", "dan van"), ("ĐỒNG THÁP", "dong thap"), ("  Ủy  ban\u00a0nhân dân ", "uy ban nhan dan"),
-     ("25/BC-UBND", "25/bc-ubnd")],
+    [
+        ("Dân vận", "dan van"),
+        ("ĐỒNG THÁP", "dong thap"),
+        ("  Ủy  ban\u00a0nhân dân ", "uy ban nhan dan"),
+        ("25/BC-UBND", "25/bc-ubnd"),
+    ],
 )
 def test_fold_removes_diacritics_case_and_extra_spaces(text: str, folded: str) -> None:
     assert fold(text) == folded
@@ -112,14 +116,21 @@ def test_the_xml_uses_the_phu_luc_vi_tags_in_their_order() -> None:
 
 
 def test_xml_round_trips_a_stored_record() -> None:
-    stored = record(id=7, status="superseded", version=2, supersedes=3, superseded_by=9,
-                    archived_at="2024-01-02T03:04:05+00:00", file_code="H49.2022.01")
+    stored = record(
+        id=7,
+        status="superseded",
+        version=2,
+        supersedes=3,
+        superseded_by=9,
+        archived_at="2024-01-02T03:04:05+00:00",
+        file_code="H49.2022.01",
+    )
 
     assert from_xml(to_xml(stored)) == stored
 
 
 def test_xml_escapes_markup_in_the_text() -> None:
-    tricky = record(subject='Về việc <b>khen</b> & "thưởng" \'năm\' 2022')
+    tricky = record(subject="Về việc <b>khen</b> & \"thưởng\" 'năm' 2022")
 
     data = to_xml(tricky)
 
@@ -128,8 +139,14 @@ def test_xml_escapes_markup_in_the_text() -> None:
 
 
 def test_text_that_xml_cannot_hold_is_dropped_on_the_way_in() -> None:
-    dirty = record_from_entry({**ENTRY, "subject": "Báo\x00 cáo\x0b\ufffe tháng\r\n6"}, sha256=SHA, size=1,
-                              file_name="a.pdf", pdfa="2B", pages=1)
+    dirty = record_from_entry(
+        {**ENTRY, "subject": "Báo\x00 cáo\x0b\ufffe tháng\r\n6"},
+        sha256=SHA,
+        size=1,
+        file_name="a.pdf",
+        pdfa="2B",
+        pages=1,
+    )
 
     assert dirty.subject == "Báo cáo tháng 6"
     assert from_xml(to_xml(dirty)) == dirty
@@ -155,10 +172,19 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
     day=st.one_of(st.none(), st.dates(dt.date(1945, 9, 2), dt.date(2100, 12, 31))),
     pages=st.one_of(st.none(), st.integers(0, 999)),
 )
-def test_every_record_made_from_a_manifest_round_trips_through_xml(subject, issuer, signer, code, number, day,
-                                                                  pages) -> None:
-    entry = {"subject": subject, "issuer": issuer, "signer": {"name": signer, "title": signer}, "code": code,
-             "number": number, "date": day.isoformat() if day else None, "kind": "report", "type": "Báo cáo"}
+def test_every_record_made_from_a_manifest_round_trips_through_xml(
+    subject, issuer, signer, code, number, day, pages
+) -> None:
+    entry = {
+        "subject": subject,
+        "issuer": issuer,
+        "signer": {"name": signer, "title": signer},
+        "code": code,
+        "number": number,
+        "date": day.isoformat() if day else None,
+        "kind": "report",
+        "type": "Báo cáo",
+    }
     made = record_from_entry(entry, sha256=SHA, size=10, file_name="x.pdf", pdfa="2B", pages=pages)
 
     assert from_xml(to_xml(made)) == made

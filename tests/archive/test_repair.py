@@ -39,8 +39,10 @@ def run(*args: str) -> tuple[int, str]:
 
 def rows(root: Path) -> list[tuple]:
     with sqlite3.connect(root / "catalog.sqlite") as db:
-        return db.execute("SELECT id, sha256, code, kind, status, version, supersedes, superseded_by, archived_at, "
-                          "subject, file_name FROM documents ORDER BY id").fetchall()
+        return db.execute(
+            "SELECT id, sha256, code, kind, status, version, supersedes, superseded_by, archived_at, "
+            "subject, file_name FROM documents ORDER BY id"
+        ).fetchall()
 
 
 def tree(root: Path) -> dict[str, str]:
@@ -172,7 +174,11 @@ def test_each_stored_file_has_its_record_beside_it(kho: Path) -> None:
     for record in records:
         stored = from_xml((kho / record.object_name).with_suffix(".xml").read_bytes())
         assert (stored.id, stored.sha256, stored.code, stored.archived_at) == (
-            record.id, record.sha256, record.code, record.archived_at)
+            record.id,
+            record.sha256,
+            record.code,
+            record.archived_at,
+        )
 
 
 def test_a_catalog_path_that_is_a_folder_is_named_as_such(tmp_path: Path) -> None:

@@ -87,9 +87,13 @@ WAVE = 4
 
 
 def _child(script: str, *args: str, stdin: bool = False) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
-                            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait_ready(child: subprocess.Popen[str]) -> None:
@@ -119,15 +123,17 @@ def check_raw_consistency(root: Path) -> None:
     with sqlite3.connect(catalog) as db:
         if not db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'documents'").fetchone()[0]:
             return
-        rows = db.execute("SELECT id, sha256, object, size, code, issued_year, status, supersedes, superseded_by "
-                          "FROM documents").fetchall()
+        rows = db.execute(
+            "SELECT id, sha256, object, size, code, issued_year, status, supersedes, superseded_by FROM documents"
+        ).fetchall()
     by_id = {row[0]: row for row in rows}
     for rid, sha, obj, size, *_ in rows:
         data = (root / obj).read_bytes()
         assert (hashlib.sha256(data).hexdigest(), len(data)) == (sha, size), f"row {rid}"
     referenced = {row[2] for row in rows}
-    marked = {m.read_text(encoding="utf-8") for m in (root / "tmp").glob("*.pending")} if (root / "tmp").is_dir() \
-        else set()
+    marked = (
+        {m.read_text(encoding="utf-8") for m in (root / "tmp").glob("*.pending")} if (root / "tmp").is_dir() else set()
+    )
     for path in (root / "objects").rglob("*.pdf"):
         name = path.relative_to(root).as_posix()
         assert name in referenced or name in marked, f"orphan {name} without a marker"
@@ -163,8 +169,7 @@ def test_sigkill_at_random_moments_of_add_never_breaks_the_archive(tmp_path: Pat
     print(f"kill test seed: {seed} (UMT_KILL_SEED={seed} replays it)")  # -- shown when the test fails --
     root = tmp_path / "archive"
     # -- 12 numbers, 4 different PDFs of each: later runs replace earlier versions --
-    variants = [[_pickled(write_build(Doc(number=n, body=f"bản {v} số {n}"))) for n in range(1, 13)]
-                for v in range(4)]
+    variants = [[_pickled(write_build(Doc(number=n, body=f"bản {v} số {n}"))) for n in range(1, 13)] for v in range(4)]
 
     # -- calibrate: how long does an add take once the child is ready? --
     child = _child(ADD_CHILD, str(root), str(variants[3][0]), "1")
@@ -216,8 +221,10 @@ def test_a_crash_between_rename_and_commit_is_undone_by_the_next_writer(tmp_path
 def test_two_processes_adding_at_once_both_succeed(tmp_path: Path, write_build) -> None:
     root = tmp_path / "archive"  # -- not created yet: both children also race to create it --
     shared = Doc(number=99, body="chung")
-    batches = [write_build(*(Doc(number=n, date=dt.date(2022, 7, n)) for n in range(1 + 5 * k, 6 + 5 * k)), shared)
-               for k in range(2)]
+    batches = [
+        write_build(*(Doc(number=n, date=dt.date(2022, 7, n)) for n in range(1 + 5 * k, 6 + 5 * k)), shared)
+        for k in range(2)
+    ]
 
     children = [_child(ADD_CHILD, str(root), str(_pickled(batch)), "0", "wait", stdin=True) for batch in batches]
     for child in children:
@@ -238,8 +245,9 @@ def test_two_processes_adding_at_once_both_succeed(tmp_path: Path, write_build) 
     assert check_recovered(root) == 11
 
 
-def test_many_adds_in_a_row_from_threads_of_one_process(tmp_path: Path, write_build,
-                                                        make_pdf: Callable[[Doc], bytes]) -> None:
+def test_many_adds_in_a_row_from_threads_of_one_process(
+    tmp_path: Path, write_build, make_pdf: Callable[[Doc], bytes]
+) -> None:
     """Each thread opens its own connection; SQLite's lock serialises them."""
 
     root = tmp_path / "archive"

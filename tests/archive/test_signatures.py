@@ -35,8 +35,14 @@ def roots(tmp_path_factory: pytest.TempPathFactory) -> tuple[Issued, Issued, Iss
     folder = tmp_path_factory.mktemp("pki")
     root, stranger = make_root(), make_root("Stranger Root CA")
     person = issue(root, "Nguyễn Văn Thử", "Ủy ban nhân dân huyện Thử")
-    return root, stranger, person, root.pem(folder / "root.pem"), stranger.pem(folder / "stranger.pem"), \
-        person.p12(folder / "person.p12")
+    return (
+        root,
+        stranger,
+        person,
+        root.pem(folder / "root.pem"),
+        stranger.pem(folder / "stranger.pem"),
+        person.p12(folder / "person.p12"),
+    )
 
 
 @pytest.fixture
@@ -54,8 +60,9 @@ def _fingerprint(cert: Issued) -> str:
     return hashlib.sha256(cert.cert.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
-def test_the_archive_lists_the_signing_certificate_fingerprint(tmp_path: Path, signed_build: Path,
-                                                               roots: tuple) -> None:  # type: ignore[type-arg]
+def test_the_archive_lists_the_signing_certificate_fingerprint(
+    tmp_path: Path, signed_build: Path, roots: tuple
+) -> None:  # type: ignore[type-arg]
     kho = str(tmp_path / "kho")
     code, out, err = run("archive", "add", str(signed_build), "--archive-dir", kho, "--trust", str(roots[3]))
     assert code == 0, err
@@ -78,8 +85,7 @@ def test_without_trust_roots_the_status_is_only_intact(tmp_path: Path, signed_bu
     assert record["signatures"][0]["status"] == "intact"
 
 
-def test_verify_rechecks_signatures_against_the_given_roots(tmp_path: Path, signed_build: Path,
-                                                            roots: tuple) -> None:  # type: ignore[type-arg]
+def test_verify_rechecks_signatures_against_the_given_roots(tmp_path: Path, signed_build: Path, roots: tuple) -> None:  # type: ignore[type-arg]
     kho = str(tmp_path / "kho")
     assert run("archive", "add", str(signed_build), "--archive-dir", kho)[0] == 0
     code, out, _ = run("archive", "verify", "--archive-dir", kho, "--trust", str(roots[4]))
@@ -94,7 +100,8 @@ def test_verify_rechecks_signatures_against_the_given_roots(tmp_path: Path, sign
 
 
 def test_a_catalog_made_before_signatures_gets_the_table_on_its_first_signed_add(
-        tmp_path: Path, signed_build: Path) -> None:
+    tmp_path: Path, signed_build: Path
+) -> None:
     kho = tmp_path / "kho"
     unsigned = tmp_path / "unsigned"
     build(SAMPLE.with_name("meeting-awards.yaml"), unsigned, kinds=["decision"], formats=["pdf"])

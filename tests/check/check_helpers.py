@@ -29,5 +29,3 @@ def edit_docx_xml(path: Path, old: str, new: str) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in parts.items():
             package.writestr(name, data)
-
-

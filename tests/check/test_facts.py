@@ -11,10 +11,14 @@ from umt_reports.messages import CATALOGUE
 def test_facts_follow_what_the_data_has(write_yaml, sample_data) -> None:
     sample_data["chairs"] = []
     sample_data["meeting"]["date"] = "21/6"
-    sample_data["statistics"] = [{"label": "Chỉ tiêu đạt", "value": "22/27 chỉ tiêu"},
-                                 {"label": "Dân số", "value": 1387, "unit": "người"}]
-    sample_data["awards"] = [{"form": "Giấy khen", "collectives": 3},
-                             {"form": "Bằng khen", "individuals": [{"name": "Lê Thị Bình"}]}]
+    sample_data["statistics"] = [
+        {"label": "Chỉ tiêu đạt", "value": "22/27 chỉ tiêu"},
+        {"label": "Dân số", "value": 1387, "unit": "người"},
+    ]
+    sample_data["awards"] = [
+        {"form": "Giấy khen", "collectives": 3},
+        {"form": "Bằng khen", "individuals": [{"name": "Lê Thị Bình"}]},
+    ]
     meeting = load_meeting(write_yaml(sample_data))
     facts = facts_for(meeting, "press-release", build_press_release(meeting))
     assert [(f.code, f.phrase) for f in facts] == [

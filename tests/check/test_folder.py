@@ -23,6 +23,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "u-minh-thuong-2022"
 def run(*args: str):
     return CliRunner().invoke(main, ["check", *args])
 
+
 # -- a clean build passes ------------------------------------------------------------------------
 
 
@@ -46,9 +47,14 @@ def test_a_statistic_edited_in_the_html_only_is_named(built: Path) -> None:
     result = run(str(built))
     assert result.exit_code == 2
     lines = result.output.splitlines()
-    assert f"  - {PRESS}.html: số liệu «Tăng trưởng kinh tế bình quân» phải là «19,4%/năm» nhưng không thấy trong văn bản." in lines
-    assert any(line.startswith(f"  - {PRESS}.html: số 19,5 không khớp dữ liệu, tại «") and "19,5%/năm" in line
-               for line in lines)
+    assert (
+        f"  - {PRESS}.html: số liệu «Tăng trưởng kinh tế bình quân» phải là «19,4%/năm» nhưng không thấy trong văn bản."
+        in lines
+    )
+    assert any(
+        line.startswith(f"  - {PRESS}.html: số 19,5 không khớp dữ liệu, tại «") and "19,5%/năm" in line
+        for line in lines
+    )
     assert all(f"{PRESS}.html:" in line for line in lines if line.startswith("  - "))
     assert "2 khác biệt giữa văn bản và dữ liệu." in lines
 
@@ -56,8 +62,10 @@ def test_a_statistic_edited_in_the_html_only_is_named(built: Path) -> None:
 def test_a_figure_of_a_narrative_paragraph_edited_is_found_by_counting(built: Path) -> None:
     edit_text(built / f"{PRESS}.fragment.html", "Sau 5 năm triển khai", "Sau 6 năm triển khai")
     result = check(built)
-    assert codes(result) == [(f"{PRESS}.fragment.html", "check.lost_figure"),
-                             (f"{PRESS}.fragment.html", "check.unknown_figure")]
+    assert codes(result) == [
+        (f"{PRESS}.fragment.html", "check.lost_figure"),
+        (f"{PRESS}.fragment.html", "check.unknown_figure"),
+    ]
     lost, unknown = result.problems
     assert lost.params["figure"] == "5" and "Sau 5 năm triển khai" in lost.params["phrase"]
     assert unknown.params["figure"] == "6" and "Sau 6 năm triển khai" in unknown.params["phrase"]
@@ -82,8 +90,12 @@ def test_a_statistic_edited_in_the_docx_and_saved_again_by_libreoffice_is_named(
     path = built / f"{PRESS}.docx"
     edit_docx_xml(path, "93,32%", "93,23%")
     converted = tmp_path / "libreoffice"
-    subprocess.run(["soffice", "--headless", "--convert-to", "docx", "--outdir", str(converted), str(path)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "docx", "--outdir", str(converted), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     shutil.copyfile(converted / path.name, path)
     result = check(built)
     assert [(str(p.location), p.code, p.params.get("figure") or p.params["phrase"]) for p in result.problems] == [
@@ -98,8 +110,12 @@ def test_a_statistic_edited_in_the_docx_and_saved_again_by_libreoffice_is_named(
 def test_word_files_saved_again_by_libreoffice_unchanged_still_pass(built: Path, tmp_path: Path) -> None:
     sources = [str(p) for p in sorted(built.glob("*.docx"))]
     converted = tmp_path / "libreoffice"
-    subprocess.run(["soffice", "--headless", "--convert-to", "docx", "--outdir", str(converted), *sources],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "docx", "--outdir", str(converted), *sources],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     for path in converted.iterdir():
         shutil.copyfile(path, built / path.name)
     assert check(built).problems == []
@@ -188,8 +204,13 @@ def test_a_build_with_reworded_templates_checks_clean_with_the_same_templates(tm
     shutil.copytree(SAMPLE, data)
     templates = _templates_saying_don_vi(tmp_path / "mau")
     out = tmp_path / "out"
-    result = build(data / "meeting.yaml", out, kinds=["report", "press", "press-release"],
-                   formats=["docx", "html", "pdf"], templates=templates)
+    result = build(
+        data / "meeting.yaml",
+        out,
+        kinds=["report", "press", "press-release"],
+        formats=["docx", "html", "pdf"],
+        templates=templates,
+    )
     report = next(f for f in result.files if f.kind == "report" and f.format == "docx")
     text = document_text(report.path, "docx")
     assert "5 đơn vị" in text and "5 tập thể" not in text
@@ -223,8 +244,9 @@ def test_an_untouched_build_of_every_kind_checks_clean_certificates_included(tmp
     data = tmp_path / "data"
     shutil.copytree(SAMPLE, data)
     out = tmp_path / "out"
-    result = build(data / "meeting-awards.yaml", out, kinds=list(KINDS), formats=["docx", "pdf", "html",
-                                                                                  "html-fragment"])
+    result = build(
+        data / "meeting-awards.yaml", out, kinds=list(KINDS), formats=["docx", "pdf", "html", "html-fragment"]
+    )
     assert {f.kind for f in result.files} == set(KINDS)
     checked = check(out)
     assert checked.problems == [] and checked.notes == []
@@ -240,8 +262,9 @@ def test_an_edited_giay_khen_pdf_is_found(tmp_path: Path) -> None:
     # -- the data now names an awardee otherwise: the certificate on disk no longer says it --
     edit_text(data / "meeting-awards.yaml", "{name: Trần Thị Thu Hà,", "{name: Trần Thị Thu Hằng,")
     result = check(tmp_path / "out")
-    assert [(p.code, p.params.get("phrase")) for p in result.problems] == [("check.missing_awardee",
-                                                                           "Trần Thị Thu Hằng")]
+    assert [(p.code, p.params.get("phrase")) for p in result.problems] == [
+        ("check.missing_awardee", "Trần Thị Thu Hằng")
+    ]
     assert [n.code for n in result.notes] == ["check.source_changed"]
 
 
@@ -276,8 +299,11 @@ def test_a_wrong_sha256_in_the_manifest_is_reported(built: Path) -> None:
     result = check(built)
     entries = json.loads((built / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert codes(result) == [(entries[0]["path"], "check.wrong_hash"), (entries[1]["path"], "check.bad_hash")]
-    assert result.problems[0].message() .startswith("Tệp đúng như dữ liệu cho, nhưng manifest.json ghi SHA-256 "
-                                                    "000000000000… thay vì ")
+    assert (
+        result.problems[0]
+        .message()
+        .startswith("Tệp đúng như dữ liệu cho, nhưng manifest.json ghi SHA-256 000000000000… thay vì ")
+    )
 
 
 def test_a_name_edited_by_hand_everywhere_in_the_html_fails(built: Path) -> None:

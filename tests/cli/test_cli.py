@@ -45,9 +45,16 @@ def test_messages_name_fields_as_the_workbook_does(tmp_path, sample_data, write_
     assert code == 2
     assert "«Họ và tên (Chủ trì)» đang để trống." in err
     assert "«Mức thưởng (đồng) (Khen thưởng)» không được âm (nhận được -5)." in err
-    book = make_book(tmp_path / "m.xlsx", {"Hội nghị": [["Mục", "Giá trị"], ["Cơ quan ban hành (hồ sơ)",
-                                                                             "ubnd-u-minh-thuong"],
-                                                        ["Ngày họp", "31/02/2022"]]})
+    book = make_book(
+        tmp_path / "m.xlsx",
+        {
+            "Hội nghị": [
+                ["Mục", "Giá trị"],
+                ["Cơ quan ban hành (hồ sơ)", "ubnd-u-minh-thuong"],
+                ["Ngày họp", "31/02/2022"],
+            ]
+        },
+    )
     code, _, err = run("--lang", "en", "validate", str(book))
     assert err.splitlines()[1:] == [
         "  - Hội nghị: «Tên hội nghị» is missing.",
@@ -154,20 +161,28 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, sample_yam
     assert "Traceback" not in err
 
 
-
-
 def test_build_archive_refused_by_the_archive_exits_2_and_writes_nothing(tmp_path, write_yaml, sample_data) -> None:
     kho, first = tmp_path / "kho", tmp_path / "first"
-    code, _, err = run("build", str(write_yaml(sample_data)), "--out", str(first), "--format", "docx,pdf", "--archive",
-                       "--archive-dir", str(kho))
+    code, _, err = run(
+        "build",
+        str(write_yaml(sample_data)),
+        "--out",
+        str(first),
+        "--format",
+        "docx,pdf",
+        "--archive",
+        "--archive-dir",
+        str(kho),
+    )
     assert (code, err) == (0, "")
     before = {p.name: p.read_bytes() for p in first.iterdir()}
     # -- the same number with other content: the archive refuses it without --replace --
     sample_data["meeting"]["title"] += " (sửa)"
     changed = write_yaml(sample_data, "changed.yaml")
     for out in (tmp_path / "second", first):
-        code, out_text, err = run("build", str(changed), "--out", str(out), "--format", "docx,pdf", "--archive",
-                                  "--archive-dir", str(kho))
+        code, out_text, err = run(
+            "build", str(changed), "--out", str(out), "--format", "docx,pdf", "--archive", "--archive-dir", str(kho)
+        )
         assert (code, out_text) == (2, "")
         assert "25/BC-UBND" in err and "--replace" in err
     assert not (tmp_path / "second").exists()
@@ -175,22 +190,52 @@ def test_build_archive_refused_by_the_archive_exits_2_and_writes_nothing(tmp_pat
     code, out_text, _ = run("archive", "list", "--json", "--archive-dir", str(kho))
     assert len(json.loads(out_text)) == 1
     # -- with --replace the same build goes through --
-    code, _, err = run("build", str(changed), "--out", str(tmp_path / "second"), "--format", "pdf", "--archive",
-                       "--replace", "--archive-dir", str(kho))
+    code, _, err = run(
+        "build",
+        str(changed),
+        "--out",
+        str(tmp_path / "second"),
+        "--format",
+        "pdf",
+        "--archive",
+        "--replace",
+        "--archive-dir",
+        str(kho),
+    )
     assert (code, err) == (0, "")
 
 
 def test_build_archive_stores_the_pdfs_and_verify_passes(tmp_path, sample_yaml) -> None:
     kho = tmp_path / "kho"
-    code, out, err = run("build", str(sample_yaml), "--out", str(tmp_path / "out"), "--kind", "report",
-                         "--format", "docx,pdf", "--archive", "--archive-dir", str(kho))
+    code, out, err = run(
+        "build",
+        str(sample_yaml),
+        "--out",
+        str(tmp_path / "out"),
+        "--kind",
+        "report",
+        "--format",
+        "docx,pdf",
+        "--archive",
+        "--archive-dir",
+        str(kho),
+    )
     assert (code, err) == (0, "")
     assert "25/BC-UBND" in out.splitlines()[-1]
     code, out, _ = run("archive", "verify", "--archive-dir", str(kho))
     assert code == 0
     # -- building the same again adds nothing --
-    code, out, _ = run("build", str(sample_yaml), "--out", str(tmp_path / "out"), "--format", "pdf", "--archive",
-                       "--archive-dir", str(kho))
+    code, out, _ = run(
+        "build",
+        str(sample_yaml),
+        "--out",
+        str(tmp_path / "out"),
+        "--format",
+        "pdf",
+        "--archive",
+        "--archive-dir",
+        str(kho),
+    )
     code, out, _ = run("archive", "list", "--json", "--archive-dir", str(kho))
     import json
 
@@ -202,14 +247,25 @@ def test_build_archive_stores_the_pdfs_and_verify_passes(tmp_path, sample_yaml) 
 
 def test_build_takes_vietnamese_kind_names_and_notes_formats_a_kind_lacks(sample_yaml, tmp_path: Path) -> None:
     awards = sample_yaml.parent / "meeting-awards.yaml"
-    code, out, err = run("build", str(awards), "--out", str(tmp_path), "--kind", "Quyết định khen thưởng,giấy khen",
-                         "--format", "pdf,html")
+    code, out, err = run(
+        "build",
+        str(awards),
+        "--out",
+        str(tmp_path),
+        "--kind",
+        "Quyết định khen thưởng,giấy khen",
+        "--format",
+        "pdf,html",
+    )
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "  * Không lập giấy khen dưới dạng html: loại văn bản này chỉ có dạng pdf."
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "2022-06-17_giay-khen_112-QD-UBND.pdf", "2022-06-17_quyet-dinh_112-QD-UBND.html",
-        "2022-06-17_quyet-dinh_112-QD-UBND.pdf", "manifest.json"]
+        "2022-06-17_giay-khen_112-QD-UBND.pdf",
+        "2022-06-17_quyet-dinh_112-QD-UBND.html",
+        "2022-06-17_quyet-dinh_112-QD-UBND.pdf",
+        "manifest.json",
+    ]
 
 
 def test_build_with_empty_kind_and_format_is_bad_input_and_writes_nothing(sample_yaml, tmp_path: Path) -> None:
@@ -231,4 +287,7 @@ def test_validate_with_kinds_says_which_data_a_kind_lacks(write_yaml, sample_dat
     assert run("validate", str(path), "--kind", "báo cáo")[0] == 0
     code, out, err = run("validate", str(path), "--kind", "report,decision")
     assert code == 2 and out == ""
-    assert err.splitlines()[1] == "  - meeting.yaml: Không lập được quyết định khen thưởng: dữ liệu thiếu phần Khen thưởng."
+    assert (
+        err.splitlines()[1]
+        == "  - meeting.yaml: Không lập được quyết định khen thưởng: dữ liệu thiếu phần Khen thưởng."
+    )

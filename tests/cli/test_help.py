@@ -35,7 +35,9 @@ def _commands() -> Iterator[tuple[list[str], click.Command]]:
 def test_help_in_english_has_no_vietnamese_and_click_lines_in_english() -> None:
     code, out, err = run("build", "--help", "--lang", "en")
     assert (code, err) == (0, "")
-    assert out.startswith("Usage: main build [OPTIONS] FILE|FOLDER...\n\n  Build documents from a data file (.yaml or .xlsx; several")
+    assert out.startswith(
+        "Usage: main build [OPTIONS] FILE|FOLDER...\n\n  Build documents from a data file (.yaml or .xlsx; several"
+    )
     assert "\nOptions:\n" in out
     assert "[default: report]" in " ".join(out.split())
     assert "-h, --help" in out and "Show this message and exit." in out
@@ -125,15 +127,33 @@ def test_a_help_written_in_a_decorator_is_the_catalogues_vietnamese_text() -> No
 @pytest.mark.parametrize(
     ("args", "lines"),
     [
-        (("build", "x.yaml", "--bogus"),
-         ["Cách dùng: main build [TÙY CHỌN] FILE|FOLDER...", "Xem 'main build --help' để biết cách dùng.", "",
-          "Lỗi: No such option '--bogus'. (Did you mean one of: '--jobs', '--out'?)"]),
-        (("build", "x.yaml", "--bogus", "--lang", "en"),
-         ["Usage: main build [OPTIONS] FILE|FOLDER...", "Try 'main build --help' for help.", "",
-          "Error: No such option '--bogus'. (Did you mean one of: '--jobs', '--out'?)"]),
-        (("--lang", "en", "nosuch"),
-         ["Usage: main [OPTIONS] COMMAND [ARGS]...", "Try 'main --help' for help.", "",
-          "Error: No such command 'nosuch'."]),
+        (
+            ("build", "x.yaml", "--bogus"),
+            [
+                "Cách dùng: main build [TÙY CHỌN] FILE|FOLDER...",
+                "Xem 'main build --help' để biết cách dùng.",
+                "",
+                "Lỗi: No such option '--bogus'. (Did you mean one of: '--jobs', '--out'?)",
+            ],
+        ),
+        (
+            ("build", "x.yaml", "--bogus", "--lang", "en"),
+            [
+                "Usage: main build [OPTIONS] FILE|FOLDER...",
+                "Try 'main build --help' for help.",
+                "",
+                "Error: No such option '--bogus'. (Did you mean one of: '--jobs', '--out'?)",
+            ],
+        ),
+        (
+            ("--lang", "en", "nosuch"),
+            [
+                "Usage: main [OPTIONS] COMMAND [ARGS]...",
+                "Try 'main --help' for help.",
+                "",
+                "Error: No such command 'nosuch'.",
+            ],
+        ),
     ],
 )
 def test_a_usage_error_is_framed_in_the_chosen_language_and_exits_2(args: tuple[str, ...], lines: list[str]) -> None:

@@ -23,8 +23,9 @@ finally:
 
 def _modules_after(*args: str) -> set[str]:
     """The modules a fresh interpreter holds after ``umt-reports ARGS`` ran in it."""
-    done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
@@ -33,8 +34,17 @@ def _modules_after(*args: str) -> set[str]:
 def test_a_report_docx_build_from_yaml_imports_no_pdf_validator_and_no_excel_reader(tmp_path: Path) -> None:
     modules = _modules_after("build", str(SAMPLES / "meeting.yaml"), "--out", str(tmp_path), "--format", "docx")
     assert (tmp_path / "2022-06-22_bao-cao_25-BC-UBND.docx").is_file()
-    for unused in ("pikepdf", "pikepdf.pdfa", "openpyxl", "rich", "jsonschema", "reportlab.platypus",
-                   "umt_reports.render.pdf", "umt_reports.batch", "umt_reports.archive"):
+    for unused in (
+        "pikepdf",
+        "pikepdf.pdfa",
+        "openpyxl",
+        "rich",
+        "jsonschema",
+        "reportlab.platypus",
+        "umt_reports.render.pdf",
+        "umt_reports.batch",
+        "umt_reports.archive",
+    ):
         assert unused not in modules, unused
     assert "umt_reports.render.docx" in modules
 

@@ -20,8 +20,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "u-minh-thuong-2022"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -59,8 +67,13 @@ def start_server(home: Path, *extra: str, lang: str = "vi") -> Server:
     home.mkdir(parents=True, exist_ok=True)
     log = home.parent / "serve.log"
     with log.open("w", encoding="utf-8") as out:  # -- the child keeps its own copy of the handle --
-        process = subprocess.Popen([UMT, "serve", "--port", str(port), "--home", str(home), *extra],
-                                   stdout=out, stderr=subprocess.STDOUT, text=True, env=env)
+        process = subprocess.Popen(
+            [UMT, "serve", "--port", str(port), "--home", str(home), *extra],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -140,8 +153,14 @@ def browser_context(tmp_path: Path) -> Iterator[Any]:
 
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-            accept_downloads=True, viewport={"width": 1200, "height": 900}, locale="vi-VN")
+            str(tmp_path / "profile"),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            accept_downloads=True,
+            viewport={"width": 1200, "height": 900},
+            locale="vi-VN",
+        )
         try:
             yield context
         finally:

@@ -51,8 +51,9 @@ def test_list_remove_and_change_password(tmp_path: Path) -> None:
         ("thuky", "secretary", "", "desk.empty_password"),
     ],
 )
-def test_bad_requests_are_refused_with_their_message(tmp_path: Path, name: str, role: str, password: str,
-                                                     code: str) -> None:
+def test_bad_requests_are_refused_with_their_message(
+    tmp_path: Path, name: str, role: str, password: str, code: str
+) -> None:
     with pytest.raises(InputError) as caught:
         Accounts(tmp_path / "accounts.json").add(name, role, password)
     assert [p.code for p in caught.value.problems] == [code]

@@ -19,14 +19,18 @@ def test_a_location_names_the_cell_to_mark(reference: str | None, cell: str) -> 
 
 
 def _problem(sheet: str, cell: str | None, value: str = "mười") -> Problem:
-    return Problem("value.not_integer", Location(file="m.xlsx", sheet=sheet, cell=cell),
-                   {"field": "awards[1].individuals.count", "value": value})
+    return Problem(
+        "value.not_integer",
+        Location(file="m.xlsx", sheet=sheet, cell=cell),
+        {"field": "awards[1].individuals.count", "value": value},
+    )
 
 
 def test_each_problem_cell_is_filled_and_carries_the_message(tmp_path: Path) -> None:
     out = tmp_path / "m-loi.xlsx"
-    marked = annotate_workbook(SAMPLE, [_problem("Khen thưởng", "F3"), _problem("Khen thưởng", "F3", "hai"),
-                                        _problem("Không có", "A1")], out)
+    marked = annotate_workbook(
+        SAMPLE, [_problem("Khen thưởng", "F3"), _problem("Khen thưởng", "F3", "hai"), _problem("Không có", "A1")], out
+    )
     assert marked == 1
     sheet = openpyxl.load_workbook(out)["Khen thưởng"]
     cell = sheet["F3"]

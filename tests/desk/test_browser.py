@@ -54,7 +54,8 @@ def wait_done(page: Any) -> None:
 
 
 def test_sample_workbook_in_chromium_gives_a_pdfa_report_and_no_request_leaves(
-        local_desk: Server, browser_context: Any, tmp_path: Path) -> None:
+    local_desk: Server, browser_context: Any, tmp_path: Path
+) -> None:
     outside = count_outside_requests(browser_context)
     page = browser_context.new_page()
     page.goto(local_desk.url + "/")
@@ -95,7 +96,8 @@ def _broken_workbook(tmp_path: Path) -> Path:
 
 
 def test_broken_workbook_shows_its_sheet_and_cell_and_offers_it_back_marked(
-        local_desk: Server, browser_context: Any, tmp_path: Path) -> None:
+    local_desk: Server, browser_context: Any, tmp_path: Path
+) -> None:
     page = browser_context.new_page()
     page.goto(local_desk.url + "/")
     page.set_input_files("#files", [str(_broken_workbook(tmp_path)), str(PHOTO)])
@@ -105,7 +107,8 @@ def test_broken_workbook_shows_its_sheet_and_cell_and_offers_it_back_marked(
     assert problems.count() == 1
     assert problems.first.inner_text() == (
         "Khen thưởng!F3: «Số lượng (Khen thưởng)»: «mười» không phải là số nguyên. "
-        "Cần một số nguyên, ví dụ 5 hoặc 1.000.000.")
+        "Cần một số nguyên, ví dụ 5 hoặc 1.000.000."
+    )
     page.screenshot(path=str(shots(tmp_path) / "desk-problems.png"), full_page=True)
     with page.expect_download() as info:
         page.locator("a[href$='/hoi-nghi-loi.xlsx']").click()
@@ -116,8 +119,7 @@ def test_broken_workbook_shows_its_sheet_and_cell_and_offers_it_back_marked(
     assert "không phải là số nguyên" in cell.comment.text
 
 
-def test_login_wrong_password_roles_and_forged_post(office_desk: Server, browser_context: Any,
-                                                      tmp_path: Path) -> None:
+def test_login_wrong_password_roles_and_forged_post(office_desk: Server, browser_context: Any, tmp_path: Path) -> None:
     page = browser_context.new_page()
     page.goto(office_desk.url + "/")
     assert urlparse(page.url).path == "/login"
@@ -147,8 +149,7 @@ def test_login_wrong_password_roles_and_forged_post(office_desk: Server, browser
     assert page.request.get(office_desk.url + "/archive").status == 200
 
 
-def test_archivist_stores_finds_proves_and_exports(office_desk: Server, browser_context: Any,
-                                                   tmp_path: Path) -> None:
+def test_archivist_stores_finds_proves_and_exports(office_desk: Server, browser_context: Any, tmp_path: Path) -> None:
     page = browser_context.new_page()
     page.goto(office_desk.url + "/login")
     page.fill("#name", "luutru")
@@ -183,8 +184,9 @@ def test_archivist_stores_finds_proves_and_exports(office_desk: Server, browser_
     assert any('"action": "archive.export"' in line for line in actions)
 
 
-def test_press_officer_sees_the_news_item_its_fragment_and_photos(office_desk: Server, browser_context: Any,
-                                                                  tmp_path: Path) -> None:
+def test_press_officer_sees_the_news_item_its_fragment_and_photos(
+    office_desk: Server, browser_context: Any, tmp_path: Path
+) -> None:
     page = browser_context.new_page()
     page.goto(office_desk.url + "/login")
     page.fill("#name", "bientap")

@@ -38,7 +38,10 @@ def test_users_errors_are_messages_with_exit_2(tmp_path: Path) -> None:
     home = str(tmp_path)
     run("users", "add", "a", "--role", "admin", "--home", home, stdin="1\n")
     assert run("users", "add", "a", "--role", "admin", "--home", home, stdin="1\n") == (
-        2, "", "  - Tài khoản a đã có.\n")
+        2,
+        "",
+        "  - Tài khoản a đã có.\n",
+    )
     assert run("users", "remove", "zz", "--home", home) == (2, "", "  - Không có tài khoản zz.\n")
     assert run("users", "add", "c", "--role", "admin", "--home", home, stdin="\n")[0] == 2
     assert run("users", "add", "c", "--role", "boss", "--home", home, stdin="x\n")[0] == 2
@@ -54,9 +57,18 @@ def test_serve_on_the_network_without_an_account_refuses_to_start(tmp_path: Path
     assert not (tmp_path / "secret.key").exists()
 
 
-@pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("localhost", True), ("::1", True),
-                                                ("127.8.0.1", True), ("0.0.0.0", False), ("10.1.2.3", False),
-                                                ("desk.example", False)])
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("127.8.0.1", True),
+        ("0.0.0.0", False),
+        ("10.1.2.3", False),
+        ("desk.example", False),
+    ],
+)
 def test_which_addresses_are_this_machine_only(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 

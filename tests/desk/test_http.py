@@ -27,7 +27,8 @@ def test_every_page_but_login_needs_a_session(shared_office_desk: Server) -> Non
 
 
 def test_the_session_cookie_is_signed_httponly_and_lax_and_pages_carry_safety_headers(
-        shared_office_desk: Server) -> None:
+    shared_office_desk: Server,
+) -> None:
     with shared_office_desk.client() as client:
         response = client.get("/login")
         cookie = response.headers["set-cookie"].lower()
@@ -82,8 +83,7 @@ def test_roles_are_enforced_and_jobs_are_their_owners(shared_office_desk: Server
         assert any(e["action"] == "download" and e["file"].endswith(".pdf") for e in entries)
 
 
-def test_an_unsupported_file_is_refused_by_the_same_gate_as_the_cli(shared_office_desk: Server,
-                                                                   tmp_path: Path) -> None:
+def test_an_unsupported_file_is_refused_by_the_same_gate_as_the_cli(shared_office_desk: Server, tmp_path: Path) -> None:
     table = tmp_path / "so-lieu.csv"
     table.write_text("a,b\n", encoding="utf-8")
     with shared_office_desk.client() as client:

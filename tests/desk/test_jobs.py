@@ -44,7 +44,8 @@ def test_builds_run_in_worker_processes_and_finish(tmp_path: Path) -> None:
             source.write_bytes((SAMPLES / "meeting.yaml").read_bytes())
             (folder / "input" / "photos").mkdir()
             (folder / "input" / "photos" / "quang-canh.jpg").write_bytes(
-                (SAMPLES / "photos" / "quang-canh.jpg").read_bytes())
+                (SAMPLES / "photos" / "quang-canh.jpg").read_bytes()
+            )
             jobs.append(runner.submit(job_id, BuildRequest(folder, source, ("report",), ("pdf",)), "thuky"))
         for job in jobs:
             done = runner.wait(job.id, timeout=180)

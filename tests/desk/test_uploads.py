@@ -54,8 +54,7 @@ def test_the_data_file_is_found_and_photos_go_where_the_data_says(tmp_path: Path
 
 
 def test_a_photo_path_leaving_the_folder_is_not_followed(tmp_path: Path) -> None:
-    text = (SAMPLES / "meeting.yaml").read_text(encoding="utf-8").replace("photos/quang-canh.jpg",
-                                                                          "../quang-canh.jpg")
+    text = (SAMPLES / "meeting.yaml").read_text(encoding="utf-8").replace("photos/quang-canh.jpg", "../quang-canh.jpg")
     save([FakeUpload("meeting.yaml", text.encode()), FakeUpload("quang-canh.jpg", b"x")], tmp_path / "in")
     assert not (tmp_path / "quang-canh.jpg").exists()
 

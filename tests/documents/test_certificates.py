@@ -73,7 +73,7 @@ def test_a_certificate_says_who_awards_whom_for_what_under_which_decision(awards
         "certificate.recipient": "Nguyễn Văn Anh",
         "certificate.unit": "Trưởng ấp Vĩnh Lập, xã Vĩnh Hòa",
         "certificate.achievement": "Đã có thành tích tốt trong thực hiện chương trình phối hợp giữa Ban Dân vận "
-                                   "Huyện ủy và Ủy ban nhân dân huyện, giai đoạn 2016-2021.",
+        "Huyện ủy và Ủy ban nhân dân huyện, giai đoạn 2016-2021.",
         "certificate.decision": "Quyết định số 112/QĐ-UBND\nngày 17/6/2022",
         "certificate.date_line": "U Minh Thượng, ngày 17 tháng 6 năm 2022",
         "certificate.signer_title": "CHỦ TỊCH",
@@ -83,8 +83,12 @@ def test_a_certificate_says_who_awards_whom_for_what_under_which_decision(awards
 
 def test_the_page_is_centred_and_framed(awards_yaml: Path) -> None:
     sheet = pages(build_certificates(load_meeting(awards_yaml)))[0]
-    centred = [b for b in sheet if isinstance(b, Placed) and b.role in (
-        "certificate.nation", "certificate.authority", "certificate.title", "certificate.recipient")]
+    centred = [
+        b
+        for b in sheet
+        if isinstance(b, Placed)
+        and b.role in ("certificate.nation", "certificate.authority", "certificate.title", "certificate.recipient")
+    ]
     assert {(b.x_mm, b.align) for b in centred} == {(148.5, "center")}
     frame = [b for b in sheet if isinstance(b, PlacedLine)]
     assert len(frame) == 8 and min(b.x1_mm for b in frame) == 9.0 and max(b.x1_mm for b in frame) == 297 - 9.0
@@ -97,7 +101,8 @@ def test_another_paper_size_scales_the_layout(write_yaml, awards_data, tmp_path)
     profile = (PROFILES / "ubnd-u-minh-thuong.yaml").read_text(encoding="utf-8")
     (tmp_path / "profiles").mkdir()
     (tmp_path / "profiles" / "ubnd-a3.yaml").write_text(
-        profile + "certificate_page: {width_mm: 420, height_mm: 297}\n", encoding="utf-8")
+        profile + "certificate_page: {width_mm: 420, height_mm: 297}\n", encoding="utf-8"
+    )
     awards_data["profile"] = "ubnd-a3"
     document = build_certificates(load_meeting(write_yaml(awards_data)))
     assert (document.page_spec.width_mm, document.page_spec.height_mm) == (420.0, 297.0)
@@ -112,11 +117,20 @@ def test_print_on_form_prints_only_the_variable_texts_after_a_calibration_page(a
     assert len(sheets) == 1 + 15 and document.meta.kind == "certificates-form"
     form = meeting.issuer.certificate_form
     first = {b.role: b for b in sheets[1] if isinstance(b, Placed)}
-    assert set(first) == {"certificate.recipient", "certificate.achievement", "certificate.decision",
-                          "certificate.date_line", "certificate.signer_name"}  # -- a collective: no unit --
+    assert set(first) == {
+        "certificate.recipient",
+        "certificate.achievement",
+        "certificate.decision",
+        "certificate.date_line",
+        "certificate.signer_name",
+    }  # -- a collective: no unit --
     recipient = first["certificate.recipient"]
     assert (recipient.x_mm, recipient.y_mm, recipient.size_pt, recipient.align) == (
-        form.fields.recipient.x_mm, form.fields.recipient.y_mm, 22.0, "center")
+        form.fields.recipient.x_mm,
+        form.fields.recipient.y_mm,
+        22.0,
+        "center",
+    )
     assert not any(isinstance(b, PlacedLine) for sheet in sheets[1:] for b in sheet)
     calibration = sheets[0]
     labels = [b.text for b in calibration if isinstance(b, Placed) and b.role == "calibration.label"]
@@ -162,8 +176,9 @@ def test_the_certificate_pdf_has_exactly_one_page_per_awardee(awards_yaml: Path,
     assert calls == list(range(1, 16))
     path = tmp_path / "gk.pdf"
     path.write_bytes(rendered.data)
-    page_6 = subprocess.run(["pdftotext", "-f", "6", "-l", "6", "-layout", str(path), "-"], check=True,
-                            capture_output=True, text=True).stdout
+    page_6 = subprocess.run(
+        ["pdftotext", "-f", "6", "-l", "6", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     for text in ("GIẤY KHEN", "Nguyễn Văn Anh", "Trưởng ấp Vĩnh Lập, xã Vĩnh Hòa", "Quyết định số 112/QĐ-UBND"):
         assert text in page_6
     size = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
@@ -180,11 +195,36 @@ def test_placed_pages_are_pdf_only_and_say_so(awards_yaml: Path, fmt: str) -> No
 def test_the_cli_builds_decision_and_certificates_and_the_form_variant(awards_yaml: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "out"
-    result = runner.invoke(main, ["build", str(awards_yaml), "--out", str(out), "--kind", "decision,certificates",
-                                  "--format", "pdf", "--no-progress"])
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            str(awards_yaml),
+            "--out",
+            str(out),
+            "--kind",
+            "decision,certificates",
+            "--format",
+            "pdf",
+            "--no-progress",
+        ],
+    )
     assert result.exit_code == 0, result.output
-    result = runner.invoke(main, ["build", str(awards_yaml), "--out", str(out), "--kind", "certificates",
-                                  "--format", "pdf", "--print-on-form", "--progress"])
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            str(awards_yaml),
+            "--out",
+            str(out),
+            "--kind",
+            "certificates",
+            "--format",
+            "pdf",
+            "--print-on-form",
+            "--progress",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "là trang căn chỉnh" in result.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -192,7 +232,8 @@ def test_the_cli_builds_decision_and_certificates_and_the_form_variant(awards_ya
     assert set(kinds) == {"decision", "certificates", "certificates-form"}
     assert kinds["certificates"]["pages"] == 15 and kinds["certificates-form"]["pages"] == 16
     assert kinds["certificates"]["path"] == "2022-06-17_giay-khen_112-QD-UBND.pdf"
-    result = runner.invoke(main, ["build", str(awards_yaml), "--out", str(out), "--kind", "certificates",
-                                  "--format", "docx"])
+    result = runner.invoke(
+        main, ["build", str(awards_yaml), "--out", str(out), "--kind", "certificates", "--format", "docx"]
+    )
     # -- certificates exist only as PDF (the kinds registry): asking for DOCX alone is bad input --
     assert result.exit_code == 2 and "chỉ có dạng pdf" in result.output

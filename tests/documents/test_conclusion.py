@@ -93,15 +93,17 @@ def test_a_meeting_without_chairs_cannot_have_a_conclusion_notice(write_yaml, sa
 def test_the_notice_builds_from_the_sample_in_docx_pdf_and_html(sample_yaml: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(sample_yaml.parent, data)
-    result = build(data / "meeting.yaml", tmp_path / "out", kinds=["thông báo kết luận"],
-                   formats=["docx", "pdf", "html"])
+    result = build(
+        data / "meeting.yaml", tmp_path / "out", kinds=["thông báo kết luận"], formats=["docx", "pdf", "html"]
+    )
     names = sorted(f.path.name for f in result.files)
     assert names == ["2022-06-22_thong-bao.docx", "2022-06-22_thong-bao.html", "2022-06-22_thong-bao.pdf"]
     out = tmp_path / "out"
     paragraphs = [p.text for p in docx.Document(str(out / "2022-06-22_thong-bao.docx")).paragraphs]
     assert "THÔNG BÁO" in paragraphs and "3. Phương hướng thời gian tới" in paragraphs
-    pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out / "2022-06-22_thong-bao.pdf"), "-"],
-                         capture_output=True, check=True).stdout.decode("utf-8")
+    pdf = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(out / "2022-06-22_thong-bao.pdf"), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     assert "THÔNG BÁO" in pdf and "kết luận như sau:" in pdf and "19,4%/năm" in pdf
     assert next(f for f in result.files if f.format == "pdf").rendered.pdfa == "2B"
     html = (out / "2022-06-22_thong-bao.html").read_text(encoding="utf-8")

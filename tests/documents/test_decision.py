@@ -50,7 +50,7 @@ def outline_text(document) -> str:
             lines.append(pad + item[0])
             for part in item[1:]:
                 for sub in part:
-                    for block in (sub if isinstance(sub[0], tuple) else (sub,)):
+                    for block in sub if isinstance(sub[0], tuple) else (sub,):
                         emit(block, depth + 1)
         else:
             for sub in item:
@@ -126,8 +126,7 @@ def test_the_articles_are_numbered_in_bold_and_the_money_is_totalled_in_words(aw
     assert "các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./." in last[0]
 
 
-def test_without_amounts_there_is_no_money_article_and_recipients_follow_the_numbering(write_yaml,
-                                                                                       awards_data) -> None:
+def test_without_amounts_there_is_no_money_article_and_recipients_follow_the_numbering(write_yaml, awards_data) -> None:
     for award in awards_data["awards"]:
         award.pop("amount")
     document = build_decision(load_meeting(write_yaml(awards_data)))
@@ -169,8 +168,12 @@ def test_amounts_in_words_follow_the_profile_number_words(write_yaml, awards_dat
 
 def test_a_bad_number_words_choice_is_a_located_problem(write_yaml, awards_data) -> None:
     awards_data["issuer"] = {
-        "kind": "state", "name": ["ỦY BAN NHÂN DÂN", "HUYỆN A"], "symbol": "UBND", "full_name": "Ủy ban nhân dân huyện A",
-        "place": "A", "number_words": {"linh": "lẽ"},
+        "kind": "state",
+        "name": ["ỦY BAN NHÂN DÂN", "HUYỆN A"],
+        "symbol": "UBND",
+        "full_name": "Ủy ban nhân dân huyện A",
+        "place": "A",
+        "number_words": {"linh": "lẽ"},
     }
     del awards_data["profile"]
     with pytest.raises(InputError) as caught:
@@ -197,14 +200,23 @@ def test_the_annex_lists_groups_with_counts_in_vietnamese_order(awards_yaml: Pat
     names = [row[1].text for row in table.rows if len(row) == 4]
     individuals = names[5:]
     assert individuals == [
-        "Nguyễn Văn Anh", "Phạm Thị Ánh", "Đặng Hoàng Ân", "Nguyễn Thị Bé Ba", "Lâm Quốc Đạt", "Lê Văn Đức",
-        "Huỳnh Thị Hà", "Trần Thị Thu Hà", "Võ Minh Tâm", "Dương Văn Út",
+        "Nguyễn Văn Anh",
+        "Phạm Thị Ánh",
+        "Đặng Hoàng Ân",
+        "Nguyễn Thị Bé Ba",
+        "Lâm Quốc Đạt",
+        "Lê Văn Đức",
+        "Huỳnh Thị Hà",
+        "Trần Thị Thu Hà",
+        "Võ Minh Tâm",
+        "Dương Văn Út",
     ]
     assert individuals == sorted(individuals, key=vn.name_sort_key)
     assert names[:5] == sorted(names[:5], key=vn.sort_key) and names[0] == "Ban Dân vận Đảng ủy xã An Minh Bắc"
     ref = next(b.text for b in annex.blocks if isinstance(b, Para) and b.role == "annex.ref")
-    assert ref == ("(Kèm theo Quyết định số 112/QĐ-UBND ngày 17/6/2022 của Chủ tịch Ủy ban nhân dân "
-                   "huyện U Minh Thượng)")
+    assert ref == (
+        "(Kèm theo Quyết định số 112/QĐ-UBND ngày 17/6/2022 của Chủ tịch Ủy ban nhân dân huyện U Minh Thượng)"
+    )
 
 
 def test_grouping_by_unit_keeps_units_in_data_order_and_sorts_names_inside(write_yaml, awards_data) -> None:
@@ -214,7 +226,10 @@ def test_grouping_by_unit_keeps_units_in_data_order_and_sorts_names_inside(write
     units = list(dict.fromkeys(item.member.unit for item in individuals))
     assert units == ["huyện U Minh Thượng", "xã Thạnh Yên", "xã Vĩnh Hòa", "xã Minh Thuận", "xã An Minh Bắc"]
     assert [i.member.name for i in individuals if i.member.unit == "xã Thạnh Yên"] == [
-        "Lê Văn Đức", "Võ Minh Tâm", "Dương Văn Út"]
+        "Lê Văn Đức",
+        "Võ Minh Tâm",
+        "Dương Văn Út",
+    ]
     table = next(b for b in build_decision(meeting).annexes[0].blocks if isinstance(b, Table))
     unit_rows = [row[0].text for row in table.rows if len(row) == 1 and row[0].role == "table.group.unit"]
     assert unit_rows == ["Huyện U Minh Thượng", "Xã Thạnh Yên", "Xã Vĩnh Hòa", "Xã Minh Thuận", "Xã An Minh Bắc"]

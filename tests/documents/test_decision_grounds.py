@@ -37,9 +37,11 @@ def test_a_decision_dated_2026_cites_the_2022_law_and_decree_152(write_yaml: Any
     assert _grounds(document) == [
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
         "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
-        "phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều "
-        "của Luật Thi đua, khen thưởng."),
+        (
+            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
+            "phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều "
+            "của Luật Thi đua, khen thưởng."
+        ),
     ]
 
 
@@ -76,7 +78,10 @@ def test_an_inline_profile_has_the_fields_of_a_profile_file_and_is_located_in_th
     }
     meeting = load_meeting(write_yaml({"profile": inline, "meeting": {"title": "Hội nghị", "date": "2026-03-02"}}))
     assert (meeting.issuer.full_name, meeting.issuer.place, meeting.profile) == (
-        "Ủy ban nhân dân phường Ayun Pa", "Ayun Pa", None)
+        "Ủy ban nhân dân phường Ayun Pa",
+        "Ayun Pa",
+        None,
+    )
     del inline["symbol"]
     with pytest.raises(InputError) as caught:
         load_meeting(write_yaml({"profile": inline, "meeting": {"title": "Hội nghị"}}))
@@ -107,7 +112,9 @@ def test_a_party_deputy_signs_for_the_standing_committee_without_a_kt_line(write
 
 
 def test_article_3_names_the_awardees_once_when_the_executors_already_do(write_yaml: Any) -> None:
-    data = _commune("2026-01-20", decision={"executors": ["Văn phòng HĐND và UBND xã", "các tập thể, cá nhân có tên tại Điều 1"]})
+    data = _commune(
+        "2026-01-20", decision={"executors": ["Văn phòng HĐND và UBND xã", "các tập thể, cá nhân có tên tại Điều 1"]}
+    )
     last = [t for t in _texts(build_decision(load_meeting(write_yaml(data)))) if "chịu trách nhiệm thi hành" in t]
     assert last == [
         "Văn phòng HĐND và UBND xã, các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."

@@ -14,17 +14,35 @@ from umt_reports.resources import templates_dir
 
 
 def test_the_registry_holds_every_kind_in_listing_order() -> None:
-    assert list(KINDS) == ["report", "press", "press-release", "decision", "certificates", "certificates-form",
-                           "thong-bao-ket-luan"]
+    assert list(KINDS) == [
+        "report",
+        "press",
+        "press-release",
+        "decision",
+        "certificates",
+        "certificates-form",
+        "thong-bao-ket-luan",
+    ]
     assert kind_names().startswith("report (báo cáo), press (tin bài), press-release (thông cáo báo chí)")
 
 
-@pytest.mark.parametrize("typed, name", [
-    ("report", "report"), ("REPORT", "report"), ("báo cáo", "report"), ("Báo cáo", "report"), ("bao-cao", "report"),
-    ("tin bài", "press"), ("thông cáo", "press-release"), ("quyết định", "decision"), ("giay-khen", "certificates"),
-    ("thông báo kết luận", "thong-bao-ket-luan"), ("Thông báo kết luận hội nghị", "thong-bao-ket-luan"),
-    ("  thông   báo kết luận ", "thong-bao-ket-luan"),
-])
+@pytest.mark.parametrize(
+    "typed, name",
+    [
+        ("report", "report"),
+        ("REPORT", "report"),
+        ("báo cáo", "report"),
+        ("Báo cáo", "report"),
+        ("bao-cao", "report"),
+        ("tin bài", "press"),
+        ("thông cáo", "press-release"),
+        ("quyết định", "decision"),
+        ("giay-khen", "certificates"),
+        ("thông báo kết luận", "thong-bao-ket-luan"),
+        ("Thông báo kết luận hội nghị", "thong-bao-ket-luan"),
+        ("  thông   báo kết luận ", "thong-bao-ket-luan"),
+    ],
+)
 def test_a_kind_answers_to_its_vietnamese_names(typed: str, name: str) -> None:
     kind = get_kind(typed)
     assert kind is not None and kind.name == name
@@ -49,17 +67,21 @@ def test_a_kind_with_an_unknown_need_is_refused_where_it_is_declared() -> None:
         Kind(name="x", vn_name="x", builder=lambda meeting, ctx: None, needs=("minutes",))  # type: ignore[arg-type,return-value]
 
 
-def test_a_new_module_with_a_kind_is_found_without_touching_the_registry(tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_module_with_a_kind_is_found_without_touching_the_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "extra"
     folder.mkdir()
-    (folder / "minutes.py").write_text(textwrap.dedent('''
+    (folder / "minutes.py").write_text(
+        textwrap.dedent("""
         from umt_reports.documents.kinds import Kind
         from umt_reports.documents.report import build_report
 
         KIND = Kind(name="bien-ban", vn_name="biên bản", builder=lambda meeting, ctx: build_report(meeting),
                     formats=("docx",), order=80)
-    '''), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     import umt_reports.documents as package
 
     monkeypatch.setattr(package, "__path__", [*package.__path__, str(folder)])

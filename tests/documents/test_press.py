@@ -113,32 +113,88 @@ class TestTheSampleArticle:
 # -- wording that follows the data ----------------------------------------------------------------
 
 
-def _no_chairs(d): d["chairs"] = []
-def _one_chair(d): d["chairs"] = d["chairs"][:1]
-def _chair_without_positions(d): d["chairs"] = [{"name": "Lê Văn Tám"}]
-def _no_attendees(d): d["attendees"] = []
-def _named_attendee(d): d["attendees"] = [{"name": "Trần Thị Hoa", "position": "Phó Chủ tịch", "unit": "UBND xã An Minh Bắc"}]
-def _no_statistics(d): d["statistics"] = []
-def _one_text_statistic(d): d["statistics"] = [{"label": "Chỉ tiêu nghị quyết đạt và vượt", "value": "22/27 chỉ tiêu"}]
-def _no_awards(d): d["awards"] = []
-def _counts_only(d): d["awards"] = [{"form": "Giấy khen", "collectives": 3}]
+def _no_chairs(d):
+    d["chairs"] = []
+
+
+def _one_chair(d):
+    d["chairs"] = d["chairs"][:1]
+
+
+def _chair_without_positions(d):
+    d["chairs"] = [{"name": "Lê Văn Tám"}]
+
+
+def _no_attendees(d):
+    d["attendees"] = []
+
+
+def _named_attendee(d):
+    d["attendees"] = [{"name": "Trần Thị Hoa", "position": "Phó Chủ tịch", "unit": "UBND xã An Minh Bắc"}]
+
+
+def _no_statistics(d):
+    d["statistics"] = []
+
+
+def _one_text_statistic(d):
+    d["statistics"] = [{"label": "Chỉ tiêu nghị quyết đạt và vượt", "value": "22/27 chỉ tiêu"}]
+
+
+def _no_awards(d):
+    d["awards"] = []
+
+
+def _counts_only(d):
+    d["awards"] = [{"form": "Giấy khen", "collectives": 3}]
+
+
 def _named_awardees(d):
-    d["awards"] = [{"form": "Giấy khen", "decided_by": "Chủ tịch UBND huyện",
-                    "collectives": [{"name": "Hội Nông dân xã Thạnh Yên"}],
-                    "individuals": [{"name": "Nguyễn Văn An"}, {"name": "Lê Thị Bình"}]}]
+    d["awards"] = [
+        {
+            "form": "Giấy khen",
+            "decided_by": "Chủ tịch UBND huyện",
+            "collectives": [{"name": "Hội Nông dân xã Thạnh Yên"}],
+            "individuals": [{"name": "Nguyễn Văn An"}, {"name": "Lê Thị Bình"}],
+        }
+    ]
+
+
 def _several_forms(d):
-    d["awards"] = [{"form": "Giấy khen", "collectives": 2, "individuals": 4},
-                   {"form": "Bằng khen", "decided_by": "Chủ tịch UBND tỉnh", "individuals": 1}]
-def _no_date(d): d["meeting"].pop("date")
-def _no_year(d): d["meeting"]["date"] = "21/6"
-def _month_only(d): d["meeting"]["date"] = "6/2022"
-def _no_place(d): d["meeting"].pop("place")
-def _no_press(d): d.pop("press")
+    d["awards"] = [
+        {"form": "Giấy khen", "collectives": 2, "individuals": 4},
+        {"form": "Bằng khen", "decided_by": "Chủ tịch UBND tỉnh", "individuals": 1},
+    ]
+
+
+def _no_date(d):
+    d["meeting"].pop("date")
+
+
+def _no_year(d):
+    d["meeting"]["date"] = "21/6"
+
+
+def _month_only(d):
+    d["meeting"]["date"] = "6/2022"
+
+
+def _no_place(d):
+    d["meeting"].pop("place")
+
+
+def _no_press(d):
+    d.pop("press")
+
+
 def _bare(d):
     for key in ("chairs", "attendees", "statistics", "sections", "awards", "press"):
         d.pop(key)
     d["meeting"] = {"title": d["meeting"]["title"]}
-def _photo_with_credit(d): d["press"]["photos"] = [{"file": "photos/quang-canh.jpg", "credit": "Diễm My"}]
+
+
+def _photo_with_credit(d):
+    d["press"]["photos"] = [{"file": "photos/quang-canh.jpg", "credit": "Diễm My"}]
 
 
 VARIANTS = {
@@ -195,9 +251,12 @@ def test_no_empty_sentence_none_or_invented_fact(press_of, sample_data, change, 
         assert not re.search(r"\s[,.;:]|[,;:]\.|,,|\(\)|: \.", text), text
         assert not re.search(r"\b(có|cho|gồm|tại|Ngày|Trong)\s*[.,;]", text), text
     # -- counts of named awardees are facts of the data too; the ND30 date line pads day and month --
-    allowed = allowed_numbers(data) | {str(len(group)) for award in data.get("awards", [])
-                                       for group in (award.get("collectives"), award.get("individuals"))
-                                       if isinstance(group, list)}
+    allowed = allowed_numbers(data) | {
+        str(len(group))
+        for award in data.get("awards", [])
+        for group in (award.get("collectives"), award.get("individuals"))
+        if isinstance(group, list)
+    }
     allowed |= {"0" + n for n in allowed}
     numbers = set(NUMBER.findall(document.text()))
     assert numbers <= allowed, numbers - allowed
@@ -224,6 +283,7 @@ def test_a_date_without_a_year_says_only_day_and_month(press_of) -> None:
         _no_year(d)
         d["press"].pop("published")
         d["report"].pop("date")
+
     document = press_of(change)
     lead = body_texts(document)[0]
     assert lead.startswith("Ngày 21/6, tại huyện U Minh Thượng đã diễn ra ")
@@ -288,8 +348,10 @@ def test_photos_are_turned_upright_and_flattened_to_rgb_jpeg(write_yaml, sample_
     exif[0x0112] = 6  # -- stored sideways: turn 90° clockwise to show --
     _photo(tmp_path, "sideways.jpg", PilImage.new("RGB", (300, 100), "red"), exif=exif)
     _photo(tmp_path, "alpha.png", PilImage.new("RGBA", (40, 20), (0, 0, 255, 128)))
-    sample_data["press"]["photos"] = [{"file": "photos/sideways.jpg", "caption": "Nghiêng"},
-                                      {"file": "photos/alpha.png", "caption": "Trong suốt"}]
+    sample_data["press"]["photos"] = [
+        {"file": "photos/sideways.jpg", "caption": "Nghiêng"},
+        {"file": "photos/alpha.png", "caption": "Trong suốt"},
+    ]
     path = write_yaml(sample_data)
     images = [b for b in build_press(load_meeting(path), source_dir=path.parent).blocks if isinstance(b, Image)]
     assert [(i.width_px, i.height_px) for i in images] == [(100, 300), (40, 20)]
@@ -299,8 +361,9 @@ def test_photos_are_turned_upright_and_flattened_to_rgb_jpeg(write_yaml, sample_
 
 
 @pytest.mark.parametrize("content, code", [(None, "photo.missing"), (b"not a picture", "photo.unreadable")])
-def test_a_missing_or_unreadable_photo_is_a_located_validation_error(write_yaml, sample_data, tmp_path,
-                                                                     content, code) -> None:
+def test_a_missing_or_unreadable_photo_is_a_located_validation_error(
+    write_yaml, sample_data, tmp_path, content, code
+) -> None:
     if content is not None:
         (tmp_path / "photos" / "hong.jpg").parent.mkdir(exist_ok=True)
         (tmp_path / "photos" / "hong.jpg").write_bytes(content)
@@ -405,8 +468,11 @@ class TestTheOutputs:
         manifest = json.loads((built["dir"] / "manifest.json").read_text(encoding="utf-8"))
         source = manifest["files"][0]["source"]
         assert source["file"] == "meeting.yaml"
-        assert (built["dir"] / source["path"]).resolve().samefile(
-            Path(__file__).resolve().parents[2] / "samples" / "u-minh-thuong-2022" / "meeting.yaml")
+        assert (
+            (built["dir"] / source["path"])
+            .resolve()
+            .samefile(Path(__file__).resolve().parents[2] / "samples" / "u-minh-thuong-2022" / "meeting.yaml")
+        )
 
 
 @pytest.mark.parametrize("fragment", [False, True], ids=["page", "fragment"])
@@ -422,39 +488,76 @@ def test_a_hostile_chair_name_comes_out_escaped(write_yaml, sample_data, fragmen
 
 
 def test_build_html_fragment_option_adds_the_fragment_beside_the_page(sample_yaml, tmp_path) -> None:
-    result = CliRunner().invoke(main, ["build", str(sample_yaml), "--out", str(tmp_path), "--kind", "press",
-                                       "--format", "html", "--html-fragment"])
+    result = CliRunner().invoke(
+        main,
+        ["build", str(sample_yaml), "--out", str(tmp_path), "--kind", "press", "--format", "html", "--html-fragment"],
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "2022-06-22_tin-bai.fragment.html", "2022-06-22_tin-bai.html", "2022-06-22_tin-bai_anh-1.jpg", "manifest.json"]
+        "2022-06-22_tin-bai.fragment.html",
+        "2022-06-22_tin-bai.html",
+        "2022-06-22_tin-bai_anh-1.jpg",
+        "manifest.json",
+    ]
 
 
 # -- faithful, natural wording (issue 11 items 5 and 7) ---------------------------------------
 
+
 def _people(count: int) -> list[dict[str, str]]:
-    given = ["An", "Bình", "Cúc", "Dũng", "Giang", "Hà", "Khoa", "Lan", "Minh", "Nga", "Oanh", "Phúc", "Quý",
-             "Sơn", "Tâm", "Uyên", "Vinh", "Yến"]
-    return [{"name": f"Trần Văn {given[i]}", "position": f"Trưởng ấp {i + 1}", "unit": f"xã Thạnh Yên {i + 1}"}
-            for i in range(count)]
+    given = [
+        "An",
+        "Bình",
+        "Cúc",
+        "Dũng",
+        "Giang",
+        "Hà",
+        "Khoa",
+        "Lan",
+        "Minh",
+        "Nga",
+        "Oanh",
+        "Phúc",
+        "Quý",
+        "Sơn",
+        "Tâm",
+        "Uyên",
+        "Vinh",
+        "Yến",
+    ]
+    return [
+        {"name": f"Trần Văn {given[i]}", "position": f"Trưởng ấp {i + 1}", "unit": f"xã Thạnh Yên {i + 1}"}
+        for i in range(count)
+    ]
 
 
 def _individuals(count: int) -> Callable[[dict], None]:
     def change(d: dict) -> None:
-        d["awards"] = [{"form": "Giấy khen", "decided_by": "Chủ tịch UBND huyện", "amount": 500000,
-                        "individuals": list(reversed(_people(count)))}]
+        d["awards"] = [
+            {
+                "form": "Giấy khen",
+                "decided_by": "Chủ tịch UBND huyện",
+                "amount": 500000,
+                "individuals": list(reversed(_people(count))),
+            }
+        ]
+
     return change
 
 
 def _statistics(count: int) -> Callable[[dict], None]:
     def change(d: dict) -> None:
         d["statistics"] = [{"label": f"Chỉ tiêu số {i + 1}", "value": i + 1, "unit": "mô hình"} for i in range(count)]
+
     return change
 
 
 def test_each_named_awardee_comes_with_position_and_unit_in_list_order(press_of) -> None:
     text = press_of(_individuals(3)).text()
-    assert ("Cá nhân được khen thưởng gồm các đồng chí: Trần Văn An - Trưởng ấp 1, xã Thạnh Yên 1; "
-            "Trần Văn Bình - Trưởng ấp 2, xã Thạnh Yên 2; Trần Văn Cúc - Trưởng ấp 3, xã Thạnh Yên 3.") in text
+    assert (
+        "Cá nhân được khen thưởng gồm các đồng chí: Trần Văn An - Trưởng ấp 1, xã Thạnh Yên 1; "
+        "Trần Văn Bình - Trưởng ấp 2, xã Thạnh Yên 2; Trần Văn Cúc - Trưởng ấp 3, xã Thạnh Yên 3."
+    ) in text
     one = press_of(_individuals(1)).text()
     assert "Cá nhân được khen thưởng là đồng chí Trần Văn An - Trưởng ấp 1, xã Thạnh Yên 1." in one
 
@@ -486,6 +589,7 @@ def test_the_amount_says_whom_it_is_for(press_of) -> None:
 def test_points_become_list_items(press_of) -> None:
     def change(d: dict) -> None:
         d["sections"] = [{"title": "Kết quả", "points": ["tăng cường đối thoại", "giải quyết kịp thời"]}]
+
     items = [p.text for p in paras(press_of(change)) if p.role == "point"]
     assert items == ["- tăng cường đối thoại", "- giải quyết kịp thời"]
 
@@ -493,6 +597,7 @@ def test_points_become_list_items(press_of) -> None:
 def test_an_attendee_group_keeps_its_capital(press_of) -> None:
     def change(d: dict) -> None:
         d["attendees"] = ["Thường trực Huyện ủy", "Lãnh đạo các phòng, ban huyện"]
+
     assert "Về dự hội nghị có Thường trực Huyện ủy; lãnh đạo các phòng, ban huyện." in press_of(change).text()
 
 
@@ -503,8 +608,11 @@ def _opening(text: str) -> list[str]:
 @pytest.mark.parametrize("builder", [build_press, build_press_release])
 def test_no_written_paragraph_opens_with_the_words_of_the_one_before(press_of, builder) -> None:
     def change(d: dict) -> None:
-        d["awards"] = [{"form": form, "collectives": 1 + i, "amount": 100000} for i, form in
-                       enumerate(["Giấy khen", "Bằng khen", "Giấy khen", "Bằng khen", "Giấy khen"])]
+        d["awards"] = [
+            {"form": form, "collectives": 1 + i, "amount": 100000}
+            for i, form in enumerate(["Giấy khen", "Bằng khen", "Giấy khen", "Bằng khen", "Giấy khen"])
+        ]
+
     document = press_of(change, builder=builder)
     written = [p.text for p in paras(document) if p.role in ("press.lead", "body")]
     data_paragraphs = {p for s in press_of(None, builder=builder).text().split("\n") for p in [s]}
@@ -519,9 +627,11 @@ def test_awardees_come_in_the_order_of_the_decisions_list_everywhere(write_yaml,
     from umt_reports.documents.decision import build_decision
     from umt_reports.documents.report import build_report
 
-    people = [{"name": "Lê Văn Tư", "position": "Trưởng ấp", "unit": "xã B"},
-              {"name": "Trần Thị An", "position": "Chủ tịch", "unit": "xã A"},
-              {"name": "Nguyễn Văn Bình", "position": "Cán bộ", "unit": "xã B"}]
+    people = [
+        {"name": "Lê Văn Tư", "position": "Trưởng ấp", "unit": "xã B"},
+        {"name": "Trần Thị An", "position": "Chủ tịch", "unit": "xã A"},
+        {"name": "Nguyễn Văn Bình", "position": "Cán bộ", "unit": "xã B"},
+    ]
     for by_unit in (False, True):
         data = json.loads(json.dumps(sample_data, default=str))
         data["awards"] = [{"form": "Giấy khen", "decided_by": "Chủ tịch UBND huyện", "individuals": people}]
@@ -534,18 +644,32 @@ def test_awardees_come_in_the_order_of_the_decisions_list_everywhere(write_yaml,
             "decision": build_decision(meeting).text(),
             "certificates": "\n".join(b.text for b in build_certificates(meeting).blocks if hasattr(b, "text")),
         }
-        orders = {kind: sorted(("Lê Văn Tư", "Trần Thị An", "Nguyễn Văn Bình"), key=text.index)
-                  for kind, text in texts.items()}
+        orders = {
+            kind: sorted(("Lê Văn Tư", "Trần Thị An", "Nguyễn Văn Bình"), key=text.index)
+            for kind, text in texts.items()
+        }
         assert len({tuple(order) for order in orders.values()}) == 1, orders
-        expected = ["Nguyễn Văn Bình", "Lê Văn Tư", "Trần Thị An"] if by_unit else ["Trần Thị An", "Nguyễn Văn Bình",
-                                                                                       "Lê Văn Tư"]
+        expected = (
+            ["Nguyễn Văn Bình", "Lê Văn Tư", "Trần Thị An"]
+            if by_unit
+            else ["Trần Thị An", "Nguyễn Văn Bình", "Lê Văn Tư"]
+        )
         assert orders["press"] == expected
 
 
 def test_a_title_never_says_its_type_twice(press_of) -> None:
     from umt_reports.documents.document import DocMeta
 
-    meta = DocMeta(kind="certificates", type_name="Giấy khen", type_code="", subject="Giấy khen tặng tập thể, cá nhân",
-                   code=None, number=None, date=None, issuer="A", issuer_symbol="UBND")
+    meta = DocMeta(
+        kind="certificates",
+        type_name="Giấy khen",
+        type_code="",
+        subject="Giấy khen tặng tập thể, cá nhân",
+        code=None,
+        number=None,
+        date=None,
+        issuer="A",
+        issuer_symbol="UBND",
+    )
     assert meta.title == "Giấy khen tặng tập thể, cá nhân"
     assert DocMeta(**{**meta.__dict__, "subject": "tặng cá nhân"}).title == "Giấy khen tặng cá nhân"

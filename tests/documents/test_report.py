@@ -21,8 +21,12 @@ def outline_text(document) -> str:
     lines: list[str] = []
 
     def emit(item, depth: int) -> None:
-        if isinstance(item, tuple) and item and isinstance(item[0], str) and item[0] in (
-            "p", "rule", "space", "page-break", "image"):
+        if (
+            isinstance(item, tuple)
+            and item
+            and isinstance(item[0], str)
+            and item[0] in ("p", "rule", "space", "page-break", "image")
+        ):
             lines.append("  " * depth + " | ".join(str(x) for x in item))
         elif isinstance(item, tuple) and item and item[0] == "table":
             lines.append("  " * depth + "table: " + " | ".join(item[1]))
@@ -71,7 +75,9 @@ def test_state_and_party_reports_differ_exactly_where_the_rules_say(sample_yaml,
     assert "TM. ỦY BAN NHÂN DÂN" in texts(state)
     assert state.meta.code == "25/BC-UBND" and party.meta.code == "25-BC/BDVHU"
     # -- Party: trích yếu starts in lower case; no ./. closing --
-    assert state.meta.subject.startswith("Kết quả") and texts(party)[texts(party).index("BÁO CÁO") + 1].startswith("kết quả")
+    assert state.meta.subject.startswith("Kết quả") and texts(party)[texts(party).index("BÁO CÁO") + 1].startswith(
+        "kết quả"
+    )
     assert any(t.endswith("./.") for t in texts(state)) and not any(t.endswith("./.") for t in texts(party))
     assert state.preset.style("title.kind").size == 14 and party.preset.style("title.kind").size == 16
     assert state.preset.style("header.nation").size == 12 and party.preset.style("header.nation").size == 15
@@ -146,9 +152,15 @@ def test_named_awardees_get_an_annex_in_vietnamese_order(write_yaml, sample_data
 
 def test_signature_kt_prints_the_three_line_block(write_yaml, sample_data) -> None:
     sample_data["report"]["signer"] = {"name": "Lê Văn Hai", "title": "Phó Chủ tịch", "mode": "KT"}
-    [signature] = [b for b in build_report(load_meeting(write_yaml(sample_data))).blocks if isinstance(b, SignatureBlock)]
+    [signature] = [
+        b for b in build_report(load_meeting(write_yaml(sample_data))).blocks if isinstance(b, SignatureBlock)
+    ]
     assert [p.text for p in signature.right if isinstance(p, Para)] == [
-        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Hai"]
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Lê Văn Hai",
+    ]
 
 
 def test_data_that_looks_like_a_template_is_printed_literally(write_yaml, sample_data) -> None:

@@ -56,11 +56,9 @@ def test_an_edited_template_is_compiled_again_and_its_new_words_are_used(
     override = tmp_path / "mau"
     override.mkdir()
     template = override / "report.j2"
-    template.write_text('{% extends "default/report.j2" %}{% block subject %}Báo cáo A{% endblock %}',
-                        encoding="utf-8")
+    template.write_text('{% extends "default/report.j2" %}{% block subject %}Báo cáo A{% endblock %}', encoding="utf-8")
     assert _subject(Wording(override), sample_yaml) == "Báo cáo A"
-    template.write_text('{% extends "default/report.j2" %}{% block subject %}Báo cáo B{% endblock %}',
-                        encoding="utf-8")
+    template.write_text('{% extends "default/report.j2" %}{% block subject %}Báo cáo B{% endblock %}', encoding="utf-8")
     assert _subject(Wording(override), sample_yaml) == "Báo cáo B"
     # -- the override, the bundled template it extends, the edited override; the bundled
     #    one is loaded from the cache the second time --
@@ -68,8 +66,9 @@ def test_an_edited_template_is_compiled_again_and_its_new_words_are_used(
     assert len(list(cache_dir.glob("*.jinja"))) == 3
 
 
-def test_an_empty_cache_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch, compiles: list[str],
-                                                     sample_yaml: Path) -> None:
+def test_an_empty_cache_setting_turns_the_cache_off(
+    monkeypatch: pytest.MonkeyPatch, compiles: list[str], sample_yaml: Path
+) -> None:
     monkeypatch.setenv("UMT_CACHE_DIR", "")
     _subject(Wording(), sample_yaml)
     _subject(Wording(), sample_yaml)
@@ -86,8 +85,7 @@ def test_a_process_keeps_one_wording_per_template_folder_until_a_file_changes(
     template.write_text('{% extends "default/report.j2" %}{% block subject %}Một{% endblock %}', encoding="utf-8")
     first = shared_wording(override)
     assert shared_wording(override) is first
-    template.write_text('{% extends "default/report.j2" %}{% block subject %}Hai nữa{% endblock %}',
-                        encoding="utf-8")
+    template.write_text('{% extends "default/report.j2" %}{% block subject %}Hai nữa{% endblock %}', encoding="utf-8")
     second = shared_wording(override)
     assert second is not first
     assert _subject(second, sample_yaml) == "Hai nữa"

@@ -163,7 +163,8 @@ def test_a_text_too_long_to_build_is_refused_before_it_is_built(tmp_path: Path, 
 
 def test_a_block_whose_output_grows_too_long_is_stopped(tmp_path: Path) -> None:
     assert _failure(tmp_path, "{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}") == (
-        "template.too_long", "report.j2"
+        "template.too_long",
+        "report.j2",
     )
 
 
@@ -226,8 +227,9 @@ def _expressions() -> st.SearchStrategy[str]:
             st.tuples(inner, st.sampled_from(_FILTERS)).map(lambda t: f"({t[0]}) | {t[1]}"),
             st.tuples(inner, st.sampled_from(_OPERATORS), inner).map(lambda t: f"({t[0]}) {t[1]} ({t[2]})"),
             st.tuples(inner, inner).map(lambda t: f"({t[0]})[{t[1]}]"),
-            st.tuples(inner, st.sampled_from(["name", "title", "upper", "items", "count", "mro", "model_dump"]))
-            .map(lambda t: f"({t[0]}).{t[1]}"),
+            st.tuples(inner, st.sampled_from(["name", "title", "upper", "items", "count", "mro", "model_dump"])).map(
+                lambda t: f"({t[0]}).{t[1]}"
+            ),
             st.tuples(inner, inner).map(lambda t: f"({t[0]})({t[1]})"),
             inner.map(lambda e: f"not ({e})"),
             st.tuples(inner, inner, inner).map(lambda t: f"({t[0]}) if ({t[1]}) else ({t[2]})"),
@@ -245,8 +247,12 @@ def _templates() -> st.SearchStrategy[str]:
         st.tuples(expr, expr).map(lambda t: "{% for x in " + t[0] + " %}{{ x }}{{ " + t[1] + " }}{% endfor %}"),
         st.tuples(expr, expr).map(lambda t: "{% set v = " + t[0] + " %}{{ v }}{{ " + t[1] + " }}"),
         expr.map(lambda e: "{% macro m(a) %}{{ a }}{{ m(a) if " + e + " else '' }}{% endmacro %}{{ m(1) }}"),
-        expr.map(lambda e: "{% set ns = namespace(s=" + e + ") %}{% for i in range(30) %}"
-                           "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}"),
+        expr.map(
+            lambda e: (
+                "{% set ns = namespace(s=" + e + ") %}{% for i in range(30) %}"
+                "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}"
+            )
+        ),
         expr.map(lambda e: "{% for i in range(" + e + ") %}.{% endfor %}"),
     )
     return st.lists(piece, min_size=1, max_size=5).map("".join)

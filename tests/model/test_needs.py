@@ -142,7 +142,9 @@ def test_an_edited_grey_example_row_of_the_workbook_is_pointed_at(tmp_path: Path
     with pytest.raises(InputError) as caught:
         load_meeting(path)
     assert [p.code for p in caught.value.problems if p.code == "value.example_text"]
-    assert all(str(p.location).startswith("Khen thưởng!") for p in caught.value.problems if p.code == "value.example_text")
+    assert all(
+        str(p.location).startswith("Khen thưởng!") for p in caught.value.problems if p.code == "value.example_text"
+    )
 
 
 def test_a_wrong_press_time_is_a_note_for_a_report_and_a_stop_for_the_news_item(
@@ -164,6 +166,8 @@ def test_a_decision_date_outside_the_profile_is_a_note_when_no_decision_is_built
     sample_data["decision"] = {"date": "2025-08-01"}
     path = write_yaml(sample_data)
     result = build(path, tmp_path / "report", kinds=["report"], formats=["docx"])
-    assert [(p.code, str(p.location)) for p in result.notes] == [("profile.not_valid_on", _at(path, "date: '2025-08-01'"))]
+    assert [(p.code, str(p.location)) for p in result.notes] == [
+        ("profile.not_valid_on", _at(path, "date: '2025-08-01'"))
+    ]
     with pytest.raises(InputError):
         load_meeting(path)

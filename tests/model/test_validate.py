@@ -67,8 +67,11 @@ def test_unknown_key_message_lists_the_allowed_keys(write_yaml) -> None:
 
 def test_numbers_and_dates_are_read_the_vietnamese_way(write_yaml, sample_data) -> None:
     sample_data["meeting"]["date"] = "21/6/2022"
-    sample_data["statistics"] = [{"label": "A", "value": "19,4", "unit": "%"}, {"label": "B", "value": "1.387"},
-                                 {"label": "C", "value": "22/27 chỉ tiêu"}]
+    sample_data["statistics"] = [
+        {"label": "A", "value": "19,4", "unit": "%"},
+        {"label": "B", "value": "1.387"},
+        {"label": "C", "value": "22/27 chỉ tiêu"},
+    ]
     meeting = load_meeting(write_yaml(sample_data))
     assert meeting.info.date.to_date() == dt.date(2022, 6, 21)
     assert [s.value for s in meeting.statistics] == [Decimal("19.4"), Decimal("1387"), "22/27 chỉ tiêu"]
@@ -101,8 +104,9 @@ def test_awards_may_be_counts_named_lists_or_both(write_yaml, sample_data) -> No
 def test_a_document_dated_after_the_body_ceased_is_refused(write_yaml, sample_data) -> None:
     sample_data["report"]["date"] = "2025-07-01"
     path = write_yaml(sample_data)
-    date_line = next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                     if "2025-07-01" in line)
+    date_line = next(
+        i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "2025-07-01" in line
+    )
     assert problems(path) == [(f"meeting.yaml:{date_line}", "profile.not_valid_on")]
 
 

@@ -31,18 +31,29 @@ def words(data: bytes, page: int) -> list[Word]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "in.pdf"
         path.write_bytes(data)
-        out = subprocess.run(["pdftotext", "-bbox", "-f", str(page + 1), "-l", str(page + 1), str(path), "-"],
-                             capture_output=True, text=True, check=True).stdout
-    return [Word(text, float(x0), height - float(y1), float(x1), height - float(y0))
-            for x0, y0, x1, y1, text in _WORD.findall(out)]
+        out = subprocess.run(
+            ["pdftotext", "-bbox", "-f", str(page + 1), "-l", str(page + 1), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    return [
+        Word(text, float(x0), height - float(y1), float(x1), height - float(y0))
+        for x0, y0, x1, y1, text in _WORD.findall(out)
+    ]
 
 
 def line_box(all_words: list[Word], text: str) -> Word:
     """The box around the consecutive words spelling ``text`` (one line)."""
     wanted = text.split()
     for start in range(len(all_words) - len(wanted) + 1):
-        run = all_words[start:start + len(wanted)]
+        run = all_words[start : start + len(wanted)]
         if [w.text for w in run] == wanted:
-            return Word(text, min(w.left for w in run), min(w.bottom for w in run),
-                        max(w.right for w in run), max(w.top for w in run))
+            return Word(
+                text,
+                min(w.left for w in run),
+                min(w.bottom for w in run),
+                max(w.right for w in run),
+                max(w.top for w in run),
+            )
     raise AssertionError(f"{text!r} not on the page")

@@ -29,7 +29,10 @@ class Issued:
     def p12(self, path: Path, password: str = PASSWORD) -> Path:
         """Write key, certificate and chain as a PKCS#12 file."""
         data = pkcs12.serialize_key_and_certificates(
-            b"key", self.key, self.cert, self.chain,
+            b"key",
+            self.key,
+            self.cert,
+            self.chain,
             serialization.BestAvailableEncryption(password.encode()),
         )
         path.write_bytes(data)
@@ -59,36 +62,67 @@ def make_root(common: str = "Test Root CA", *, years: int = 10) -> Issued:
     name = _name(common)
     cert = (
         x509.CertificateBuilder()
-        .subject_name(name).issuer_name(name).public_key(key.public_key())
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=365)).not_valid_after(now + dt.timedelta(days=365 * years))
+        .not_valid_before(now - dt.timedelta(days=365))
+        .not_valid_after(now + dt.timedelta(days=365 * years))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
     return Issued(key, cert, [])
 
 
-def issue(root: Issued, common: str, org: str | None = None, *, expired: bool = False,
-          timestamping: bool = False) -> Issued:
+def issue(
+    root: Issued, common: str, org: str | None = None, *, expired: bool = False, timestamping: bool = False
+) -> Issued:
     """An end-entity certificate signed by ``root`` (expired a month ago when asked)."""
     key = _key()
     now = dt.datetime.now(dt.UTC)
-    start, end = (now - dt.timedelta(days=400), now - dt.timedelta(days=30)) if expired else (
-        now - dt.timedelta(days=1), now + dt.timedelta(days=365))
+    start, end = (
+        (now - dt.timedelta(days=400), now - dt.timedelta(days=30))
+        if expired
+        else (now - dt.timedelta(days=1), now + dt.timedelta(days=365))
+    )
     builder = (
         x509.CertificateBuilder()
-        .subject_name(_name(common, org)).issuer_name(root.cert.subject).public_key(key.public_key())
+        .subject_name(_name(common, org))
+        .issuer_name(root.cert.subject)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(end)
+        .not_valid_before(start)
+        .not_valid_after(end)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=not timestamping,
-                                     key_encipherment=False, data_encipherment=False, key_agreement=False,
-                                     key_cert_sign=False, crl_sign=False, encipher_only=False,
-                                     decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=not timestamping,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root.key.public_key()), critical=False)
     )
     if timestamping:

@@ -20,8 +20,11 @@ from sign_pki import Issued
 def running_tsa(tsa: Issued) -> Iterator[str]:
     """Serve time stamps signed by ``tsa``; yields the URL."""
     cert = asn1_x509.Certificate.load(tsa.cert.public_bytes(serialization.Encoding.DER))
-    key = asn1_keys.PrivateKeyInfo.load(tsa.key.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    key = asn1_keys.PrivateKeyInfo.load(
+        tsa.key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     stamper = DummyTimeStamper(tsa_cert=cert, tsa_key=key)
 
     class Handler(BaseHTTPRequestHandler):

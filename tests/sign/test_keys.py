@@ -36,8 +36,11 @@ def token(pki: Pki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     saved = os.environ.get("SOFTHSM2_CONF")
     os.environ["SOFTHSM2_CONF"] = str(conf)
     key = folder / "key.der"
-    key.write_bytes(pki.person.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                                 serialization.NoEncryption()))
+    key.write_bytes(
+        pki.person.key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     cert = folder / "cert.der"
     cert.write_bytes(pki.person.cert.public_bytes(serialization.Encoding.DER))
 
@@ -46,8 +49,24 @@ def token(pki: Pki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
     run("softhsm2-util", "--init-token", "--free", "--label", LABEL, "--pin", PIN, "--so-pin", SO_PIN)
     for path, kind in ((key, "privkey"), (cert, "cert")):
-        run("pkcs11-tool", "--module", str(MODULE), "--token-label", LABEL, "--login", "--pin", PIN,
-            "--write-object", str(path), "--type", kind, "--id", "01", "--label", "signer")
+        run(
+            "pkcs11-tool",
+            "--module",
+            str(MODULE),
+            "--token-label",
+            LABEL,
+            "--login",
+            "--pin",
+            PIN,
+            "--write-object",
+            str(path),
+            "--type",
+            kind,
+            "--id",
+            "01",
+            "--label",
+            "signer",
+        )
     try:
         yield folder
     finally:
@@ -59,8 +78,9 @@ def token(pki: Pki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @needs_softhsm
 @pytest.mark.parametrize("key_label", [None, "signer"])
-def test_signing_from_a_pkcs11_token_gives_a_trusted_signature(pki: Pki, token: Path, report_pdf: bytes,
-                                                               key_label: str | None) -> None:
+def test_signing_from_a_pkcs11_token_gives_a_trusted_signature(
+    pki: Pki, token: Path, report_pdf: bytes, key_label: str | None
+) -> None:
     signed = sign_pdf(report_pdf, TokenKey(MODULE, LABEL, PIN, key_label), SignRequest("person"))
     [info] = list_signatures(signed.data, load_roots([pki.pem("root")]))
     assert info.status == "valid"

@@ -28,11 +28,16 @@ MM = 72 / 25.4
 @pytest.fixture(scope="module")
 def signed_twice(pki: Pki, report_pdf: bytes, signature_png: bytes, seal_png: bytes) -> tuple[bytes, bytes]:
     """The sample report signed as the person (with a picture), then as the office (with the seal)."""
-    person = sign_pdf(report_pdf, P12Key(pki.p12("person"), PASSWORD),
-                      SignRequest("person", image=signature_png, image_name="ky.png", when=WHEN))
-    office = sign_pdf(person.data, P12Key(pki.p12("office"), PASSWORD),
-                      SignRequest("organisation", image=seal_png, image_name="dau.png",
-                                  when=WHEN + dt.timedelta(minutes=5)))
+    person = sign_pdf(
+        report_pdf,
+        P12Key(pki.p12("person"), PASSWORD),
+        SignRequest("person", image=signature_png, image_name="ky.png", when=WHEN),
+    )
+    office = sign_pdf(
+        person.data,
+        P12Key(pki.p12("office"), PASSWORD),
+        SignRequest("organisation", image=seal_png, image_name="dau.png", when=WHEN + dt.timedelta(minutes=5)),
+    )
     return person.data, office.data
 
 
@@ -47,7 +52,9 @@ def _widgets(data: bytes, page: int) -> dict[str, tuple[float, float, float, flo
         return {name: box.rect() for name, box in signature_widgets(pdf, page)}
 
 
-def test_both_signatures_are_intact_and_trusted_against_the_test_root(pki: Pki, signed_twice: tuple[bytes, bytes]) -> None:
+def test_both_signatures_are_intact_and_trusted_against_the_test_root(
+    pki: Pki, signed_twice: tuple[bytes, bytes]
+) -> None:
     found = list_signatures(signed_twice[1], load_roots([pki.pem("root")]))
     assert [(s.field, s.intact, s.trusted, s.revision, s.added_after) for s in found] == [
         ("Signature-person-1", True, True, 1, "signatures"),
@@ -59,7 +66,8 @@ def test_both_signatures_are_intact_and_trusted_against_the_test_root(pki: Pki, 
 
 
 def test_each_signature_is_an_incremental_update_that_keeps_the_earlier_bytes(
-        report_pdf: bytes, signed_twice: tuple[bytes, bytes]) -> None:
+    report_pdf: bytes, signed_twice: tuple[bytes, bytes]
+) -> None:
     person, office = signed_twice
     assert person.startswith(report_pdf)
     assert office.startswith(person)
@@ -75,8 +83,9 @@ def test_the_signed_file_stays_pdfa_2b_with_only_the_form_finding(signed_twice: 
         assert pdfa_findings(data) == []
 
 
-def test_the_person_signature_is_centred_between_title_and_name(signed_twice: tuple[bytes, bytes],
-                                                                 report_pdf: bytes) -> None:
+def test_the_person_signature_is_centred_between_title_and_name(
+    signed_twice: tuple[bytes, bytes], report_pdf: bytes
+) -> None:
     page, left, bottom, right, top = _place(report_pdf, "signer-space")
     box = _widgets(signed_twice[0], page)["Signature-person-1"]
     on_page = words(report_pdf, page)
@@ -125,8 +134,11 @@ def test_the_office_text_names_the_office_and_the_time_in_10_pt(signed_twice: tu
                 size = float(op.operands[1])
             elif str(op.operator) in ("Tj", "TJ", "'", '"'):
                 sizes.add(size)  # -- the size of each text actually shown --
-        colours = [[float(v) for v in op.operands] for op in pikepdf.parse_content_stream(drawn)
-                   if str(op.operator) in ("rg", "g")]
+        colours = [
+            [float(v) for v in op.operands]
+            for op in pikepdf.parse_content_stream(drawn)
+            if str(op.operator) in ("rg", "g")
+        ]
     assert sizes == {10.0}
     assert colours and all(c in ([0.0, 0.0, 0.0], [0.0]) for c in colours)  # -- black --
 
@@ -165,10 +177,14 @@ def test_without_a_picture_the_person_gets_a_text_appearance(pki: Pki, report_pd
     assert pdfa_findings(signed.data) == []
 
 
-def test_an_attachment_signed_alone_gets_the_office_text_top_right_on_page_one(pki: Pki, report_pdf: bytes,
-                                                                                seal_png: bytes) -> None:
-    signed = sign_pdf(report_pdf, P12Key(pki.p12("office"), PASSWORD),
-                      SignRequest("organisation", image=seal_png, attachment_of="25/BC-UBND", when=WHEN))
+def test_an_attachment_signed_alone_gets_the_office_text_top_right_on_page_one(
+    pki: Pki, report_pdf: bytes, seal_png: bytes
+) -> None:
+    signed = sign_pdf(
+        report_pdf,
+        P12Key(pki.p12("office"), PASSWORD),
+        SignRequest("organisation", image=seal_png, attachment_of="25/BC-UBND", when=WHEN),
+    )
     assert signed.box.page == 0
     _, _, _, right, top = _place(report_pdf, "text-area")
     assert signed.box.right == pytest.approx(right, abs=0.01) and signed.box.bottom > top
@@ -221,8 +237,22 @@ def test_the_signed_page_renders_with_signature_and_seal(signed_twice: tuple[byt
     page = _place(office, "signer-space")[0]
     widgets = _widgets(office, page)
     (tmp_path / "signed.pdf").write_bytes(office)
-    subprocess.run(["pdftoppm", "-r", "72", "-f", str(page + 1), "-l", str(page + 1), "-png", "-singlefile",
-                    str(tmp_path / "signed.pdf"), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "72",
+            "-f",
+            str(page + 1),
+            "-l",
+            str(page + 1),
+            "-png",
+            "-singlefile",
+            str(tmp_path / "signed.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
     image = Image.open(tmp_path / "page.png").convert("RGB")
     height = image.size[1]
 
@@ -237,7 +267,8 @@ def test_the_signed_page_renders_with_signature_and_seal(signed_twice: tuple[byt
 
 
 def test_without_pictures_the_office_text_goes_under_the_person_text_inside_the_space(
-        pki: Pki, report_pdf: bytes) -> None:
+    pki: Pki, report_pdf: bytes
+) -> None:
     person = sign_pdf(report_pdf, P12Key(pki.p12("person"), PASSWORD), SignRequest("person", when=WHEN))
     office = sign_pdf(person.data, P12Key(pki.p12("office"), PASSWORD), SignRequest("organisation", when=WHEN))
     page, _, bottom, _, top = _place(report_pdf, "signer-space")

@@ -62,8 +62,12 @@ def test_a_count_with_three_decimals_from_a_workbook_gets_a_note_naming_its_cell
 
 
 def test_a_date_cell_with_day_and_month_both_twelve_or_less_gets_a_note(tmp_path: Path) -> None:
-    rows: list[list[Any]] = [["Mục", "Giá trị"], ["Cơ quan ban hành (hồ sơ)", "ubnd-xa-ia-sao"],
-                             ["Tên hội nghị", "Hội nghị sơ kết"], ["Ngày họp", dt.datetime(2026, 2, 5)]]
+    rows: list[list[Any]] = [
+        ["Mục", "Giá trị"],
+        ["Cơ quan ban hành (hồ sơ)", "ubnd-xa-ia-sao"],
+        ["Tên hội nghị", "Hội nghị sơ kết"],
+        ["Ngày họp", dt.datetime(2026, 2, 5)],
+    ]
     assert _notes(make_book(tmp_path / "a.xlsx", {"Hội nghị": rows})) == [("date.day_month_ambiguous", "Hội nghị!B4")]
     rows[3][1] = dt.datetime(2026, 2, 15)
     assert _notes(make_book(tmp_path / "b.xlsx", {"Hội nghị": rows})) == []
@@ -87,6 +91,8 @@ def test_the_award_form_drop_down_suggests_without_forbidding_other_forms(tmp_pa
 
     out = tmp_path / "mau.xlsx"
     write_template(out)
-    rules = {str(rule.sqref): rule for rule in openpyxl.load_workbook(out)["Khen thưởng"].data_validations.dataValidation}
+    rules = {
+        str(rule.sqref): rule for rule in openpyxl.load_workbook(out)["Khen thưởng"].data_validations.dataValidation
+    }
     assert not rules["A2:A1001"].showErrorMessage  # -- "Thư khen" or a local title can be typed --
     assert rules["E2:E1001"].showErrorMessage

@@ -40,7 +40,9 @@ def _jpeg(width: int = 400, height: int = 300) -> bytes:
 
 
 @pytest.fixture
-def with_photo(tmp_path: Path, write_yaml: Callable[..., Path], sample_data: dict[str, Any]) -> Callable[[bytes, str], Path]:
+def with_photo(
+    tmp_path: Path, write_yaml: Callable[..., Path], sample_data: dict[str, Any]
+) -> Callable[[bytes, str], Path]:
     """A data file whose single press photo is ``photos/<name>`` holding ``data``."""
 
     def make(data: bytes, name: str) -> Path:
@@ -73,8 +75,10 @@ def test_a_bad_photo_is_a_located_problem_in_validate_and_build(
     started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # -- Pillow's DecompressionBombWarning would fail the test --
-        for args in (["validate", str(path)], ["build", str(path), "--out", str(tmp_path / "out"), "--kind", "press",
-                                                "--format", "html"]):
+        for args in (
+            ["validate", str(path)],
+            ["build", str(path), "--out", str(tmp_path / "out"), "--kind", "press", "--format", "html"],
+        ):
             result = CliRunner().invoke(main, args)
             assert result.exit_code == 2, result.output
             assert f"meeting.yaml:{line}: " in result.output and f"photos/{name}" in result.output

@@ -163,8 +163,10 @@ def test_build_prints_the_same_notes_as_validate_and_keeps_them_in_its_result(tm
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     notes = [line for line in lines if line.startswith("  * ")]
-    assert notes[0] == ("  * Hội nghị!B4: Chữ gõ bằng bảng mã TCVN3 (ABC) đã được chuyển sang Unicode: "
-                        "«huyÖn U Minh Th\u00adîng» → «huyện U Minh Thượng». Hãy kiểm tra lại.")
+    assert notes[0] == (
+        "  * Hội nghị!B4: Chữ gõ bằng bảng mã TCVN3 (ABC) đã được chuyển sang Unicode: "
+        "«huyÖn U Minh Th\u00adîng» → «huyện U Minh Thượng». Hãy kiểm tra lại."
+    )
     assert lines[len(notes)].startswith("Đã ghi ") and lines[len(notes)].endswith("(report, docx)")
     built = build(path, tmp_path / "api", kinds=["report"], formats=["docx"])
     assert [(n.code, str(n.location)) for n in built.notes][0] == ("legacy.converted", "Hội nghị!B4")
@@ -263,7 +265,9 @@ def test_formulas_without_cached_values_are_named_in_one_message(tmp_path: Path)
         ("\u00a021/6/2022  ", dt.date(2022, 6, 21)),
     ],
 )
-def test_dates_are_read_from_serials_datetimes_and_day_first_text(tmp_path: Path, typed: Any, expected: dt.date) -> None:
+def test_dates_are_read_from_serials_datetimes_and_day_first_text(
+    tmp_path: Path, typed: Any, expected: dt.date
+) -> None:
     path = make_book(tmp_path / "m.xlsx", {"Hội nghị": [*MEETING_ROWS, ["Ngày họp", typed]]})
     date = umt_reports.load_meeting(path).info.date
     assert date is not None and date.to_date() == expected
@@ -307,7 +311,9 @@ def test_a_cell_formatted_as_a_percentage_gives_the_percentage(tmp_path: Path) -
     # -- the reader hands the figure on as a number with its unit, never as the text "93,32%" --
     raw = read_xlsx(path).data["statistics"]
     assert [(type(s["value"]), s["value"], s["unit"]) for s in raw] == [
-        (Decimal, Decimal("19.4"), "%/năm"), (Decimal, Decimal("93.32"), "%")]
+        (Decimal, Decimal("19.4"), "%/năm"),
+        (Decimal, Decimal("93.32"), "%"),
+    ]
     assert str(raw[1]["value"]) == "93.32"
 
 
@@ -397,7 +403,9 @@ def test_hidden_rows_are_read_and_noted(tmp_path: Path) -> None:
     edit_book(path, hide)
     raw = read_xlsx(path)
     assert [c["name"] for c in raw.data["chairs"]] == ["A", "B", "C", "D", "E"]
-    assert [(n.code, str(n.location), n.params["rows"]) for n in raw.notes] == [("xlsx.hidden_rows", "Chủ trì!A3", "3–4, 6")]
+    assert [(n.code, str(n.location), n.params["rows"]) for n in raw.notes] == [
+        ("xlsx.hidden_rows", "Chủ trì!A3", "3–4, 6")
+    ]
     assert raw.problems == []
 
 
@@ -451,7 +459,9 @@ def test_trailing_and_non_breaking_spaces_are_cleaned(tmp_path: Path) -> None:
     assert [c["name"] for c in data["chairs"]] == ["Nguyễn Văn A", "Trần Thị B"]
 
 
-def test_the_sample_workbook_round_trips_unchanged_by_the_new_rules(tmp_path: Path, sample_data: dict[str, Any]) -> None:
+def test_the_sample_workbook_round_trips_unchanged_by_the_new_rules(
+    tmp_path: Path, sample_data: dict[str, Any]
+) -> None:
     path = _sample_book(tmp_path / "m.xlsx", sample_data)
     raw = read_xlsx(path)
     assert raw.notes == [] and raw.problems == []

@@ -19,9 +19,11 @@ from umt_reports.sources.where import locate_problems, place_of_text
 @pytest.fixture
 def named(write_yaml: Callable[..., Path], sample_data: dict[str, Any]) -> Callable[[str], Path]:
     """The sample with the second chair's name changed to ``name``."""
+
     def write(name: str) -> Path:
         sample_data["chairs"][1]["name"] = name
         return write_yaml(sample_data)
+
     return write
 
 
@@ -46,8 +48,9 @@ def test_a_failure_that_is_not_the_datas_stays_what_it_was(named: Callable[[str]
     raw = read_source(named("Phạm Văn Út"))
     font = RenderError(Problem("render.font_not_found", None, {"name": "X", "searched": "—"}))
     assert type(locate_problems(font, raw)) is RenderError
-    elsewhere = RenderError.of("render.missing_glyph", None, value="\u2603", char="«☃»", codepoint="U+2603",
-                               font="F", count=1)
+    elsewhere = RenderError.of(
+        "render.missing_glyph", None, value="\u2603", char="«☃»", codepoint="U+2603", font="F", count=1
+    )
     assert type(locate_problems(elsewhere, raw)) is RenderError  # -- not in the data: the template's --
     placed = RenderError(Problem("render.too_large", Location(file="x.yaml", line=3), {"value": "abc"}))
     assert locate_problems(placed, raw).problems[0].location == Location(file="x.yaml", line=3)
@@ -55,19 +58,22 @@ def test_a_failure_that_is_not_the_datas_stays_what_it_was(named: Callable[[str]
 
 def test_a_character_the_font_lacks_is_exit_2_with_its_place(named: Callable[[str], Path], tmp_path: Path) -> None:
     path = named("Phạm Văn Út \U0001d538")
-    result = CliRunner().invoke(main, ["--lang", "en", "build", str(path), "--out", str(tmp_path / "out"),
-                                       "--kind", "report", "--format", "pdf"])
+    result = CliRunner().invoke(
+        main,
+        ["--lang", "en", "build", str(path), "--out", str(tmp_path / "out"), "--kind", "report", "--format", "pdf"],
+    )
     assert result.exit_code == 2, result.output
     line = read_source(path).locate(("chairs", 1, "name")).line
     assert f"meeting.yaml:{line}: Font " in result.output and "U+1D538" in result.output
     assert not (tmp_path / "out").exists()
 
 
-def test_a_name_no_table_row_can_hold_is_exit_2_with_its_place(
-    write_yaml: Callable[..., Path], tmp_path: Path
-) -> None:
-    data = {"profile": "ubnd-u-minh-thuong", "meeting": {"title": "Hội nghị", "date": "2022-06-21"},
-            "awards": [{"form": "Giấy khen", "individuals": [{"name": "Nguyễn" + "a" * 10_000}]}]}
+def test_a_name_no_table_row_can_hold_is_exit_2_with_its_place(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
+    data = {
+        "profile": "ubnd-u-minh-thuong",
+        "meeting": {"title": "Hội nghị", "date": "2022-06-21"},
+        "awards": [{"form": "Giấy khen", "individuals": [{"name": "Nguyễn" + "a" * 10_000}]}],
+    }
     path = write_yaml(data)
     with pytest.raises(InputError) as raised:
         build(path, tmp_path / "out", kinds=["decision"], formats=["pdf"])

@@ -108,13 +108,20 @@ def test_a_workbook_with_six_mistakes_reports_all_six_with_their_cells(tmp_path:
             ],
             "Khen thưởng": [
                 AWARD_HEADERS,
-                _award_row(form="Giấy khen", decided_by="Chủ tịch UBND huyện", reason="thành tích tốt",
-                           amount="một triệu", target="Tập thể", count=2),
+                _award_row(
+                    form="Giấy khen",
+                    decided_by="Chủ tịch UBND huyện",
+                    reason="thành tích tốt",
+                    amount="một triệu",
+                    target="Tập thể",
+                    count=2,
+                ),
                 _award_row(target="Tập thể", name="Ban Dân vận xã A"),
                 _award_row(target="Tập thể", name="UBND xã B"),
                 [],
-                _award_row(form="Bằng khen", decided_by="Chủ tịch UBND tỉnh", reason="xuất sắc",
-                           target="Cá nhân", count=3),
+                _award_row(
+                    form="Bằng khen", decided_by="Chủ tịch UBND tỉnh", reason="xuất sắc", target="Cá nhân", count=3
+                ),
                 _award_row(target="Cá nhân", name="Nguyễn Văn D"),
                 _award_row(name="Trần Thị E"),
                 _award_row(form="Thư khen", target="Tập thể", count="ba"),  # -- any form is accepted --
@@ -272,7 +279,8 @@ def test_headers_reordered_in_other_case_and_without_diacritics_are_read(tmp_pat
 
 
 @pytest.mark.parametrize(
-    "typed", [44733, 44733.0, dt.datetime(2022, 6, 21), dt.datetime(2022, 6, 21, 8, 30), "21/6/2022", " 21/06/2022\u00a0"]
+    "typed",
+    [44733, 44733.0, dt.datetime(2022, 6, 21), dt.datetime(2022, 6, 21, 8, 30), "21/6/2022", " 21/06/2022\u00a0"],
 )
 def test_dates_are_read_as_serials_datetimes_or_day_first_text(tmp_path: Path, typed: Any) -> None:
     path = _book(tmp_path / "m.xlsx", {"Hội nghị": [*MEETING_ROWS, ["Ngày họp", typed]]})
@@ -402,7 +410,9 @@ def test_attendees_are_groups_unless_marked_or_given_a_position_or_unit(tmp_path
 
 
 def test_an_unknown_attendee_kind_is_located(tmp_path: Path) -> None:
-    path = _book(tmp_path / "m.xlsx", {"Hội nghị": MEETING_ROWS, "Thành phần": [*ATTENDEE_ROWS, ["Ai đó", None, None, "Khách"]]})
+    path = _book(
+        tmp_path / "m.xlsx", {"Hội nghị": MEETING_ROWS, "Thành phần": [*ATTENDEE_ROWS, ["Ai đó", None, None, "Khách"]]}
+    )
     with pytest.raises(InputError) as caught:
         read_strict(path)
     assert _problems(caught.value) == [("value.bad_choice", "Thành phần!D6")]

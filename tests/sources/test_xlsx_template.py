@@ -163,11 +163,20 @@ def _rich() -> dict[str, Any]:
             {"title": "Kiến nghị", "points": ["ý duy nhất"]},
         ],
         "awards": [
-            {"form": "Giấy khen", "decided_by": "Chủ tịch UBND huyện", "reason": "thành tích tốt", "amount": 2000000,
-             "collectives": {"count": 2, "members": [{"name": "Ban Dân vận xã A"}, {"name": "UBND xã B"}]},
-             "individuals": 10},
-            {"form": "Giấy khen", "decided_by": "Chủ tịch UBND huyện", "reason": "thành tích tốt",
-             "individuals": [{"name": "Nguyễn Văn D", "position": "Cán bộ", "unit": "xã A", "note": "đề nghị"}]},
+            {
+                "form": "Giấy khen",
+                "decided_by": "Chủ tịch UBND huyện",
+                "reason": "thành tích tốt",
+                "amount": 2000000,
+                "collectives": {"count": 2, "members": [{"name": "Ban Dân vận xã A"}, {"name": "UBND xã B"}]},
+                "individuals": 10,
+            },
+            {
+                "form": "Giấy khen",
+                "decided_by": "Chủ tịch UBND huyện",
+                "reason": "thành tích tốt",
+                "individuals": [{"name": "Nguyễn Văn D", "position": "Cán bộ", "unit": "xã A", "note": "đề nghị"}],
+            },
             {"form": "Bằng khen", "collectives": 1},
         ],  # fmt: skip
         "report": {
@@ -265,13 +274,20 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "code", "path"),
     [
-        ({"sections": [{"title": "A", "sections": [{"title": "A.1"}]}]}, "xlsx.nested_sections", "sections[1].sections"),
+        (
+            {"sections": [{"title": "A", "sections": [{"title": "A.1"}]}]},
+            "xlsx.nested_sections",
+            "sections[1].sections",
+        ),
         ({"issuer": {"kind": "state", "contact": ["x"]}}, "xlsx.unsupported_key", "issuer.contact"),
         ({"meeting": {"title": "T", "theme": "x"}}, "xlsx.unsupported_key", "meeting.theme"),
         ({"sections": [{"title": "A"}, {"title": "a"}]}, "xlsx.sections_merge", "sections[2]"),
         ({"sections": [{"title": "A"}, {"paragraphs": ["x"]}]}, "xlsx.sections_merge", "sections[2]"),
-        ({"awards": [{"form": "Giấy khen", "collectives": 1}, {"form": "Giấy khen", "individuals": 2}]},
-         "xlsx.awards_merge", "awards[2]"),
+        (
+            {"awards": [{"form": "Giấy khen", "collectives": 1}, {"form": "Giấy khen", "individuals": 2}]},
+            "xlsx.awards_merge",
+            "awards[2]",
+        ),
         ({"attendees": [{"group": "G", "name": "N"}]}, "xlsx.attendee_group_and_name", "attendees[1]"),
         ({"chairs": [{"name": {"first": "A"}}]}, "xlsx.bad_value", "chairs[1].name"),
         ({"meeting": {"title": "a\x01b"}}, "xlsx.bad_value", "meeting.title"),
@@ -317,6 +333,7 @@ def test_the_instructions_name_the_sheets_each_document_kind_needs(tmp_path: Pat
     write_template(tmp_path / "mau.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "mau.xlsx")["Hướng dẫn"]
     rows = {row[0].value: row[1].value for row in sheet.iter_rows() if row[0].value}
-    assert rows["Loại văn bản"].startswith("Có thể lập báo cáo; tin bài; thông cáo báo chí; "
-                                           "quyết định khen thưởng: cần trang Khen thưởng; ")
+    assert rows["Loại văn bản"].startswith(
+        "Có thể lập báo cáo; tin bài; thông cáo báo chí; quyết định khen thưởng: cần trang Khen thưởng; "
+    )
     assert "thông báo kết luận: cần trang Chủ trì" in rows["Loại văn bản"]

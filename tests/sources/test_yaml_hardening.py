@@ -82,7 +82,9 @@ def test_del_and_c1_controls_written_as_escapes_never_reach_a_document(tmp_path:
 
 
 @pytest.mark.slow
-def test_a_del_in_the_data_gives_documents_without_it_in_every_format(tmp_path: Path, sample_data: dict[str, Any]) -> None:
+def test_a_del_in_the_data_gives_documents_without_it_in_every_format(
+    tmp_path: Path, sample_data: dict[str, Any]
+) -> None:
     sample_data["press"].pop("photos", None)
     sample_data["meeting"]["title"] = "Hội nghị\x7f tổng kết\x85năm"
     path = _write(tmp_path, yaml.safe_dump(sample_data, allow_unicode=True))

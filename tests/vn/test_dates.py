@@ -42,16 +42,11 @@ def test_date_line_pads_day_below_10_and_month_below_3(d: datetime.date, expecte
 
 def test_date_line_matches_the_nd30_examples() -> None:
     assert date_line("Hà Nội", D(2020, 1, 5)) == "Hà Nội, ngày 05 tháng 01 năm 2020"
-    assert (
-        date_line("Thành phố Hồ Chí Minh", D(2019, 6, 29))
-        == "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019"
-    )
+    assert date_line("Thành phố Hồ Chí Minh", D(2019, 6, 29)) == "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019"
 
 
 def test_date_line_accepts_a_datetime() -> None:
-    assert date_line("Hà Nội", datetime.datetime(2022, 6, 21, 13, 37)) == (
-        "Hà Nội, ngày 21 tháng 6 năm 2022"
-    )
+    assert date_line("Hà Nội", datetime.datetime(2022, 6, 21, 13, 37)) == ("Hà Nội, ngày 21 tháng 6 năm 2022")
 
 
 @pytest.mark.parametrize(
@@ -73,9 +68,7 @@ def test_date_line_partial_leaves_four_space_blanks_for_missing_parts(
 
 
 def test_date_line_partial_takes_a_custom_blank() -> None:
-    assert date_line_partial("Hà Nội", None, None, 2022, blank="…") == (
-        "Hà Nội, ngày … tháng … năm 2022"
-    )
+    assert date_line_partial("Hà Nội", None, None, 2022, blank="…") == ("Hà Nội, ngày … tháng … năm 2022")
 
 
 def test_date_line_partial_equals_date_line_when_complete() -> None:
@@ -132,9 +125,7 @@ def test_running_date_partial_names_only_the_known_parts(
     ("day", "month", "year"),
     [(None, None, None), (21, None, 2022), (21, None, None), (31, 2, None), (29, 2, 2023), (1, 13, 2022)],
 )
-def test_running_date_partial_refuses_unwritable_dates(
-    day: int | None, month: int | None, year: int | None
-) -> None:
+def test_running_date_partial_refuses_unwritable_dates(day: int | None, month: int | None, year: int | None) -> None:
     with pytest.raises(ValueError):
         running_date_partial(day, month, year)
 

@@ -249,7 +249,9 @@ def _sample_texts() -> list[str]:
     import openpyxl
 
     book = openpyxl.load_workbook(SAMPLES / "meeting.xlsx")
-    texts += [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    texts += [
+        c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row if isinstance(c.value, str)
+    ]
     return texts
 
 

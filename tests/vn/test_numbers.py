@@ -43,9 +43,7 @@ from umt_reports.vn.numbers import (
         (100.0, "100"),
     ],
 )
-def test_format_number_uses_decimal_comma_and_thousands_dot(
-    x: int | Decimal | float, expected: str
-) -> None:
+def test_format_number_uses_decimal_comma_and_thousands_dot(x: int | Decimal | float, expected: str) -> None:
     assert format_number(x) == expected
 
 
@@ -171,9 +169,7 @@ def test_parse_number_reads_vietnamese_separators(text: str, expected: str) -> N
         ("012.500", "12.500"),
     ],
 )
-def test_parse_number_reads_a_lone_dot_before_three_digits_as_thousands(
-    text: str, expected: str
-) -> None:
+def test_parse_number_reads_a_lone_dot_before_three_digits_as_thousands(text: str, expected: str) -> None:
     assert parse_number(text) == Decimal(expected)
 
 
@@ -216,9 +212,7 @@ def test_parse_number_explains_junk(text: str, reason: str) -> None:
         ("5\u00a0 xã", "5", "xã"),
     ],
 )
-def test_parse_number_with_unit_returns_the_trailing_unit(
-    text: str, value: str, unit: str | None
-) -> None:
+def test_parse_number_with_unit_returns_the_trailing_unit(text: str, value: str, unit: str | None) -> None:
     assert parse_number_with_unit(text) == (Decimal(value), unit)
 
 
@@ -232,7 +226,7 @@ def test_parse_number_with_unit_keeps_a_letter_led_tail_whole_for_the_caller() -
     assert parse_number_with_unit("70 tập thể, 210 cá nhân") == (Decimal(70), "tập thể, 210 cá nhân")
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-10**9, max_value=10**9))
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-(10**9), max_value=10**9))
 def test_parse_number_reads_back_what_format_number_writes(value: Decimal) -> None:
     assert parse_number(format_number(value)) == value
 

@@ -13,8 +13,20 @@ NB = "\u00a0"
 
 @pytest.mark.parametrize(
     "text",
-    ["Thường trực Huyện ủy", "UBND huyện", "HĐND xã", "Ủy ban nhân dân xã Thạnh Yên", "Ủy ban MTTQ Việt Nam huyện",
-     "Sở Tài chính", "Ban Dân vận Huyện ủy", "Hà Nội", "Nguyễn Văn A", "Đảng ủy xã", "Mặt trận Tổ quốc", "eKYC"],
+    [
+        "Thường trực Huyện ủy",
+        "UBND huyện",
+        "HĐND xã",
+        "Ủy ban nhân dân xã Thạnh Yên",
+        "Ủy ban MTTQ Việt Nam huyện",
+        "Sở Tài chính",
+        "Ban Dân vận Huyện ủy",
+        "Hà Nội",
+        "Nguyễn Văn A",
+        "Đảng ủy xã",
+        "Mặt trận Tổ quốc",
+        "eKYC",
+    ],
 )
 def test_labels_that_open_with_a_proper_noun_or_acronym_keep_their_capital(text: str) -> None:
     assert vn.starts_proper(text)

@@ -90,9 +90,7 @@ def test_slug_is_ascii_lower_case_with_hyphens(text: str, expected: str) -> None
         ("Straße", "strasse"),
     ],
 )
-def test_fold_header_matches_headers_despite_case_spacing_and_diacritics(
-    text: str, expected: str
-) -> None:
+def test_fold_header_matches_headers_despite_case_spacing_and_diacritics(text: str, expected: str) -> None:
     assert fold_header(text) == expected
 
 

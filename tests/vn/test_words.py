@@ -122,9 +122,7 @@ def test_amount_in_words_reads_southern_le_and_ngan(n: int, expected: str) -> No
         (1105, {"nghin": "ngàn"}, "một ngàn một trăm linh năm"),
     ],
 )
-def test_amount_in_words_switches_linh_and_nghin_independently(
-    n: int, kw: dict[str, str], expected: str
-) -> None:
+def test_amount_in_words_switches_linh_and_nghin_independently(n: int, kw: dict[str, str], expected: str) -> None:
     assert amount_in_words(n, **kw) == expected
 
 

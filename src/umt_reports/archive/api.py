@@ -139,8 +139,12 @@ class Archive:
             try:
                 self.store.ensure()
             except OSError as exc:
-                raise ArchiveError.of("archive.storage_failed", Location.of_file(self.root), path=str(self.root),
-                                      reason=exc.strerror or str(exc)) from exc
+                raise ArchiveError.of(
+                    "archive.storage_failed",
+                    Location.of_file(self.root),
+                    path=str(self.root),
+                    reason=exc.strerror or str(exc),
+                ) from exc
         self.catalog = Catalog(self.root / CATALOG_NAME, create=create, objects_exist=self.store.has_objects())
 
     def close(self) -> None:
@@ -178,8 +182,12 @@ class Archive:
                 outcomes = self._add_locked(candidates, replace, markers, signed)
         except OSError as exc:
             self._recover_quietly()
-            raise ArchiveError.of("archive.storage_failed", Location.of_file(self.root), path=str(self.root),
-                                  reason=exc.strerror or str(exc)) from exc
+            raise ArchiveError.of(
+                "archive.storage_failed",
+                Location.of_file(self.root),
+                path=str(self.root),
+                reason=exc.strerror or str(exc),
+            ) from exc
         except BaseException:
             self._recover_quietly()
             raise
@@ -187,8 +195,13 @@ class Archive:
             marker.unlink(missing_ok=True)
         return outcomes
 
-    def _add_locked(self, candidates: Sequence[Candidate], replace: bool, markers: list[Path],
-                    signed: dict[str, list[dict[str, Any]]] | None = None) -> list[AddOutcome]:
+    def _add_locked(
+        self,
+        candidates: Sequence[Candidate],
+        replace: bool,
+        markers: list[Path],
+        signed: dict[str, list[dict[str, Any]]] | None = None,
+    ) -> list[AddOutcome]:
         outcomes: list[AddOutcome] = []
         problems: list[Problem] = []
         archived_at = _now()
@@ -296,8 +309,9 @@ class Archive:
         if not matches:
             raise ArchiveInputError.of("archive.not_found", None, ref=text)
         if len(matches) > 1:
-            raise ArchiveInputError.of("archive.ambiguous", None, ref=text, count=len(matches),
-                                       ids=", ".join(str(r.id) for r in matches))
+            raise ArchiveInputError.of(
+                "archive.ambiguous", None, ref=text, count=len(matches), ids=", ".join(str(r.id) for r in matches)
+            )
         return matches[0]
 
     def history(self, record: Record) -> list[Record]:
@@ -347,8 +361,11 @@ class Archive:
             # -- a check without roots cannot say "trusted": it keeps the last verdict unless broken --
             if rows and (self.trust or any(row["status"] == "broken" for row in rows)):
                 checked[record.id or 0] = rows
-            findings.extend(Finding("signature", name, record, f"{row['field']}: {row['status']} ({row['problem']})")
-                            for row in rows if row["status"] in ("broken", "untrusted"))
+            findings.extend(
+                Finding("signature", name, record, f"{row['field']}: {row['status']} ({row['problem']})")
+                for row in rows
+                if row["status"] in ("broken", "untrusted")
+            )
         record_files = {record_file_of(name) for name in known}
         findings.extend(Finding("unknown", name) for name in sorted(files - known.keys() - record_files))
         if checked:
@@ -364,8 +381,11 @@ class Archive:
 
 def _code_taken(source: Path, record: Record, holder: Record) -> Problem:
     """``archive.code_taken``: ``holder`` already has ``record``'s number this year."""
-    return Problem("archive.code_taken", Location.of_file(source),
-                   {"number": record.code, "year": record.year or "", "id": holder.id, "file": holder.file_name})
+    return Problem(
+        "archive.code_taken",
+        Location.of_file(source),
+        {"number": record.code, "year": record.year or "", "id": holder.id, "file": holder.file_name},
+    )
 
 
 def check_before_archiving(root: str | Path | None, built: _BuildLike, *, replace: bool = False) -> None:
@@ -380,10 +400,19 @@ def check_before_archiving(root: str | Path | None, built: _BuildLike, *, replac
     from umt_reports.render.pdf.pdfa import FLAVOUR
 
     candidates = [
-        (f.path, record_from_entry(f.entry(built.out_dir, SourceRecord(f.path.name), DrawOptions()).to_json(),
-                                   sha256=f.sha256, size=len(f.rendered.data), file_name=f.path.name,
-                                   pdfa=FLAVOUR.upper(), pages=f.rendered.pages))
-        for f in built.files if f.format == "pdf"
+        (
+            f.path,
+            record_from_entry(
+                f.entry(built.out_dir, SourceRecord(f.path.name), DrawOptions()).to_json(),
+                sha256=f.sha256,
+                size=len(f.rendered.data),
+                file_name=f.path.name,
+                pdfa=FLAVOUR.upper(),
+                pages=f.rendered.pages,
+            ),
+        )
+        for f in built.files
+        if f.format == "pdf"
     ]
     folder = resolve_root(root)
     if not (folder / CATALOG_NAME).is_file():
@@ -410,8 +439,9 @@ class _BuildLike(Protocol):
     def files(self) -> Sequence[Any]: ...
 
 
-def archive_outputs(root: str | Path | None, built: _BuildLike | str | Path, *,
-                    replace: bool = False) -> list[AddOutcome]:
+def archive_outputs(
+    root: str | Path | None, built: _BuildLike | str | Path, *, replace: bool = False
+) -> list[AddOutcome]:
     """Archive the PDFs of one build: a ``BuildResult``, or a build folder or its ``manifest.json``.
 
     For a ``BuildResult`` only the PDFs this build wrote are archived (the manifest may

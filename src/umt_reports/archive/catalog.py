@@ -40,8 +40,15 @@ from umt_reports.archive.errors import ArchiveError, ArchiveInputError
 from umt_reports.archive.metadata import CURRENT, SUPERSEDED, Record, fold
 from umt_reports.errors import Location
 
-__all__ = ["BUSY_TIMEOUT_S", "MAX_QUERY_CHARS", "MAX_QUERY_WORDS", "SCHEMA_VERSION", "Catalog", "Query",
-           "record_of_row"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
+    "SCHEMA_VERSION",
+    "Catalog",
+    "Query",
+    "record_of_row",
+]
 
 SCHEMA_VERSION: Final = 1
 #: How long a writer waits for another process's transaction before giving up.
@@ -112,8 +119,15 @@ class Query:
         include_superseded: also return the versions a ``--replace`` superseded.
     """
 
-    def __init__(self, text: str = "", *, date_from: dt.date | None = None, date_to: dt.date | None = None,
-                 kind: str | None = None, include_superseded: bool = False):
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        kind: str | None = None,
+        include_superseded: bool = False,
+    ):
         if len(text) > MAX_QUERY_CHARS or len(text.split()) > MAX_QUERY_WORDS:
             raise ArchiveInputError.of("archive.query_too_long", None, chars=MAX_QUERY_CHARS, words=MAX_QUERY_WORDS)
         self.words = fold(text).split()
@@ -205,8 +219,9 @@ class Catalog:
                         for statement in _SCHEMA.split(";\n"):  # -- executescript would commit --
                             if statement.strip():
                                 self._db.execute(statement)
-                        self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                                         (str(SCHEMA_VERSION),))
+                        self._db.execute(
+                            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                        )
                 self._check_version()
         except BaseException:
             self._db.close()
@@ -238,13 +253,16 @@ class Catalog:
         except sqlite3.OperationalError as exc:
             text = str(exc).lower()
             if "locked" in text or "busy" in text:
-                raise ArchiveError.of("archive.locked", Location.of_file(self.path), path=str(self.path),
-                                      seconds=int(BUSY_TIMEOUT_S)) from exc
-            raise ArchiveError.of("archive.catalog_unreadable", Location.of_file(self.path),
-                                  path=str(self.path), reason=str(exc)) from exc
+                raise ArchiveError.of(
+                    "archive.locked", Location.of_file(self.path), path=str(self.path), seconds=int(BUSY_TIMEOUT_S)
+                ) from exc
+            raise ArchiveError.of(
+                "archive.catalog_unreadable", Location.of_file(self.path), path=str(self.path), reason=str(exc)
+            ) from exc
         except sqlite3.DatabaseError as exc:
-            raise ArchiveError.of("archive.catalog_unreadable", Location.of_file(self.path),
-                                  path=str(self.path), reason=str(exc)) from exc
+            raise ArchiveError.of(
+                "archive.catalog_unreadable", Location.of_file(self.path), path=str(self.path), reason=str(exc)
+            ) from exc
 
     def _check_tables(self, objects_exist: bool) -> None:
         """Refuse a catalog that lost its tables (or, beside stored files, has none): writing
@@ -255,8 +273,13 @@ class Catalog:
             return
         where = Location.of_file(self.path)
         if len(missing) < len(_TABLES):
-            raise ArchiveError.of("archive.catalog_damaged", where, path=str(self.path), root=str(self.path.parent),
-                                  tables=", ".join(missing))
+            raise ArchiveError.of(
+                "archive.catalog_damaged",
+                where,
+                path=str(self.path),
+                root=str(self.path.parent),
+                tables=", ".join(missing),
+            )
         if objects_exist:
             raise ArchiveError.of("archive.catalog_lost", where, path=str(self.path), root=str(self.path.parent))
 
@@ -268,15 +291,21 @@ class Catalog:
                 empty = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
             if empty:  # -- the first add died before it committed the schema: still no archive --
                 raise ArchiveInputError.of("archive.no_archive", None, path=str(self.path.parent)) from exc
-            raise ArchiveError.of("archive.catalog_unreadable", Location.of_file(self.path),
-                                  path=str(self.path), reason=str(exc)) from exc
+            raise ArchiveError.of(
+                "archive.catalog_unreadable", Location.of_file(self.path), path=str(self.path), reason=str(exc)
+            ) from exc
         found = int(row["value"]) if row else 0
         if found > SCHEMA_VERSION:
-            raise ArchiveError.of("archive.schema_newer", Location.of_file(self.path),
-                                  found=found, supported=SCHEMA_VERSION)
+            raise ArchiveError.of(
+                "archive.schema_newer", Location.of_file(self.path), found=found, supported=SCHEMA_VERSION
+            )
         if found < 1:
-            raise ArchiveError.of("archive.catalog_unreadable", Location.of_file(self.path),
-                                  path=str(self.path), reason="no schema_version")
+            raise ArchiveError.of(
+                "archive.catalog_unreadable",
+                Location.of_file(self.path),
+                path=str(self.path),
+                reason="no schema_version",
+            )
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -385,8 +414,12 @@ class Catalog:
         values = {name: getattr(record, name) for name in _RECORD_FIELDS if name != "id"}
         values["issued_date"] = record.issued_date.isoformat() if record.issued_date else None
         values["archived_at"] = archived_at
-        values.update(object=record.object_name, issued_year=record.year,
-                      organ_key=fold(record.organ_name or ""), search_text=record.search_text())
+        values.update(
+            object=record.object_name,
+            issued_year=record.year,
+            organ_key=fold(record.organ_name or ""),
+            search_text=record.search_text(),
+        )
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         with self._errors():
@@ -400,8 +433,12 @@ class Catalog:
         (:meth:`restore_links` adds them once every record is in): ``archive repair``."""
         values = {name: getattr(record, name) for name in _RECORD_FIELDS if name not in ("supersedes", "superseded_by")}
         values["issued_date"] = record.issued_date.isoformat() if record.issued_date else None
-        values.update(object=record.object_name, issued_year=record.year,
-                      organ_key=fold(record.organ_name or ""), search_text=record.search_text())
+        values.update(
+            object=record.object_name,
+            issued_year=record.year,
+            organ_key=fold(record.organ_name or ""),
+            search_text=record.search_text(),
+        )
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         with self._errors():
@@ -410,8 +447,10 @@ class Catalog:
     def restore_links(self, record: Record) -> None:
         """Set ``record``'s ``supersedes`` and ``superseded_by`` (after :meth:`restore`)."""
         with self._errors():
-            self._db.execute("UPDATE documents SET supersedes = ?, superseded_by = ? WHERE id = ?",
-                             (record.supersedes, record.superseded_by, record.id))
+            self._db.execute(
+                "UPDATE documents SET supersedes = ?, superseded_by = ? WHERE id = ?",
+                (record.supersedes, record.superseded_by, record.id),
+            )
 
     def supersede(self, old: Record) -> None:
         """Mark ``old`` superseded, making room for a new current version of its number."""

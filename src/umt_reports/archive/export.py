@@ -94,11 +94,11 @@ def _read_checked(archive: Archive, record: Record) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ArchiveError.of("archive.export_changed", Location.of_file(path), id=record.id,
-                              path=record.object_name) from exc
+        raise ArchiveError.of(
+            "archive.export_changed", Location.of_file(path), id=record.id, path=record.object_name
+        ) from exc
     if hashlib.sha256(data).hexdigest() != record.sha256:
-        raise ArchiveError.of("archive.export_changed", Location.of_file(path), id=record.id,
-                              path=record.object_name)
+        raise ArchiveError.of("archive.export_changed", Location.of_file(path), id=record.id, path=record.object_name)
     return data
 
 
@@ -125,6 +125,7 @@ def export_zip(archive: Archive, out: str | Path, query: Query | None = None) ->
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(out, write, durable=True)
     except OSError as exc:
-        raise ArchiveError.of("archive.storage_failed", Location.of_file(out), path=str(out),
-                              reason=exc.strerror or str(exc)) from exc
+        raise ArchiveError.of(
+            "archive.storage_failed", Location.of_file(out), path=str(out), reason=exc.strerror or str(exc)
+        ) from exc
     return ExportResult(out, tuple(records))

@@ -158,13 +158,20 @@ def _from_pdf(path: Path, entry: Mapping[str, Any] | None, problems: list[Proble
     try:
         data = path.read_bytes()
     except OSError as exc:
-        problems.append(Problem("archive.unreadable", location, {"path": str(path), "reason": exc.strerror or str(exc)}))
+        problems.append(
+            Problem("archive.unreadable", location, {"path": str(path), "reason": exc.strerror or str(exc)})
+        )
         return None
     sha256 = hashlib.sha256(data).hexdigest()
     claimed = entry.get("sha256") if entry else None
     if isinstance(claimed, str) and claimed.lower() != sha256:
-        problems.append(Problem("archive.manifest_mismatch", location,
-                                {"path": str(path), "expected": claimed[:12], "found": sha256[:12]}))
+        problems.append(
+            Problem(
+                "archive.manifest_mismatch",
+                location,
+                {"path": str(path), "expected": claimed[:12], "found": sha256[:12]},
+            )
+        )
         return None
     if not data.startswith(_PDF_MAGIC):
         problems.append(Problem("archive.not_pdf", location, {"path": str(path)}))
@@ -178,13 +185,25 @@ def _from_pdf(path: Path, entry: Mapping[str, Any] | None, problems: list[Proble
         problems.append(Problem("archive.not_pdf", location, {"path": str(path)}))
         return None
     if findings:
-        listed = "; ".join(findings[:_LISTED]) + (f"; … (+{len(findings) - _LISTED})" if len(findings) > _LISTED else "")
-        problems.append(Problem("archive.not_pdfa", location,
-                                {"path": str(path), "flavour": FLAVOUR.upper(), "count": len(findings),
-                                 "findings": listed}))
+        listed = "; ".join(findings[:_LISTED]) + (
+            f"; … (+{len(findings) - _LISTED})" if len(findings) > _LISTED else ""
+        )
+        problems.append(
+            Problem(
+                "archive.not_pdfa",
+                location,
+                {"path": str(path), "flavour": FLAVOUR.upper(), "count": len(findings), "findings": listed},
+            )
+        )
         return None
-    record = record_from_entry(entry if entry is not None else info, sha256=sha256, size=len(data),
-                               file_name=path.name, pdfa=FLAVOUR.upper(), pages=pages)
+    record = record_from_entry(
+        entry if entry is not None else info,
+        sha256=sha256,
+        size=len(data),
+        file_name=path.name,
+        pdfa=FLAVOUR.upper(),
+        pages=pages,
+    )
     return Candidate(path, data, record)
 
 

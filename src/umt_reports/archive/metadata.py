@@ -194,8 +194,9 @@ def language_name(code: str | None) -> str:
     return LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
 
 
-def record_from_entry(entry: Mapping[str, Any], *, sha256: str, size: int, file_name: str,
-                      pdfa: str | None, pages: int | None) -> Record:
+def record_from_entry(
+    entry: Mapping[str, Any], *, sha256: str, size: int, file_name: str, pdfa: str | None, pages: int | None
+) -> Record:
     """The record of one ``manifest.json`` entry (see :class:`umt_reports.manifest.Entry`).
 
     ``sha256``, ``size``, ``pdfa`` and ``pages`` are what the archive measured itself;

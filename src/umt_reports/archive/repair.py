@@ -103,8 +103,9 @@ def repair(root: Path) -> RepairReport:
         kept = _move_aside(catalog_path)
         os.replace(temp, catalog_path)
     except OSError as exc:
-        raise ArchiveError.of("archive.storage_failed", Location.of_file(root), path=str(root),
-                              reason=exc.strerror or str(exc)) from exc
+        raise ArchiveError.of(
+            "archive.storage_failed", Location.of_file(root), path=str(root), reason=exc.strerror or str(exc)
+        ) from exc
     return RepairReport(restored, tuple(changed), tuple(unreadable), kept)
 
 
@@ -133,8 +134,9 @@ def _salvage(path: Path) -> dict[str, Record]:
         db.close()
 
 
-def _record_for(store: ObjectStore, name: str, sha256: str, size: int,
-                old_rows: dict[str, Record]) -> tuple[Record, Source] | None:
+def _record_for(
+    store: ObjectStore, name: str, sha256: str, size: int, old_rows: dict[str, Record]
+) -> tuple[Record, Source] | None:
     """The record of stored file ``name`` from the best source left, or ``None`` if it is not a PDF."""
     if sha256 in old_rows and old_rows[sha256].size == size:
         return old_rows[sha256], "catalog"
@@ -191,8 +193,11 @@ def _settled(records: list[Record]) -> list[Record]:
         supersedes = record.supersedes if record.supersedes in by_id else None
         superseded_by = replaced_by.get(record.id or 0)
         archived_at = record.archived_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        settled.append(dataclasses.replace(record, status=status, supersedes=supersedes, superseded_by=superseded_by,
-                                           archived_at=archived_at))
+        settled.append(
+            dataclasses.replace(
+                record, status=status, supersedes=supersedes, superseded_by=superseded_by, archived_at=archived_at
+            )
+        )
     return settled
 
 

@@ -30,8 +30,14 @@ from typing import Any, Final
 
 from umt_reports.archive.catalog import Catalog
 
-__all__ = ["SIGNATURES_VERSION", "ensure_table", "read_signatures", "signatures_of", "store_signatures",
-           "update_statuses"]
+__all__ = [
+    "SIGNATURES_VERSION",
+    "ensure_table",
+    "read_signatures",
+    "signatures_of",
+    "store_signatures",
+    "update_statuses",
+]
 
 SIGNATURES_VERSION: Final = 1
 
@@ -55,8 +61,18 @@ _SCHEMA: Final = (
     "CREATE INDEX IF NOT EXISTS signatures_fingerprint ON signatures (fingerprint_sha256)",
     "INSERT OR IGNORE INTO meta VALUES ('signatures_version', '1')",
 )
-_COLUMNS: Final = ("field", "role", "subject", "fingerprint_sha256", "signed_at", "timestamp", "revision",
-                   "status", "problem", "checked_at")
+_COLUMNS: Final = (
+    "field",
+    "role",
+    "subject",
+    "fingerprint_sha256",
+    "signed_at",
+    "timestamp",
+    "revision",
+    "status",
+    "problem",
+    "checked_at",
+)
 #: A PDF without this word has no signature dictionary: no need to load pyHanko.
 _SIGNED_MARK: Final = b"/ByteRange"
 
@@ -92,12 +108,20 @@ def read_signatures(data: bytes, roots: list[Path] | None = None) -> list[dict[s
             status = "valid" if info.trusted else "untrusted"
         else:
             status = "intact"
-        rows.append({
-            "field": info.field, "role": role_of(info.field), "subject": info.subject,
-            "fingerprint_sha256": info.fingerprint, "signed_at": info.signed_at, "timestamp": info.timestamp,
-            "revision": info.revision, "status": status,
-            "problem": info.problem if status in ("broken", "untrusted") else None, "checked_at": checked_at,
-        })
+        rows.append(
+            {
+                "field": info.field,
+                "role": role_of(info.field),
+                "subject": info.subject,
+                "fingerprint_sha256": info.fingerprint,
+                "signed_at": info.signed_at,
+                "timestamp": info.timestamp,
+                "revision": info.revision,
+                "status": status,
+                "problem": info.problem if status in ("broken", "untrusted") else None,
+                "checked_at": checked_at,
+            }
+        )
     return rows
 
 
@@ -127,7 +151,8 @@ def signatures_of(catalog: Catalog, document_ids: list[int]) -> dict[int, list[d
     marks = ", ".join("?" for _ in document_ids)
     for row in catalog.rows(
         f"SELECT document_id, {', '.join(_COLUMNS)} FROM signatures WHERE document_id IN ({marks}) "
-        "ORDER BY document_id, revision, field", list(document_ids),
+        "ORDER BY document_id, revision, field",
+        list(document_ids),
     ):
         found.setdefault(int(row["document_id"]), []).append({c: row[c] for c in _COLUMNS})
     return found

@@ -31,8 +31,9 @@ from typing import Final
 __all__ = ["CATALOG_NAME", "ObjectStore", "record_file_of", "sha256_file"]
 
 CATALOG_NAME: Final = "catalog.sqlite"
-_CATALOG_FILES: Final = frozenset({CATALOG_NAME, f"{CATALOG_NAME}-wal", f"{CATALOG_NAME}-shm",
-                                   f"{CATALOG_NAME}-journal"})
+_CATALOG_FILES: Final = frozenset(
+    {CATALOG_NAME, f"{CATALOG_NAME}-wal", f"{CATALOG_NAME}-shm", f"{CATALOG_NAME}-journal"}
+)
 _OBJECTS: Final = "objects"
 _TMP: Final = "tmp"
 _PENDING: Final = ".pending"
@@ -138,8 +139,10 @@ class ObjectStore:
         if not self.objects.is_dir():
             return False
         pending = {name for _, name in self.pending()} if self.tmp.is_dir() else set()
-        return any(path.suffix != _RECORD_SUFFIX and path.relative_to(self.root).as_posix() not in pending
-                   for path in self.objects.glob("??/*"))
+        return any(
+            path.suffix != _RECORD_SUFFIX and path.relative_to(self.root).as_posix() not in pending
+            for path in self.objects.glob("??/*")
+        )
 
     def pending(self) -> list[tuple[Path, str | None]]:
         """Every marker in ``tmp/`` with the object it names (``None`` if the marker is torn)."""

@@ -52,15 +52,20 @@ def compare(where: Location, text: str, expected: str, facts: list[Fact]) -> Ite
     for figure in sorted(found.keys() | wanted.keys(), key=figure_order):
         have, want = found[figure], wanted[figure]
         if have > want:
-            yield Problem("check.unknown_figure", where,
-                          {"figure": figure, "phrase": phrase_of(figure, text, expected), "found": have,
-                           "expected": want})
+            yield Problem(
+                "check.unknown_figure",
+                where,
+                {"figure": figure, "phrase": phrase_of(figure, text, expected), "found": have, "expected": want},
+            )
         elif have < want and figure not in named:
-            yield Problem("check.lost_figure", where,
-                          {"figure": figure, "phrase": phrase_of(figure, expected, text), "found": have,
-                           "expected": want})
-    fact_words = {word for fact in missing for phrase in (fact.phrase, *fact.alternatives)
-                  for word in fold(phrase).split()}
+            yield Problem(
+                "check.lost_figure",
+                where,
+                {"figure": figure, "phrase": phrase_of(figure, expected, text), "found": have, "expected": want},
+            )
+    fact_words = {
+        word for fact in missing for phrase in (fact.phrase, *fact.alternatives) for word in fold(phrase).split()
+    }
     yield from _wording(where, text, expected, fact_words)
 
 
@@ -93,10 +98,14 @@ def _wording(where: Location, text: str, expected: str, fact_words: set[str]) ->
         if len(changes) == _LISTED_CHANGES:
             extra += 1
             continue
-        changes[key] = Problem("check.changed_text", where, {
-            "expected": _quote(want, i1, i2),
-            "found": _quote(got, j1, j2),
-        })
+        changes[key] = Problem(
+            "check.changed_text",
+            where,
+            {
+                "expected": _quote(want, i1, i2),
+                "found": _quote(got, j1, j2),
+            },
+        )
     for key, problem in changes.items():
         yield Problem(problem.code, problem.location, {**problem.params, "count": counts[key]})
     if extra:

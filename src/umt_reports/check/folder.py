@@ -116,8 +116,9 @@ def _check_entry(entry: Entry, out_dir: Path, redraw: _Redraw, result: CheckResu
     #    under them is what the data gives; whether the signatures hold is `signatures`' job --
     if data == drawn.data or (entry.signatures and entry.format == "pdf" and data.startswith(drawn.data)):
         if entry.sha256_ok and str(entry.sha256).lower() != sha:
-            result.problems.append(Problem("check.wrong_hash", where,
-                                           {"recorded": str(entry.sha256)[:12], "found": sha[:12]}))
+            result.problems.append(
+                Problem("check.wrong_hash", where, {"recorded": str(entry.sha256)[:12], "found": sha[:12]})
+            )
         return
     text = document_text(target, entry.format, page_numbers=document.page_numbers)
     expected = _text_of(drawn.data, row.suffix, entry.format, document.page_numbers)
@@ -138,8 +139,9 @@ def _text_of(data: bytes, suffix: str, fmt: str, page_numbers: bool) -> str:
 class _Redraw:
     """Draws the documents of a folder again, each meeting, document and rendering once."""
 
-    def __init__(self, out_dir: Path, source: str | Path | None, templates: str | Path | None,
-                 profile_dirs: Iterable[str | Path]):
+    def __init__(
+        self, out_dir: Path, source: str | Path | None, templates: str | Path | None, profile_dirs: Iterable[str | Path]
+    ):
         self.out_dir = out_dir
         self.source = Path(source) if source is not None else None
         self.templates = Path(templates) if templates is not None else None
@@ -176,8 +178,9 @@ class _Redraw:
         if (data, entry.kind) not in self.meetings:
             # -- validated as the build did for this kind: photos only where it prints them,
             #    a block the kind does not use left out --
-            self.meetings[data, entry.kind] = validate(read_source(data), photos=False, kinds=[entry.kind],
-                                                       profile_dirs=[Path(p) for p in self.profile_dirs])
+            self.meetings[data, entry.kind] = validate(
+                read_source(data), photos=False, kinds=[entry.kind], profile_dirs=[Path(p) for p in self.profile_dirs]
+            )
             recorded = entry.source.sha256 if entry.source is not None else None
             if self.source is None and recorded and hashlib.sha256(data.read_bytes()).hexdigest() != recorded:
                 result.notes.append(Problem("check.source_changed", Location(file=data.name), {}))

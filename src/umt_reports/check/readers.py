@@ -54,7 +54,11 @@ def _docx_text(path: Path) -> str:
     body = docx.Document(str(path)).element.body
     fallback, paragraph, text, tab, brk, cr = (
         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
-        qn("w:p"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"),
+        qn("w:p"),
+        qn("w:t"),
+        qn("w:tab"),
+        qn("w:br"),
+        qn("w:cr"),
     )
     lines: list[str] = []
     for p in body.iter(paragraph):
@@ -99,7 +103,37 @@ def _pdf_text(path: Path, page_numbers: bool) -> str:
 
 #: Elements whose end separates texts (a paragraph, a cell, a line break ...).
 _BLOCKS = frozenset(
-    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "header", "footer", "figure", "figcaption", "table", "thead", "tbody", "tr", "td", "th", "ul", "ol", "li", "br", "hr", "blockquote", "pre", "dt", "dd"]
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "ol",
+        "li",
+        "br",
+        "hr",
+        "blockquote",
+        "pre",
+        "dt",
+        "dd",
+    ]
 )
 _SKIPPED = frozenset({"head", "style", "script", "template", "noscript", "title"})
 

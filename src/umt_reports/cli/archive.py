@@ -79,19 +79,25 @@ archive_dir_option = click.option(
     help=f"Thư mục kho lưu trữ (mặc định ./archive, hoặc biến môi trường {ENV_VAR}).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
-trust_option = click.option("--trust", "trust", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-                            help="Chứng thư số gốc tin cậy (PEM/DER) để kiểm tra chữ ký số; có thể nêu nhiều lần.")
-all_option = click.option("--all", "include_superseded", is_flag=True,
-                          help="Gồm cả các bản đã bị thay thế.")
+trust_option = click.option(
+    "--trust",
+    "trust",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Chứng thư số gốc tin cậy (PEM/DER) để kiểm tra chữ ký số; có thể nêu nhiều lần.",
+)
+all_option = click.option("--all", "include_superseded", is_flag=True, help="Gồm cả các bản đã bị thay thế.")
 
 
 def _filters(command: Callable[..., Any]) -> Callable[..., Any]:
     """The date-range and kind options shared by ``search`` and ``export``."""
     command = click.option("--kind", default=None, help="Chỉ loại văn bản này (report, press ...).")(command)
-    command = click.option("--to", "date_to", default=None, callback=_parse_date,
-                           help="Đến ngày (2022-12-31 hoặc 31/12/2022).")(command)
-    command = click.option("--from", "date_from", default=None, callback=_parse_date,
-                           help="Từ ngày (2022-01-01 hoặc 1/1/2022).")(command)
+    command = click.option(
+        "--to", "date_to", default=None, callback=_parse_date, help="Đến ngày (2022-12-31 hoặc 31/12/2022)."
+    )(command)
+    command = click.option(
+        "--from", "date_from", default=None, callback=_parse_date, help="Từ ngày (2022-01-01 hoặc 1/1/2022)."
+    )(command)
     return command
 
 
@@ -126,13 +132,15 @@ def _outcome_json(outcome: AddOutcome) -> dict[str, Any]:
 
 @archive.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--replace", is_flag=True,
-              help="Thay văn bản cùng số và ký hiệu trong năm; bản cũ được giữ là bản bị thay thế.")
+@click.option(
+    "--replace", is_flag=True, help="Thay văn bản cùng số và ký hiệu trong năm; bản cũ được giữ là bản bị thay thế."
+)
 @archive_dir_option
 @trust_option
 @json_option
-def add(paths: tuple[Path, ...], replace: bool, archive_dir: Path | None, as_json: bool,
-        trust: tuple[Path, ...] = ()) -> None:
+def add(
+    paths: tuple[Path, ...], replace: bool, archive_dir: Path | None, as_json: bool, trust: tuple[Path, ...] = ()
+) -> None:
     """Lưu các tệp PDF/A: thư mục kết quả (manifest.json), tệp manifest.json hoặc tệp PDF."""
     from umt_reports.archive.intake import read_candidates
 
@@ -161,9 +169,18 @@ def _records_table(records: Sequence[Record], width: int) -> Table:
     if with_status:
         names.append("status")
     headers = [_say(f"archive.col_{name}") for name in names]
-    rows = [[str(r.id), _code(r), _date(r.issued_date), r.type_name or r.kind or "", r.subject or r.title or "",
-             "" if r.page_amount is None else str(r.page_amount)] + ([_status(r)] if with_status else [])
-            for r in records]
+    rows = [
+        [
+            str(r.id),
+            _code(r),
+            _date(r.issued_date),
+            r.type_name or r.kind or "",
+            r.subject or r.title or "",
+            "" if r.page_amount is None else str(r.page_amount),
+        ]
+        + ([_status(r)] if with_status else [])
+        for r in records
+    ]
     widths = [max(cell_len(text) for text in column) for column in zip(headers, *rows)]
     # -- type (3) and subject (4) share what the other columns and the borders (3 cells each, plus one) leave --
     free = width - (sum(widths) - widths[3] - widths[4]) - 3 * len(widths) - 1
@@ -183,8 +200,9 @@ def _with_signatures(record: Record, signed: dict[int, list[dict[str, Any]]]) ->
     return {**record.to_dict(), "signatures": signed.get(record.id or 0, [])}
 
 
-def _print_records(records: Sequence[Record], as_json: bool,
-                   signed: dict[int, list[dict[str, Any]]] | None = None) -> None:
+def _print_records(
+    records: Sequence[Record], as_json: bool, signed: dict[int, list[dict[str, Any]]] | None = None
+) -> None:
     if as_json:
         _echo_json([_with_signatures(r, signed or {}) for r in records])
         return
@@ -198,6 +216,7 @@ def _print_records(records: Sequence[Record], as_json: bool,
 
 def _query(archive_dir: Path | None, query: Query) -> tuple[list[Record], dict[int, list[dict[str, Any]]]]:
     """The records ``query`` finds, and their recorded signatures by id."""
+
     def run() -> tuple[list[Record], dict[int, list[dict[str, Any]]]]:
         with open_archive(archive_dir) as store:
             records = store.search(query)
@@ -222,18 +241,27 @@ def list_(include_superseded: bool, archive_dir: Path | None, as_json: bool) -> 
 @all_option
 @archive_dir_option
 @json_option
-def search(text: str, date_from: dt.date | None, date_to: dt.date | None, kind: str | None,
-           include_superseded: bool, archive_dir: Path | None, as_json: bool) -> None:
+def search(
+    text: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    kind: str | None,
+    include_superseded: bool,
+    archive_dir: Path | None,
+    as_json: bool,
+) -> None:
     """Tìm văn bản theo chữ (có hoặc không dấu: "dan van" tìm được "Dân vận"), ngày và loại."""
-    query = _guard(lambda: Query(text, date_from=date_from, date_to=date_to, kind=kind,
-                                 include_superseded=include_superseded))
+    query = _guard(
+        lambda: Query(text, date_from=date_from, date_to=date_to, kind=kind, include_superseded=include_superseded)
+    )
     records, signed = _query(archive_dir, query)
     _print_records(records, as_json, signed)
 
 
 def _field_rows(record: Record, path: Path) -> list[tuple[str, str]]:
-    source = " ".join(p for p in (record.source_file, f"(SHA-256 {record.source_sha256})"
-                                  if record.source_sha256 else None) if p)
+    source = " ".join(
+        p for p in (record.source_file, f"(SHA-256 {record.source_sha256})" if record.source_sha256 else None) if p
+    )
     values: list[tuple[str, object]] = [
         ("file_code", record.file_code),
         ("type_name", record.type_name),
@@ -272,12 +300,23 @@ def show(ref: str, archive_dir: Path | None, as_json: bool) -> None:
     def run() -> tuple[Record, list[Record], Path, list[dict[str, Any]]]:
         with open_archive(archive_dir) as store:
             record = store.get(ref)
-            return record, store.history(record), store.path_of(record), store.signatures([record]).get(record.id or 0, [])
+            return (
+                record,
+                store.history(record),
+                store.path_of(record),
+                store.signatures([record]).get(record.id or 0, []),
+            )
 
     record, history, path, signatures = _guard(run)
     if as_json:
-        _echo_json({"record": record.to_dict(), "path": str(path), "history": [r.to_dict() for r in history],
-                    "signatures": signatures})
+        _echo_json(
+            {
+                "record": record.to_dict(),
+                "path": str(path),
+                "history": [r.to_dict() for r in history],
+                "signatures": signatures,
+            }
+        )
         return
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold", no_wrap=True)
@@ -285,9 +324,16 @@ def show(ref: str, archive_dir: Path | None, as_json: bool) -> None:
     for label, value in _field_rows(record, path):
         table.add_row(label, value)
     for signature in signatures:
-        table.add_row(_say("archive.field_signature"), _say(
-            "archive.signature_line", subject=signature["subject"], time=signature["signed_at"] or "—",
-            status=signature["status"], fingerprint=signature["fingerprint_sha256"]))
+        table.add_row(
+            _say("archive.field_signature"),
+            _say(
+                "archive.signature_line",
+                subject=signature["subject"],
+                time=signature["signed_at"] or "—",
+                status=signature["status"],
+                fingerprint=signature["fingerprint_sha256"],
+            ),
+        )
     console = _console()
     console.print(table)
     if len(history) > 1:
@@ -304,8 +350,9 @@ def _finding_line(finding: Finding) -> str:
         return _say("archive.finding_catalog", detail=finding.detail)
     if finding.kind == "unknown" or record is None:
         return _say("archive.finding_unknown", path=finding.path)
-    return _say(f"archive.finding_{finding.kind}", id=record.id, number=_code(record), path=finding.path,
-                detail=finding.detail)
+    return _say(
+        f"archive.finding_{finding.kind}", id=record.id, number=_code(record), path=finding.path, detail=finding.detail
+    )
 
 
 def _report_json(report: VerifyReport) -> dict[str, Any]:
@@ -313,8 +360,13 @@ def _report_json(report: VerifyReport) -> dict[str, Any]:
         "ok": report.ok,
         "checked": report.checked,
         "findings": [
-            {"kind": f.kind, "path": f.path, "id": f.record.id if f.record else None,
-             "code": f.record.code if f.record else None, "detail": f.detail}
+            {
+                "kind": f.kind,
+                "path": f.path,
+                "id": f.record.id if f.record else None,
+                "code": f.record.code if f.record else None,
+                "detail": f.detail,
+            }
             for f in report.findings
         ],
     }
@@ -326,8 +378,9 @@ def _report_json(report: VerifyReport) -> dict[str, Any]:
 @trust_option
 @json_option
 @click.pass_context
-def verify(ctx: click.Context, skip_pdfa: bool, archive_dir: Path | None, as_json: bool,
-           trust: tuple[Path, ...] = ()) -> None:
+def verify(
+    ctx: click.Context, skip_pdfa: bool, archive_dir: Path | None, as_json: bool, trust: tuple[Path, ...] = ()
+) -> None:
     """Kiểm tra mọi tệp trong kho: thiếu, bị sửa, tệp lạ, chữ ký số hỏng; mã thoát 1 nếu có vấn đề."""
 
     def run() -> VerifyReport:
@@ -351,14 +404,20 @@ def verify(ctx: click.Context, skip_pdfa: bool, archive_dir: Path | None, as_jso
 
 
 @archive.command()
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp .zip để ghi.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Tệp .zip để ghi.")
 @_filters
 @all_option
 @archive_dir_option
 @json_option
-def export(out: Path, date_from: dt.date | None, date_to: dt.date | None, kind: str | None,
-           include_superseded: bool, archive_dir: Path | None, as_json: bool) -> None:
+def export(
+    out: Path,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    kind: str | None,
+    include_superseded: bool,
+    archive_dir: Path | None,
+    as_json: bool,
+) -> None:
     """Xuất văn bản (PDF, tệp XML theo Phụ lục VI Nghị định 30 và bảng mục lục) vào một tệp .zip."""
     from umt_reports.archive.export import ExportResult, export_zip
 
@@ -392,11 +451,25 @@ def repair(archive_dir: Path | None, as_json: bool) -> None:
 
     report = _guard(run)
     if as_json:
-        _echo_json({"restored": report.restored, "total": report.total, "changed": list(report.changed),
-                    "unreadable": list(report.unreadable), "kept_as": str(report.kept_as) if report.kept_as else None})
+        _echo_json(
+            {
+                "restored": report.restored,
+                "total": report.total,
+                "changed": list(report.changed),
+                "unreadable": list(report.unreadable),
+                "kept_as": str(report.kept_as) if report.kept_as else None,
+            }
+        )
         return
-    click.echo(_say("archive.repaired", count=report.total, catalog=report.restored["catalog"],
-                    record_file=report.restored["record_file"], pdf=report.restored["pdf"]))
+    click.echo(
+        _say(
+            "archive.repaired",
+            count=report.total,
+            catalog=report.restored["catalog"],
+            record_file=report.restored["record_file"],
+            pdf=report.restored["pdf"],
+        )
+    )
     if report.kept_as is not None:
         click.echo(_say("archive.repair_kept", path=str(report.kept_as)))
     for name in report.changed:

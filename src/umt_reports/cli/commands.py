@@ -96,9 +96,13 @@ profile_dirs_option = click.option(
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--kind", "kinds", default=None, cls=_RegistryOption,
-              help="Kiểm tra thêm dữ liệu có đủ để lập các loại văn bản này không (cách nhau bằng dấu phẩy): "
-                   "{kinds}.")
+@click.option(
+    "--kind",
+    "kinds",
+    default=None,
+    cls=_RegistryOption,
+    help="Kiểm tra thêm dữ liệu có đủ để lập các loại văn bản này không (cách nhau bằng dấu phẩy): {kinds}.",
+)
 @profile_dirs_option
 def validate(file: Path, profile_dirs: tuple[Path, ...], kinds: str | None = None) -> None:
     """Kiểm tra tệp dữ liệu (.yaml hoặc .xlsx) và liệt kê mọi lỗi."""
@@ -184,8 +188,9 @@ def _form_kinds(kinds: list[str], print_on_form: bool) -> list[str]:
 
 
 @contextlib.contextmanager
-def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats: list[str],
-                   profile_dirs: tuple[Path, ...]) -> Iterator[Callable[[int], None] | None]:
+def _page_progress(
+    enabled: bool | None, source: Path, kinds: list[str], formats: list[str], profile_dirs: tuple[Path, ...]
+) -> Iterator[Callable[[int], None] | None]:
     """A rich progress bar of the PDF pages drawn, on stderr; yields the ``on_page`` callback.
 
     On by default only when stderr is a terminal (``--progress`` forces it, ``--no-progress``
@@ -217,41 +222,107 @@ def _page_progress(enabled: bool | None, source: Path, kinds: list[str], formats
 
 @main.command()
 @click.argument("sources", metavar="FILE|FOLDER...", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True, help="Thư mục ghi văn bản và manifest.json (nhiều tệp dữ liệu: mỗi hội nghị "
-                                      "một thư mục con theo tên tệp).")
-@click.option("--jobs", "-j", "jobs", type=click.IntRange(min=1), default=None,
-              help="Số tiến trình lập văn bản song song khi có nhiều hội nghị (mặc định: số nhân CPU).")
-@click.option("--kind", "kinds", default="report", show_default=True, cls=_RegistryOption,
-              help="Loại văn bản, cách nhau bằng dấu phẩy (tên tiếng Việt cũng được): {kinds}.")
-@click.option("--format", "formats", default="docx", show_default=True, cls=_RegistryOption,
-              help="Định dạng, cách nhau bằng dấu phẩy: {formats} (html-fragment: đoạn HTML để dán vào "
-                   "trình soạn thảo của cổng thông tin, ảnh ghi bên cạnh). Loại văn bản không có định dạng "
-                   "được chọn thì bỏ qua và có ghi chú.")
-@click.option("--html-fragment", "html_fragment", is_flag=True, default=False,
-              help="Cũ, như thêm html-fragment vào --format: ghi thêm đoạn HTML để dán vào trình soạn thảo của "
-                   "cổng thông tin (*.fragment.html, ảnh ghi bên cạnh).")
-@click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Thư mục mẫu câu chữ thay cho templates/ (từng tệp).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Thư mục ghi văn bản và manifest.json (nhiều tệp dữ liệu: mỗi hội nghị một thư mục con theo tên tệp).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    "jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Số tiến trình lập văn bản song song khi có nhiều hội nghị (mặc định: số nhân CPU).",
+)
+@click.option(
+    "--kind",
+    "kinds",
+    default="report",
+    show_default=True,
+    cls=_RegistryOption,
+    help="Loại văn bản, cách nhau bằng dấu phẩy (tên tiếng Việt cũng được): {kinds}.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="docx",
+    show_default=True,
+    cls=_RegistryOption,
+    help="Định dạng, cách nhau bằng dấu phẩy: {formats} (html-fragment: đoạn HTML để dán vào "
+    "trình soạn thảo của cổng thông tin, ảnh ghi bên cạnh). Loại văn bản không có định dạng "
+    "được chọn thì bỏ qua và có ghi chú.",
+)
+@click.option(
+    "--html-fragment",
+    "html_fragment",
+    is_flag=True,
+    default=False,
+    help="Cũ, như thêm html-fragment vào --format: ghi thêm đoạn HTML để dán vào trình soạn thảo của "
+    "cổng thông tin (*.fragment.html, ảnh ghi bên cạnh).",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Thư mục mẫu câu chữ thay cho templates/ (từng tệp).",
+)
 @click.option("--font", default=None, help="Phông chữ cho PDF: tên họ phông hoặc đường dẫn tệp .ttf.")
-@click.option("--print-on-form", "print_on_form", is_flag=True, default=False,
-              help="Giấy khen (certificates): chỉ in phần chữ thay đổi lên phôi in sẵn, theo vị trí (mm) trong "
-                   "mục certificate_form của hồ sơ cơ quan; trang 1 là trang căn chỉnh.")
-@click.option("--progress/--no-progress", "progress", default=None,
-              help="Thanh tiến độ khi vẽ các trang PDF (trên stderr; mặc định: chỉ khi stderr là terminal).")
-@click.option("--archive", "to_archive", is_flag=True, default=False,
-              help="Lưu các tệp PDF/A vừa lập vào kho lưu trữ (--archive-dir, UMT_ARCHIVE hoặc ./archive).")
-@click.option("--archive-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Thư mục kho lưu trữ cho --archive.")
-@click.option("--replace", is_flag=True, default=False,
-              help="Với --archive: thay văn bản cùng số và ký hiệu trong năm (bản cũ giữ lại là bản bị thay thế).")
+@click.option(
+    "--print-on-form",
+    "print_on_form",
+    is_flag=True,
+    default=False,
+    help="Giấy khen (certificates): chỉ in phần chữ thay đổi lên phôi in sẵn, theo vị trí (mm) trong "
+    "mục certificate_form của hồ sơ cơ quan; trang 1 là trang căn chỉnh.",
+)
+@click.option(
+    "--progress/--no-progress",
+    "progress",
+    default=None,
+    help="Thanh tiến độ khi vẽ các trang PDF (trên stderr; mặc định: chỉ khi stderr là terminal).",
+)
+@click.option(
+    "--archive",
+    "to_archive",
+    is_flag=True,
+    default=False,
+    help="Lưu các tệp PDF/A vừa lập vào kho lưu trữ (--archive-dir, UMT_ARCHIVE hoặc ./archive).",
+)
+@click.option(
+    "--archive-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Thư mục kho lưu trữ cho --archive.",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    default=False,
+    help="Với --archive: thay văn bản cùng số và ký hiệu trong năm (bản cũ giữ lại là bản bị thay thế).",
+)
 @profile_dirs_option
 @sign_build_options
-def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, html_fragment: bool,
-          templates: Path | None, font: str | None, profile_dirs: tuple[Path, ...], print_on_form: bool = False,
-          progress: bool | None = None, to_archive: bool = False, archive_dir: Path | None = None,
-          replace: bool = False, jobs: int | None = None,
-          signing: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None) -> None:
+def build(
+    sources: tuple[Path, ...],
+    out_dir: Path,
+    kinds: str,
+    formats: str,
+    html_fragment: bool,
+    templates: Path | None,
+    font: str | None,
+    profile_dirs: tuple[Path, ...],
+    print_on_form: bool = False,
+    progress: bool | None = None,
+    to_archive: bool = False,
+    archive_dir: Path | None = None,
+    replace: bool = False,
+    jobs: int | None = None,
+    signing: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None,
+) -> None:
     """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx; nhiều tệp hoặc thư mục) vào thư mục --out."""
     from umt_reports.build import BuildResult
     from umt_reports.build import build as run_build
@@ -269,8 +340,18 @@ def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, ht
 
         start_helper()
     if not single:
-        _build_many(sources, out_dir, chosen_kinds, chosen, templates, font, profile_dirs, progress, jobs,
-                    (archive_dir, replace) if to_archive else None)
+        _build_many(
+            sources,
+            out_dir,
+            chosen_kinds,
+            chosen,
+            templates,
+            font,
+            profile_dirs,
+            progress,
+            jobs,
+            (archive_dir, replace) if to_archive else None,
+        )
         return
     source = sources[0]
 
@@ -282,17 +363,26 @@ def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, ht
 
     with _page_progress(progress, source, chosen_kinds, chosen, profile_dirs) as on_page:
         result = _guard(
-            lambda: run_build(source, out_dir, kinds=chosen_kinds, formats=chosen, templates=templates,
-                              options=RenderOptions(font=font, on_page=on_page), profile_dirs=profile_dirs,
-                              sign=signing, before_write=check_archive if to_archive else None),
+            lambda: run_build(
+                source,
+                out_dir,
+                kinds=chosen_kinds,
+                formats=chosen,
+                templates=templates,
+                options=RenderOptions(font=font, on_page=on_page),
+                profile_dirs=profile_dirs,
+                sign=signing,
+                before_write=check_archive if to_archive else None,
+            ),
             source,
         )
     _notes(result.notes)
     fonts = sorted({f.rendered.font for f in result.files if f.rendered.font})
     for written in result.files:
         code = "cli.written_pages" if written.rendered.pages else "cli.written_file"
-        click.echo(_say(code, path=str(written.path), kind=written.kind, format=written.format,
-                        pages=written.rendered.pages))
+        click.echo(
+            _say(code, path=str(written.path), kind=written.kind, format=written.format, pages=written.rendered.pages)
+        )
     for font_used in fonts:
         click.echo(_say("cli.font", font=font_used))
     if result.manifest:
@@ -310,9 +400,18 @@ def build(sources: tuple[Path, ...], out_dir: Path, kinds: str, formats: str, ht
 # -- many meetings: one pool, one progress bar, one summary table -------------------------
 
 
-def _build_many(sources: tuple[Path, ...], out_dir: Path, kinds: list[str], formats: list[str],
-                templates: Path | None, font: str | None, profile_dirs: tuple[Path, ...], progress: bool | None,
-                jobs: int | None, archive: tuple[Path | None, bool] | None) -> None:
+def _build_many(
+    sources: tuple[Path, ...],
+    out_dir: Path,
+    kinds: list[str],
+    formats: list[str],
+    templates: Path | None,
+    font: str | None,
+    profile_dirs: tuple[Path, ...],
+    progress: bool | None,
+    jobs: int | None,
+    archive: tuple[Path | None, bool] | None,
+) -> None:
     """Build every meeting of ``sources`` (files and folders) into ``out_dir/<stem>/``, each
     all or nothing; print a summary table, then every problem with its file and place.
     Exit 2 if any input was wrong, 1 if another failure stopped a meeting, 3 for a bug."""
@@ -332,8 +431,9 @@ def _build_many(sources: tuple[Path, ...], out_dir: Path, kinds: list[str], form
     _exit_for(outcomes)
 
 
-def _run_with_bar(plan: list[MeetingJob], choices: BuildChoices, jobs: int | None,
-                  progress: bool) -> list[MeetingOutcome]:
+def _run_with_bar(
+    plan: list[MeetingJob], choices: BuildChoices, jobs: int | None, progress: bool
+) -> list[MeetingOutcome]:
     """Run the pool under one rich progress bar on stderr (when ``progress``)."""
     from umt_reports import batch
 
@@ -367,17 +467,34 @@ def _summary(outcomes: list[MeetingOutcome]) -> None:
     from rich.table import Table
 
     table = Table(show_edge=False)
-    for code, justify in (("batch.col_meeting", "left"), ("batch.col_documents", "right"),
-                          ("batch.col_pages", "right"), ("batch.col_time", "right"), ("batch.col_problems", "right")):
+    for code, justify in (
+        ("batch.col_meeting", "left"),
+        ("batch.col_documents", "right"),
+        ("batch.col_pages", "right"),
+        ("batch.col_time", "right"),
+        ("batch.col_problems", "right"),
+    ):
         table.add_column(_say(code), justify=justify)  # type: ignore[arg-type]
     for outcome in outcomes:
         problems = len(outcome.problems) or (1 if outcome.failure else 0)
-        table.add_row(str(outcome.job.source), str(outcome.documents), str(outcome.pages),
-                      f"{outcome.seconds:.2f} s", str(problems) if problems else "—")
+        table.add_row(
+            str(outcome.job.source),
+            str(outcome.documents),
+            str(outcome.pages),
+            f"{outcome.seconds:.2f} s",
+            str(problems) if problems else "—",
+        )
     Console(soft_wrap=True, width=200 if not sys.stdout.isatty() else None).print(table)
     built = [o for o in outcomes if o.ok]
-    click.echo(_say("batch.done", built=len(built), total=len(outcomes),
-                    documents=sum(o.documents for o in built), pages=sum(o.pages for o in built)))
+    click.echo(
+        _say(
+            "batch.done",
+            built=len(built),
+            total=len(outcomes),
+            documents=sum(o.documents for o in built),
+            pages=sum(o.pages for o in built),
+        )
+    )
 
 
 def _exit_for(outcomes: list[MeetingOutcome]) -> None:
@@ -388,12 +505,16 @@ def _exit_for(outcomes: list[MeetingOutcome]) -> None:
         if outcome.ok:
             continue
         if outcome.failure == "internal":
-            click.echo(f"{outcome.job.source}: " + _say("cli.internal", kind=outcome.detail.split(":")[0],
-                                                        detail=outcome.detail[:200]), err=True)
+            click.echo(
+                f"{outcome.job.source}: "
+                + _say("cli.internal", kind=outcome.detail.split(":")[0], detail=outcome.detail[:200]),
+                err=True,
+            )
             code = max(code, EXIT_INTERNAL)
             continue
-        click.echo(render("cli.problems", {"path": str(outcome.job.source), "count": len(outcome.problems)}, lang),
-                   err=True)
+        click.echo(
+            render("cli.problems", {"path": str(outcome.job.source), "count": len(outcome.problems)}, lang), err=True
+        )
         for problem in outcome.problems:
             click.echo(f"  - {problem.format(lang)}", err=True)
         code = max(code, EXIT_INPUT if outcome.failure == "input" else EXIT_FAILED)
@@ -410,23 +531,35 @@ def _archive_many(outcomes: list[MeetingOutcome], archive_dir: Path | None, repl
 
     for outcome in outcomes:
         if outcome.ok and outcome.manifest is not None:
-            echo_outcomes(_guard(functools.partial(archive_outputs, archive_dir, outcome.manifest, replace=replace),
-                                 outcome.job.source))
+            echo_outcomes(
+                _guard(
+                    functools.partial(archive_outputs, archive_dir, outcome.manifest, replace=replace),
+                    outcome.job.source,
+                )
+            )
 
 
 @main.command()
 @click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--data", "source", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Tệp dữ liệu để đối chiếu (mặc định: tệp ghi trong manifest.json).")
-@click.option("--templates", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Thư mục mẫu câu chữ đã dùng khi lập văn bản (nếu có).")
+@click.option(
+    "--data",
+    "source",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tệp dữ liệu để đối chiếu (mặc định: tệp ghi trong manifest.json).",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Thư mục mẫu câu chữ đã dùng khi lập văn bản (nếu có).",
+)
 @profile_dirs_option
 def check(out_dir: Path, source: Path | None, templates: Path | None, profile_dirs: tuple[Path, ...]) -> None:
     """Đối chiếu văn bản trong DIR (theo manifest.json, như hiện có trên đĩa) với dữ liệu hội nghị."""
     from umt_reports.check import check as run_check
 
-    result = _guard(lambda: run_check(out_dir, source=source, templates=templates, profile_dirs=profile_dirs),
-                    source)
+    result = _guard(lambda: run_check(out_dir, source=source, templates=templates, profile_dirs=profile_dirs), source)
     lang = _lang()
     for note in result.notes:
         click.echo(f"  * {note.format(lang)}")

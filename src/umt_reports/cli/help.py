@@ -118,8 +118,9 @@ def _option_code(names: Sequence[str], param: str) -> str:
 
 def _metavar(text: str) -> str:
     """An option's name column with click's kinds of values (``TEXT``, ``DIRECTORY`` …) translated."""
-    return " ".join(_say(f"help.metavar.{word}") if f"help.metavar.{word}" in CATALOGUE else word
-                    for word in text.split(" "))
+    return " ".join(
+        _say(f"help.metavar.{word}") if f"help.metavar.{word}" in CATALOGUE else word for word in text.split(" ")
+    )
 
 
 class _UsageError(click.UsageError):

@@ -53,8 +53,9 @@ class Accounts:
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as exc:
-            raise InputError.of("desk.accounts_unreadable", Location.of_file(self.path),
-                                reason=str(exc)[:200]) from None
+            raise InputError.of(
+                "desk.accounts_unreadable", Location.of_file(self.path), reason=str(exc)[:200]
+            ) from None
         users = data.get("users") if isinstance(data, dict) else None
         if not isinstance(users, dict):
             raise InputError.of("desk.accounts_unreadable", Location.of_file(self.path), reason="users")

@@ -34,8 +34,10 @@ __all__ = ["create_app"]
 SESSION_MAX_AGE: Final = 12 * 3600
 _STATIC: Final = Path(__file__).parent / "static"
 _HEADERS: Final = {
-    "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                "frame-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'"),
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'"
+    ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "SAMEORIGIN",
@@ -59,8 +61,9 @@ def create_app(config: DeskConfig, *, https_cookies: bool = False) -> FastAPI:
     """The desk for ``config``; ``https_cookies`` marks the session cookie Secure (behind HTTPS)."""
     config.home.mkdir(parents=True, exist_ok=True)
     runner = JobRunner(config.jobs_dir, workers=config.pool_size, ttl=config.job_ttl)
-    state = Desk(config, Accounts(config.accounts_file), runner, AuditLog(config.audit_file), LoginThrottle(),
-                 make_templates())
+    state = Desk(
+        config, Accounts(config.accounts_file), runner, AuditLog(config.audit_file), LoginThrottle(), make_templates()
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -78,8 +81,14 @@ def create_app(config: DeskConfig, *, https_cookies: bool = False) -> FastAPI:
 
     app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.desk = state
-    app.add_middleware(SessionMiddleware, secret_key=session_secret(config.secret_file), session_cookie="umt_desk",
-                       max_age=SESSION_MAX_AGE, same_site="lax", https_only=https_cookies)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=session_secret(config.secret_file),
+        session_cookie="umt_desk",
+        max_age=SESSION_MAX_AGE,
+        same_site="lax",
+        https_only=https_cookies,
+    )
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -95,8 +104,7 @@ def create_app(config: DeskConfig, *, https_cookies: bool = False) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def error_page(request: Request, exc: HTTPException) -> Response:
-        return page(request, "error.html", status_code=exc.status_code, status=exc.status_code,
-                    detail=str(exc.detail))
+        return page(request, "error.html", status_code=exc.status_code, status=exc.status_code, detail=str(exc.detail))
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Response:

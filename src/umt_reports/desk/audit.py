@@ -25,8 +25,13 @@ class AuditLog:
 
     def record(self, user: str, address: str, action: str, **details: Any) -> None:
         """Append one line: ``{"time", "user", "address", "action", **details}``."""
-        entry = {"time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "user": user,
-                 "address": address, "action": action, **details}
+        entry = {
+            "time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "user": user,
+            "address": address,
+            "action": action,
+            **details,
+        }
         line = json.dumps(entry, ensure_ascii=False, default=str) + "\n"
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)

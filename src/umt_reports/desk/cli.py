@@ -25,28 +25,64 @@ __all__ = ["serve", "users"]
 
 T = TypeVar("T")
 
-home_option = click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
-                           help="Thư mục của bàn làm việc: tài khoản, việc, nhật ký, kho lưu trữ "
-                                "(mặc định UMT_HOME hoặc ./umt-desk).")
+home_option = click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Thư mục của bàn làm việc: tài khoản, việc, nhật ký, kho lưu trữ (mặc định UMT_HOME hoặc ./umt-desk).",
+)
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Địa chỉ lắng nghe; khác 127.0.0.1 thì cần có tài khoản (umt-reports users add).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Địa chỉ lắng nghe; khác 127.0.0.1 thì cần có tài khoản (umt-reports users add).",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Cổng.")
 @home_option
-@click.option("--archive-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Thư mục kho lưu trữ (mặc định UMT_ARCHIVE hoặc HOME/archive).")
-@click.option("--job-hours", default=DEFAULT_JOB_TTL / 3600, show_default=True, type=click.FloatRange(min=0.01),
-              help="Xoá thư mục mỗi việc sau số giờ này.")
-@click.option("--workers", default=0, type=click.IntRange(min=0),
-              help="Số tiến trình lập văn bản (mặc định: số nhân CPU, ít nhất 2).")
-@click.option("--https-cookies", is_flag=True, default=False,
-              help="Cookie phiên chỉ gửi qua HTTPS (khi chạy sau reverse proxy có HTTPS).")
-@click.option("--proxy-headers", is_flag=True, default=False,
-              help="Tin tiêu đề X-Forwarded-For của reverse proxy chạy trên máy này (địa chỉ người dùng).")
-def serve(host: str, port: int, home: Path | None, archive_dir: Path | None, job_hours: float, workers: int,
-          https_cookies: bool, proxy_headers: bool) -> None:
+@click.option(
+    "--archive-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Thư mục kho lưu trữ (mặc định UMT_ARCHIVE hoặc HOME/archive).",
+)
+@click.option(
+    "--job-hours",
+    default=DEFAULT_JOB_TTL / 3600,
+    show_default=True,
+    type=click.FloatRange(min=0.01),
+    help="Xoá thư mục mỗi việc sau số giờ này.",
+)
+@click.option(
+    "--workers",
+    default=0,
+    type=click.IntRange(min=0),
+    help="Số tiến trình lập văn bản (mặc định: số nhân CPU, ít nhất 2).",
+)
+@click.option(
+    "--https-cookies",
+    is_flag=True,
+    default=False,
+    help="Cookie phiên chỉ gửi qua HTTPS (khi chạy sau reverse proxy có HTTPS).",
+)
+@click.option(
+    "--proxy-headers",
+    is_flag=True,
+    default=False,
+    help="Tin tiêu đề X-Forwarded-For của reverse proxy chạy trên máy này (địa chỉ người dùng).",
+)
+def serve(
+    host: str,
+    port: int,
+    home: Path | None,
+    archive_dir: Path | None,
+    job_hours: float,
+    workers: int,
+    https_cookies: bool,
+    proxy_headers: bool,
+) -> None:
     """Mở bàn làm việc trên trình duyệt: thư ký, phóng viên, lưu trữ."""
     from umt_reports.desk.accounts import Accounts
 
@@ -63,18 +99,32 @@ def serve(host: str, port: int, home: Path | None, archive_dir: Path | None, job
     if reason:
         click.echo(_say("desk.cannot_listen", host=host, port=port, reason=reason), err=True)
         sys.exit(1)
-    config = DeskConfig(home=root, archive_dir=archive_dir, lang=_lang(), login_required=has_accounts or not local,
-                        job_ttl=job_hours * 3600, workers=workers)
+    config = DeskConfig(
+        home=root,
+        archive_dir=archive_dir,
+        lang=_lang(),
+        login_required=has_accounts or not local,
+        job_ttl=job_hours * 3600,
+        workers=workers,
+    )
     import uvicorn
 
     from umt_reports.desk.app import create_app
 
     app = create_app(config, https_cookies=https_cookies)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
-                                           proxy_headers=proxy_headers, forwarded_allow_ips="127.0.0.1"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host=host, port=port, log_level="warning", proxy_headers=proxy_headers, forwarded_allow_ips="127.0.0.1"
+        )
+    )
     shown = f"[{host}]" if ":" in host else host
-    click.echo(_say("desk.listening", url=f"http://{shown}:{port}/",
-                    mode=_say("desk.mode_login" if config.login_required else "desk.mode_local")))
+    click.echo(
+        _say(
+            "desk.listening",
+            url=f"http://{shown}:{port}/",
+            mode=_say("desk.mode_login" if config.login_required else "desk.mode_local"),
+        )
+    )
     server.run()
     if not server.started:  # -- the port is taken, or the address is not this machine's --
         sys.exit(1)

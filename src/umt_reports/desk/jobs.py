@@ -86,8 +86,9 @@ class Job:
 class JobRunner:
     """Runs :func:`run_build` for each submitted job in a process pool."""
 
-    def __init__(self, jobs_dir: Path, *, workers: int, ttl: float,
-                 work: Callable[[BuildRequest], Outcome] = run_build):
+    def __init__(
+        self, jobs_dir: Path, *, workers: int, ttl: float, work: Callable[[BuildRequest], Outcome] = run_build
+    ):
         self.jobs_dir = jobs_dir
         self.ttl = ttl
         self.workers = workers
@@ -108,9 +109,11 @@ class JobRunner:
 
                 # -- set up as the batch's workers are: the cores are the pool's, so the PDF/A
                 #    step runs in the worker (no helper process of its own to outlive it) --
-                self._pools[lane] = ProcessPoolExecutor(max_workers=self.lane_size(lane),
-                                                        mp_context=multiprocessing.get_context("spawn"),
-                                                        initializer=init_worker)
+                self._pools[lane] = ProcessPoolExecutor(
+                    max_workers=self.lane_size(lane),
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=init_worker,
+                )
             return self._pools[lane]
 
     def new_folder(self) -> tuple[str, Path]:
@@ -137,13 +140,17 @@ class JobRunner:
         except Exception as exc:
             from umt_reports.messages import render
 
-            outcome = Outcome(ok=False, error=render("cli.internal", {"kind": type(exc).__name__,
-                                                                      "detail": str(exc)[:200]},
-                                                     job.request.lang))
+            outcome = Outcome(
+                ok=False,
+                error=render("cli.internal", {"kind": type(exc).__name__, "detail": str(exc)[:200]}, job.request.lang),
+            )
         with contextlib.suppress(OSError):  # -- the record on disk first: a job seen as ended has its job.json --
-            (job.folder / JOB_FILE).write_text(json.dumps(
-                {"owner": job.owner, "created": job.created, "outcome": outcome.to_json()},
-                ensure_ascii=False), encoding="utf-8")
+            (job.folder / JOB_FILE).write_text(
+                json.dumps(
+                    {"owner": job.owner, "created": job.created, "outcome": outcome.to_json()}, ensure_ascii=False
+                ),
+                encoding="utf-8",
+            )
         job.outcome = outcome
 
     def get(self, job_id: str) -> Job | None:

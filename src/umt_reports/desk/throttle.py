@@ -40,8 +40,11 @@ class LoginThrottle:
         """Seconds before ``name`` from ``address`` may try again (0: now)."""
         now = time.monotonic() if now is None else now
         with self._lock:
-            waits = [self.window - (now - times[0]) for key in self._keys(name, address)
-                     if len(times := self._recent(key, now)) >= self.max_failures]
+            waits = [
+                self.window - (now - times[0])
+                for key in self._keys(name, address)
+                if len(times := self._recent(key, now)) >= self.max_failures
+            ]
         return int(max(waits)) + 1 if waits else 0
 
     def failed(self, name: str, address: str, now: float | None = None) -> None:

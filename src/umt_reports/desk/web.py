@@ -127,8 +127,15 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
         account: Account | None = user(request)
     except LoginNeeded:
         account = None
-    context.update(request=request, t=state.t, label=state.label, lang=state.config.lang, account=account,
-                   csrf=csrf_token(request), login_required=state.config.login_required)
+    context.update(
+        request=request,
+        t=state.t,
+        label=state.label,
+        lang=state.config.lang,
+        account=account,
+        csrf=csrf_token(request),
+        login_required=state.config.login_required,
+    )
     return state.templates.TemplateResponse(request, template, context, status_code=status_code)
 
 

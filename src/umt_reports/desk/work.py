@@ -108,9 +108,13 @@ class Outcome:
 
 def _shown(problems: list[Problem], lang: str) -> list[ShownProblem]:
     return [
-        ShownProblem(p.format(lang), p.location.sheet if p.location else None,
-                     p.location.cell if p.location else None, p.message(lang),
-                     str(p.location) if p.location else "")
+        ShownProblem(
+            p.format(lang),
+            p.location.sheet if p.location else None,
+            p.location.cell if p.location else None,
+            p.message(lang),
+            str(p.location) if p.location else "",
+        )
         for p in problems
     ]
 
@@ -148,8 +152,9 @@ def run_build(request: BuildRequest) -> Outcome:
     except Exception as exc:
         from umt_reports.messages import render
 
-        return Outcome(ok=False, error=render("cli.internal", {"kind": type(exc).__name__,
-                                                              "detail": str(exc)[:200]}, lang))
+        return Outcome(
+            ok=False, error=render("cli.internal", {"kind": type(exc).__name__, "detail": str(exc)[:200]}, lang)
+        )
 
 
 def _build(request: BuildRequest, notes: list[str]) -> Outcome:
@@ -158,16 +163,25 @@ def _build(request: BuildRequest, notes: list[str]) -> Outcome:
 
     out_dir = request.job_dir / "out"
     options = RenderOptions(on_page=_progress_writer(request.job_dir))
-    result = build(request.source, out_dir, kinds=list(request.kinds), formats=list(request.formats),
-                   options=options)
+    result = build(request.source, out_dir, kinds=list(request.kinds), formats=list(request.formats), options=options)
     files = []
     for written in result.files:
         thumbs = _thumbnails(written.path, request.job_dir / "thumbs") if written.format == "pdf" else ()
-        files.append(FileInfo(written.path.name, written.kind, written.format, len(written.rendered.data),
-                              written.rendered.pages, written.rendered.pdfa, thumbs))
+        files.append(
+            FileInfo(
+                written.path.name,
+                written.kind,
+                written.format,
+                len(written.rendered.data),
+                written.rendered.pages,
+                written.rendered.pdfa,
+                thumbs,
+            )
+        )
     named = {f.name for f in files}
-    extras = sorted(p.name for p in out_dir.iterdir() if p.is_file() and p.name not in named
-                    and not p.name.startswith("."))
+    extras = sorted(
+        p.name for p in out_dir.iterdir() if p.is_file() and p.name not in named and not p.name.startswith(".")
+    )
     outcome = Outcome(ok=True, notes=notes, files=files, extras=extras)
     _check(outcome, out_dir, request.lang)
     return outcome

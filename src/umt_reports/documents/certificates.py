@@ -75,8 +75,19 @@ class _Spot:
     min_scale: float = 1.0
 
     def place(self, text: str) -> Placed:
-        return Placed(self.x_mm, self.y_mm, text, self.role, self.align, self.width_mm, self.size_pt, self.underline,
-                      self.group, self.bottom_mm, self.min_scale)
+        return Placed(
+            self.x_mm,
+            self.y_mm,
+            text,
+            self.role,
+            self.align,
+            self.width_mm,
+            self.size_pt,
+            self.underline,
+            self.group,
+            self.bottom_mm,
+            self.min_scale,
+        )
 
 
 def certificate_count(meeting: Meeting) -> int:
@@ -146,8 +157,9 @@ def build_certificates(meeting: Meeting, *, wording: Wording | None = None, prin
         form = issuer.certificate_form
         if form is None:
             raise InputError.of("commendation.no_form", None, profile=meeting.profile or issuer.full_name)
-        spots = _form_column({name: _form_spot(name, field) for name in _VARIABLE
-                              if (field := getattr(form.fields, name)) is not None})
+        spots = _form_column(
+            {name: _form_spot(name, field) for name in _VARIABLE if (field := getattr(form.fields, name)) is not None}
+        )
         if not spots:
             raise InputError.of("commendation.form_empty", None, profile=meeting.profile or issuer.full_name)
         paper = (form.page.width_mm, form.page.height_mm)
@@ -170,8 +182,11 @@ def build_certificates(meeting: Meeting, *, wording: Wording | None = None, prin
             values = texts(item)
             blocks += frame
             blocks += head
-            blocks += [_lifted(spot, spots, values).place(values[name]) for name, spot in spots.items()
-                       if name not in ("nation", "motto") and values.get(name)]
+            blocks += [
+                _lifted(spot, spots, values).place(values[name])
+                for name, spot in spots.items()
+                if name not in ("nation", "motto") and values.get(name)
+            ]
     type_name = "Giấy khen in trên phôi" if print_on_form else "Giấy khen"
     subject = " ".join(wording.paragraphs(_TEMPLATE, "subject", **context))
     return Document(
@@ -191,9 +206,14 @@ def build_certificates(meeting: Meeting, *, wording: Wording | None = None, prin
         ),
         preset=CERTIFICATE,
         blocks=tuple(blocks),
-        page=PageSpec(width_mm=paper[0], height_mm=paper[1], top_mm=CERTIFICATE_PAGE.top_mm,
-                      bottom_mm=CERTIFICATE_PAGE.bottom_mm, left_mm=CERTIFICATE_PAGE.left_mm,
-                      right_mm=CERTIFICATE_PAGE.right_mm),
+        page=PageSpec(
+            width_mm=paper[0],
+            height_mm=paper[1],
+            top_mm=CERTIFICATE_PAGE.top_mm,
+            bottom_mm=CERTIFICATE_PAGE.bottom_mm,
+            left_mm=CERTIFICATE_PAGE.left_mm,
+            right_mm=CERTIFICATE_PAGE.right_mm,
+        ),
         page_numbers=False,
     )
 
@@ -211,8 +231,9 @@ def _full_spots(paper: tuple[float, float]) -> dict[str, _Spot]:
         width = spec.width_mm * sx if spec.width_mm else None
         spot = _Spot(spec.x_mm * sx, spec.y_mm * sy, spec.role, spec.align, width, size, spec.underline)
         if name in CERTIFICATE_COLUMN:
-            spot = replace(spot, group="column", bottom_mm=CERTIFICATE_COLUMN_BOTTOM_MM * sy,
-                           min_scale=CERTIFICATE_MIN_SCALE)
+            spot = replace(
+                spot, group="column", bottom_mm=CERTIFICATE_COLUMN_BOTTOM_MM * sy, min_scale=CERTIFICATE_MIN_SCALE
+            )
         spots[name] = spot
     return spots
 
@@ -230,10 +251,23 @@ def _nation(spots: dict[str, _Spot], lines: tuple[tuple[str, str], ...]) -> list
     """Quốc hiệu and Tiêu ngữ (the line under the last), or the Party's single title line."""
     if len(lines) == 1:
         spot = spots["nation"]
-        return [Placed(spot.x_mm, spot.y_mm, CERTIFICATE.text("certificate.nation", lines[0][1]), spot.role,
-                       spot.align, spot.width_mm, spot.size_pt, underline=1.0)]
+        return [
+            Placed(
+                spot.x_mm,
+                spot.y_mm,
+                CERTIFICATE.text("certificate.nation", lines[0][1]),
+                spot.role,
+                spot.align,
+                spot.width_mm,
+                spot.size_pt,
+                underline=1.0,
+            )
+        ]
     nation, motto = spots["nation"], spots["motto"]
-    return [nation.place(CERTIFICATE.text(nation.role, lines[0][1])), motto.place(CERTIFICATE.text(motto.role, lines[1][1]))]
+    return [
+        nation.place(CERTIFICATE.text(nation.role, lines[0][1])),
+        motto.place(CERTIFICATE.text(motto.role, lines[1][1])),
+    ]
 
 
 def _rectangle(x0: float, y0: float, x1: float, y1: float, role: str) -> list[Block]:
@@ -272,19 +306,31 @@ def _form_column(spots: dict[str, _Spot]) -> dict[str, _Spot]:
     if not names:
         return spots
     top = spots[names[0]].y_mm
-    below = [spot.y_mm - _cap_mm(spot) - _FORM_CLEARANCE_MM for name, spot in spots.items()
-             if name not in names and spot.y_mm > top]
+    below = [
+        spot.y_mm - _cap_mm(spot) - _FORM_CLEARANCE_MM
+        for name, spot in spots.items()
+        if name not in names and spot.y_mm > top
+    ]
     bottom = min(below) if below else None
-    return {name: replace(spot, group="column", bottom_mm=bottom, min_scale=CERTIFICATE_MIN_SCALE)
-            if name in names else spot for name, spot in spots.items()}
+    return {
+        name: replace(spot, group="column", bottom_mm=bottom, min_scale=CERTIFICATE_MIN_SCALE)
+        if name in names
+        else spot
+        for name, spot in spots.items()
+    }
 
 
 def _mm(value: float) -> str:
     return vn.format_number(Decimal(str(round(value, 1))))
 
 
-def _calibration(paper: tuple[float, float], spots: dict[str, _Spot], sample: dict[str, str], wording: Wording,
-                 context: dict[str, Any]) -> list[Block]:
+def _calibration(
+    paper: tuple[float, float],
+    spots: dict[str, _Spot],
+    sample: dict[str, str],
+    wording: Wording,
+    context: dict[str, Any],
+) -> list[Block]:
     """Rulers along the top and left edges, a ``+`` and a label at each field's anchor, and
     the first awardee's texts where the form will get them."""
     width, height = paper
@@ -305,8 +351,15 @@ def _calibration(paper: tuple[float, float], spots: dict[str, _Spot], sample: di
             blocks.append(Placed(5, y + 1, _mm(y), "calibration.scale", "left"))
     notes = {"width": _mm(width), "height": _mm(height)}
     blocks.append(Placed(15, 16, wording.line(_TEMPLATE, "calibration_title", **context), "calibration.title"))
-    blocks.append(Placed(15, 22, wording.line(_TEMPLATE, "calibration_note", **context, **notes),
-                         "calibration.note", width_mm=width - 30))
+    blocks.append(
+        Placed(
+            15,
+            22,
+            wording.line(_TEMPLATE, "calibration_note", **context, **notes),
+            "calibration.note",
+            width_mm=width - 30,
+        )
+    )
     arm = CALIBRATION_CROSS_MM / 2
     for name, spot in spots.items():
         blocks.append(PlacedLine(spot.x_mm - arm, spot.y_mm, spot.x_mm + arm, spot.y_mm, "calibration.mark"))
@@ -315,8 +368,15 @@ def _calibration(paper: tuple[float, float], spots: dict[str, _Spot], sample: di
         anchor = spot.x_mm + arm + 1 if spot.align != "right" else spot.x_mm - arm - 1
         # -- just above the sample text: its capitals rise about 0,7 of its size --
         size_mm = (spot.size_pt or CERTIFICATE.style(spot.role).size) * _MM_PER_PT
-        blocks.append(Placed(anchor, spot.y_mm - 0.75 * size_mm - 1.2, label, "calibration.label",
-                             "left" if spot.align != "right" else "right"))
+        blocks.append(
+            Placed(
+                anchor,
+                spot.y_mm - 0.75 * size_mm - 1.2,
+                label,
+                "calibration.label",
+                "left" if spot.align != "right" else "right",
+            )
+        )
         if sample.get(name):
             blocks.append(spot.place(sample[name]))
     return blocks

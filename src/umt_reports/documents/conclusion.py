@@ -71,11 +71,14 @@ def build_conclusion(meeting: Meeting, *, wording: Wording | None = None) -> Doc
         blocks += [Para.of("body", p) for p in closing]
     signer = meeting.report.signer or issuer.signer
     blocks.append(
-        signature_block(preset, issuer, signer, list(meeting.report.recipients), [*issuer.filing, *meeting.report.filing])
+        signature_block(
+            preset, issuer, signer, list(meeting.report.recipients), [*issuer.filing, *meeting.report.filing]
+        )
     )
     return Document(
-        meta=official_meta("thong-bao-ket-luan", TYPE_NAME, type_code, subject, None, None, date, issuer, signer,
-                           (meeting.info.title,)),
+        meta=official_meta(
+            "thong-bao-ket-luan", TYPE_NAME, type_code, subject, None, None, date, issuer, signer, (meeting.info.title,)
+        ),
         preset=preset,
         blocks=tuple(blocks),
     )

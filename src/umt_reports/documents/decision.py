@@ -145,12 +145,17 @@ def build_decision(meeting: Meeting, *, wording: Wording | None = None) -> Docum
 
     subject = info.subject or wording.line(_TEMPLATE, "subject", **context)
     blocks: list[Block] = [
-        official_header(preset, issuer, preset.number(info.number, type_code, issuer.symbol), date_line(issuer, info.date)),
+        official_header(
+            preset, issuer, preset.number(info.number, type_code, issuer.symbol), date_line(issuer, info.date)
+        ),
         *title_block(preset, TYPE_NAME, subject),
         Para.of("decision.authority", preset.text("decision.authority", authority), keep_with_next=True),
         *(Para.of("grounds", p) for p in say("grounds")),
-        Para.of("decision.verb", preset.text("decision.verb", wording.line(_TEMPLATE, "verb", **context)),
-                keep_with_next=True),
+        Para.of(
+            "decision.verb",
+            preset.text("decision.verb", wording.line(_TEMPLATE, "verb", **context)),
+            keep_with_next=True,
+        ),
     ]
     articles: list[list[str]] = [[p for grant in context["grants"] for p in say("article_award", grant=grant)]]
     if total:
@@ -170,8 +175,18 @@ def build_decision(meeting: Meeting, *, wording: Wording | None = None) -> Docum
     blocks.append(SignatureBlock(left=tuple(left), right=tuple(right)))
     annexes = (_annex(preset, collectives, individuals, info.group_by_unit, say),) if has_annex else ()
     return Document(
-        meta=official_meta("decision", TYPE_NAME, type_code, subject, code, info.number, info.date, issuer, signer,
-                           tuple(a.form for a in meeting.awards)),
+        meta=official_meta(
+            "decision",
+            TYPE_NAME,
+            type_code,
+            subject,
+            code,
+            info.number,
+            info.date,
+            issuer,
+            signer,
+            tuple(a.form for a in meeting.awards),
+        ),
         preset=preset,
         blocks=tuple(blocks),
         annexes=annexes,

@@ -308,9 +308,16 @@ def _outline(block: Block) -> tuple[Any, ...]:
     if isinstance(block, PageBreak):
         return ("page-break",)
     if isinstance(block, HeaderBlock):
-        return ("header", tuple((tuple(_outline(b) for b in left), tuple(_outline(b) for b in right)) for left, right in block.rows))
+        return (
+            "header",
+            tuple((tuple(_outline(b) for b in left), tuple(_outline(b) for b in right)) for left, right in block.rows),
+        )
     if isinstance(block, Table):
-        return ("table", tuple(c.header for c in block.columns), tuple(tuple(c.text for c in row) for row in block.rows))
+        return (
+            "table",
+            tuple(c.header for c in block.columns),
+            tuple(tuple(c.text for c in row) for row in block.rows),
+        )
     if isinstance(block, SignatureBlock):
         return ("signature", tuple(_outline(b) for b in block.left), tuple(_outline(b) for b in block.right))
     if isinstance(block, Image):
@@ -320,4 +327,3 @@ def _outline(block: Block) -> tuple[Any, ...]:
     if isinstance(block, PlacedLine):
         return ("line", block.role)
     raise TypeError(block)
-

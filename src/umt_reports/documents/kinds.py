@@ -40,8 +40,18 @@ DATA_PARTS: dict[str, tuple[Callable[[Meeting], bool], str]] = {
 
 #: Facts of the data ``check`` can look for in a document (see :mod:`umt_reports.check.facts`).
 FACT_GROUPS: frozenset[str] = frozenset(
-    {"chairs", "attendees", "statistics", "meeting_date", "awardees", "code", "date_line", "signer",
-     "author", "published"}
+    {
+        "chairs",
+        "attendees",
+        "statistics",
+        "meeting_date",
+        "awardees",
+        "code",
+        "date_line",
+        "signer",
+        "author",
+        "published",
+    }
 )
 
 

@@ -37,8 +37,9 @@ def date_line(issuer: Issuer, date: PartialDate | None) -> str:
 def official_header(preset: Preset, issuer: Issuer, number_line: str, date_text: str) -> HeaderBlock:
     """Two columns: issuing body over its number | national (or Party) title over the date."""
     # -- a place name in a narrow column moves to the next line whole, never cut in two --
-    left: list[Block] = [Para.of("header.parent", vn.keep_together(preset.text("header.parent", line)))
-                  for line in issuer.parent]
+    left: list[Block] = [
+        Para.of("header.parent", vn.keep_together(preset.text("header.parent", line))) for line in issuer.parent
+    ]
     names = [vn.keep_together(preset.text("header.org", line)) for line in issuer.name]
     left += [Para.of("header.org", line) for line in names]
     left.append(Rule(preset.org_rule, over=max(names, key=len), role="header.org"))
@@ -107,6 +108,7 @@ def annex_heading(preset: Preset, title: str, refs: list[str]) -> list[Block]:
 
 def signature_lines(preset: Preset, issuer: Issuer, signer: Signer) -> list[Para]:
     """The authority and title lines above the signature (ND30 PL I §II.7)."""
+
     def authority(text: str) -> Para:
         return Para.of("signature.authority", preset.text("signature.authority", text))
 
@@ -163,4 +165,3 @@ def close_body(preset: Preset, text: str) -> str:
     if not preset.closing_mark:
         return text
     return text.rstrip(" .") + preset.closing_mark
-

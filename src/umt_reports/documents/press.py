@@ -63,8 +63,7 @@ def _story(meeting: Meeting, wording: Wording) -> list[str]:
     Named awardees come in the order of the decision's list (:func:`listed_awardees`), so
     the news item, the report's annex and the decision agree.
     """
-    context = {"meeting": meeting, "issuer": meeting.issuer, "list_limit": LIST_LIMIT,
-               "stat_limit": STATISTICS_LIMIT}
+    context = {"meeting": meeting, "issuer": meeting.issuer, "list_limit": LIST_LIMIT, "stat_limit": STATISTICS_LIMIT}
 
     def say(block: str, **extra: Any) -> list[str]:
         return wording.paragraphs(_TEMPLATE, block, **context, **extra)
@@ -75,8 +74,14 @@ def _story(meeting: Meeting, wording: Wording) -> list[str]:
     for index, award in enumerate(meeting.awards):
         own_collectives = [item.member for item in collectives if item.award is award]
         own_individuals = [item.member for item in individuals if item.award is award]
-        paragraphs += say("award", award=award, first=index == 0, index=index,
-                          collectives=own_collectives, individuals=own_individuals)
+        paragraphs += say(
+            "award",
+            award=award,
+            first=index == 0,
+            index=index,
+            collectives=own_collectives,
+            individuals=own_individuals,
+        )
     return paragraphs
 
 
@@ -139,8 +144,14 @@ def _figure(photo: Photo, source_dir: Path) -> Image:
     image = load_photo(path)
     credit = f"Ảnh: {photo.credit}" if photo.credit else None
     caption = " - ".join(x for x in (photo.caption, credit) if x)
-    return Image(image.data, image.width_px, image.height_px, width=1.0,
-                 caption=Para.of("caption", caption) if caption else None, alt=photo.caption or credit or "")
+    return Image(
+        image.data,
+        image.width_px,
+        image.height_px,
+        width=1.0,
+        caption=Para.of("caption", caption) if caption else None,
+        alt=photo.caption or credit or "",
+    )
 
 
 def _published_date(published: Any) -> dt.date | None:
@@ -182,14 +193,26 @@ def build_press_release(meeting: Meeting, *, wording: Wording | None = None) -> 
         story[-1] = close_body(preset, story[-1])
     signer = info.signer or issuer.signer
     blocks: list[Block] = [
-        official_header(preset, issuer, preset.number(number, type_code, issuer.symbol), date_line(issuer, release_date)),
+        official_header(
+            preset, issuer, preset.number(number, type_code, issuer.symbol), date_line(issuer, release_date)
+        ),
         *title_block(preset, f"{RELEASE_TYPE} báo chí", subject),
         *(_para(p) for p in story),
         signature_block(preset, issuer, signer, list(info.recipients), [*issuer.filing, *info.filing]),
     ]
     return Document(
-        meta=official_meta("press-release", f"{RELEASE_TYPE} báo chí", type_code, subject, code, number, release_date,
-                           issuer, signer, (meeting.info.title,)),
+        meta=official_meta(
+            "press-release",
+            f"{RELEASE_TYPE} báo chí",
+            type_code,
+            subject,
+            code,
+            number,
+            release_date,
+            issuer,
+            signer,
+            (meeting.info.title,),
+        ),
         preset=preset,
         blocks=tuple(blocks),
     )

@@ -50,8 +50,9 @@ def build_report(meeting: Meeting, *, wording: Wording | None = None) -> Documen
     number = meeting.report.number
     code = preset.code(number, type_code, issuer.symbol) if number is not None else None
     report_date = meeting.report.date
-    has_annex = any((a.collectives and a.collectives.is_named) or (a.individuals and a.individuals.is_named)
-                    for a in meeting.awards)
+    has_annex = any(
+        (a.collectives and a.collectives.is_named) or (a.individuals and a.individuals.is_named) for a in meeting.awards
+    )
     context: dict[str, Any] = {
         "meeting": meeting,
         "issuer": issuer,
@@ -66,17 +67,23 @@ def build_report(meeting: Meeting, *, wording: Wording | None = None) -> Documen
 
     subject = meeting.report.subject or wording.line(_TEMPLATE, "subject", **context)
     blocks: list[Block] = [
-        official_header(preset, issuer, preset.number(number, type_code, issuer.symbol), date_line(issuer, report_date)),
+        official_header(
+            preset, issuer, preset.number(number, type_code, issuer.symbol), date_line(issuer, report_date)
+        ),
         *title_block(preset, TYPE_NAME, subject),
     ]
     body = _Body(preset)
     # -- part I: the meeting itself, and the awards handed out at it --
-    opening = [*say("opening"),
-               *(p for index, award in enumerate(meeting.awards) for p in say("award", award=award, index=index))]
+    opening = [
+        *say("opening"),
+        *(p for index, award in enumerate(meeting.awards) for p in say("award", award=award, index=index)),
+    ]
     body.part(say("heading_meeting"), [Para.of("body", p) for p in opening])
     if meeting.statistics:
-        body.part(say("heading_statistics"), [*(Para.of("body", p) for p in say("statistics_intro")),
-                                              _statistics_table(meeting)])
+        body.part(
+            say("heading_statistics"),
+            [*(Para.of("body", p) for p in say("statistics_intro")), _statistics_table(meeting)],
+        )
     for section in meeting.sections:
         body.section(section, level=1)
     closing = say("closing")
@@ -86,12 +93,15 @@ def build_report(meeting: Meeting, *, wording: Wording | None = None) -> Documen
     blocks += body.blocks
     signer = meeting.report.signer or issuer.signer
     blocks.append(
-        signature_block(preset, issuer, signer, list(meeting.report.recipients), [*issuer.filing, *meeting.report.filing])
+        signature_block(
+            preset, issuer, signer, list(meeting.report.recipients), [*issuer.filing, *meeting.report.filing]
+        )
     )
     annexes = (_awardee_annex(meeting, preset, say),) if has_annex else ()
     return Document(
-        meta=official_meta("report", TYPE_NAME, type_code, subject, code, number, report_date, issuer, signer,
-                           (meeting.info.title,)),
+        meta=official_meta(
+            "report", TYPE_NAME, type_code, subject, code, number, report_date, issuer, signer, (meeting.info.title,)
+        ),
         preset=preset,
         blocks=tuple(blocks),
         annexes=annexes,
@@ -154,8 +164,9 @@ def _awardee_annex(meeting: Meeting, preset: Preset, say: Any) -> Annex:
     list (Vietnamese order, unit by unit when the decision groups by unit)."""
     by_unit = bool(meeting.decision and meeting.decision.group_by_unit)
     collectives, individuals = listed_awardees(meeting, group_by_unit=by_unit)
-    table = awardee_table(collectives, individuals, last=("Hình thức", 0.20, lambda item: item.award.form),
-                          by_unit=by_unit)
+    table = awardee_table(
+        collectives, individuals, last=("Hình thức", 0.20, lambda item: item.award.form), by_unit=by_unit
+    )
     title = " ".join(say("annex_title"))
     return Annex(blocks=(*annex_heading(preset, title, say("annex_ref")), table))
 

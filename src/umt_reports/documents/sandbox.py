@@ -88,9 +88,14 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
     elif operator == "%" and isinstance(left, str):
         if _HUGE_WIDTH.search(left):
             raise _TooLong
-        _check(len(left) + _size(right if isinstance(right, (tuple, list)) else [right] if isinstance(right, str) else []))
-    elif operator == "**" and isinstance(right, (int, float)) and isinstance(left, (int, float)) and (
-        abs(right) > _MAX_EXPONENT or (isinstance(left, int) and left.bit_length() * abs(right) > _MAX_BITS)
+        _check(
+            len(left) + _size(right if isinstance(right, (tuple, list)) else [right] if isinstance(right, str) else [])
+        )
+    elif (
+        operator == "**"
+        and isinstance(right, (int, float))
+        and isinstance(left, (int, float))
+        and (abs(right) > _MAX_EXPONENT or (isinstance(left, int) and left.bit_length() * abs(right) > _MAX_BITS))
     ):
         raise _TooLong
 
@@ -235,9 +240,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 # -- the boundary ------------------------------------------------------------------------------------------
 
 
-def render_block(
-    render: Callable[[], Iterator[str]], block: str, template: jinja2.Template
-) -> str:
+def render_block(render: Callable[[], Iterator[str]], block: str, template: jinja2.Template) -> str:
     """The text ``render()`` yields for ``block`` of ``template``, within the size and time
     bounds; anything raised becomes a :class:`TemplateError` at the template line."""
     try:
@@ -256,7 +259,9 @@ def render_block(
         raise TemplateError.of("template.too_slow", where, block=block, seconds=vn.format_number(MAX_SECONDS)) from None
     except (_TooLong, MemoryError, OverflowError) as exc:
         where = _where(template, exc)
-        raise TemplateError.of("template.too_long", where, block=block, limit=vn.format_number(MAX_TEXT_CHARS)) from None
+        raise TemplateError.of(
+            "template.too_long", where, block=block, limit=vn.format_number(MAX_TEXT_CHARS)
+        ) from None
     except RecursionError as exc:
         raise TemplateError.of("template.recursion", _where(template, exc), block=block) from None
     except jinja2.UndefinedError as exc:
@@ -264,7 +269,9 @@ def render_block(
             "template.undefined", _where(template, exc), block=block, reason=exc.message or str(exc)
         ) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError.of("template.unsafe", _where(template, exc), block=block, reason=str(exc).rstrip(".")) from None
+        raise TemplateError.of(
+            "template.unsafe", _where(template, exc), block=block, reason=str(exc).rstrip(".")
+        ) from None
     except jinja2.TemplateError as exc:
         raise TemplateError.of("template.failed", _where(template, exc), block=block, reason=str(exc)) from None
     except ZeroDivisionError as exc:
@@ -283,7 +290,8 @@ def load_boundary(name: str) -> Iterator[None]:
         raise
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError.of(
-            "template.syntax", Location(file=Path(exc.filename or name).name, line=exc.lineno),
+            "template.syntax",
+            Location(file=Path(exc.filename or name).name, line=exc.lineno),
             reason=exc.message or str(exc),
         ) from None
     except jinja2.TemplateNotFound:

@@ -144,8 +144,11 @@ def _parents(env: jinja2.Environment, source: str) -> list[str]:
     """The templates ``source`` extends by a constant name, parsed once per text in a process."""
     found = _PARENTS.get(source)
     if found is None:
-        found = [n.template.value for n in env.parse(source).find_all(jinja2.nodes.Extends)
-                 if isinstance(n.template, jinja2.nodes.Const)]
+        found = [
+            n.template.value
+            for n in env.parse(source).find_all(jinja2.nodes.Extends)
+            if isinstance(n.template, jinja2.nodes.Const)
+        ]
         if len(_PARENTS) > 256:
             _PARENTS.clear()
         _PARENTS[source] = found
@@ -165,12 +168,18 @@ class _HashedBytecodeCache(jinja2.FileSystemBytecodeCache):
     instead of its name: an edited template gets a new entry, two folders holding different
     ``report.j2`` never share one, and a template changed back finds its old entry again."""
 
-    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
-                   source: str) -> jinja2.bccache.Bucket:
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
         settings = (
-            type(environment).__name__, jinja2.__version__, sys.implementation.cache_tag,
-            environment.trim_blocks, environment.lstrip_blocks, environment.keep_trailing_newline,
-            repr(environment.autoescape), name,
+            type(environment).__name__,
+            jinja2.__version__,
+            sys.implementation.cache_tag,
+            environment.trim_blocks,
+            environment.lstrip_blocks,
+            environment.keep_trailing_newline,
+            repr(environment.autoescape),
+            name,
         )
         key = hashlib.sha256(repr(settings).encode() + b"\0" + source.encode("utf-8")).hexdigest()
         bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))

@@ -336,4 +336,3 @@ def _prune(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     return value
-

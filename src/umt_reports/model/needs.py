@@ -90,7 +90,9 @@ def photo_problems(meeting: Meeting, raw: RawSource) -> list[Problem]:
     for index, photo in enumerate(meeting.press.photos):
         reason = "outside" if not _inside(base, photo.file) else check_photo(base / photo.file)
         if reason is not None:
-            problems.append(Problem(f"photo.{reason}", raw.locate(("press", "photos", index, "file")), {"file": photo.file}))
+            problems.append(
+                Problem(f"photo.{reason}", raw.locate(("press", "photos", index, "file")), {"file": photo.file})
+            )
     return problems
 
 
@@ -116,14 +118,23 @@ def locale_notes(meeting: Meeting, raw: RawSource) -> list[Problem]:
     for index, stat in enumerate(meeting.statistics):
         value = stat.value
         if isinstance(value, Decimal) and value.as_tuple().exponent == -3 and vn.counts_things(stat.unit):
-            notes.append(Problem("number.maybe_thousands", raw.locate(("statistics", index, "value")),
-                                 {"value": vn.format_number(value), "whole": vn.format_number(value * 1000),
-                                  "unit": stat.unit}))
+            notes.append(
+                Problem(
+                    "number.maybe_thousands",
+                    raw.locate(("statistics", index, "value")),
+                    {"value": vn.format_number(value), "whole": vn.format_number(value * 1000), "unit": stat.unit},
+                )
+            )
     for path in (("meeting", "date"), ("report", "date"), ("decision", "date")):
         cell = _get(raw.data, path)
         if isinstance(cell, dt.date) and cell.day <= 12 and cell.month <= 12 and cell.day != cell.month:
-            notes.append(Problem("date.day_month_ambiguous", raw.locate(path),
-                                 {"date": vn.running_date(cell), "swapped": f"{cell.month}/{cell.day}/{cell.year}"}))
+            notes.append(
+                Problem(
+                    "date.day_month_ambiguous",
+                    raw.locate(path),
+                    {"date": vn.running_date(cell), "swapped": f"{cell.month}/{cell.day}/{cell.year}"},
+                )
+            )
     return notes
 
 
@@ -184,11 +195,17 @@ def _decision_problems(meeting: Meeting, raw: RawSource) -> tuple[list[Problem],
 
 def _certificate_problems(meeting: Meeting, raw: RawSource) -> tuple[list[Problem], list[Problem]]:
     """Awards that get no Giấy khen page: notes when some award does, errors when none does."""
-    printed = [a for a in meeting.awards if a.recognised in CERTIFIED_FORMS and any(
-        g is not None and g.members for g in (a.collectives, a.individuals))]
+    printed = [
+        a
+        for a in meeting.awards
+        if a.recognised in CERTIFIED_FORMS and any(g is not None and g.members for g in (a.collectives, a.individuals))
+    ]
     others = [
-        Problem("commendation.not_certified", raw.locate(("awards", index, "form")),
-                {"form": award.form, "forms": vn.join_list(list(CERTIFIED_FORMS))})
+        Problem(
+            "commendation.not_certified",
+            raw.locate(("awards", index, "form")),
+            {"form": award.form, "forms": vn.join_list(list(CERTIFIED_FORMS))},
+        )
         for index, award in enumerate(meeting.awards)
         if award not in printed
     ]

@@ -260,5 +260,3 @@ def _unique(problems: list[Problem]) -> list[Problem]:
             seen.add(key)
             result.append(p)
     return result
-
-

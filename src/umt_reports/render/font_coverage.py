@@ -14,6 +14,7 @@ from umt_reports.render.font_family import FontFamily
 
 __all__ = ["missing_glyphs", "require_glyphs"]
 
+
 @lru_cache(maxsize=16)
 def _cmap(path: Path) -> frozenset[int]:
     """Code points the font at ``path`` maps to a glyph."""

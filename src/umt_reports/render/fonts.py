@@ -293,9 +293,7 @@ def _user_font(path: Path) -> FontFamily:
     if not path.is_file():
         raise RenderError.of("render.font_not_found", name=str(path), searched=str(path.parent))
     if path.suffix.lower() != ".ttf" or not _is_truetype(path):
-        raise RenderError.of(
-            "render.font_unusable", path=str(path), reason="not a TrueType (.ttf) font"
-        )
+        raise RenderError.of("render.font_unusable", path=str(path), reason="not a TrueType (.ttf) font")
     return _family(_family_name(path), "user", _siblings(path))
 
 
@@ -355,9 +353,7 @@ def resolve_font(preferred: str | Path | None = None) -> FontFamily:
         found = found or _find_package(FALLBACK_PACKAGE_FAMILY)
         if found is None:
             names = ", ".join([f.name for f in _SYSTEM_FAMILIES] + [FALLBACK_PACKAGE_FAMILY])
-            raise RenderError.of(
-                "render.font_not_found", name=names, searched=_searched(FALLBACK_PACKAGE_FAMILY)
-            )
+            raise RenderError.of("render.font_not_found", name=names, searched=_searched(FALLBACK_PACKAGE_FAMILY))
         family = found
     log.info("body font: %s", family.describe())
     return family

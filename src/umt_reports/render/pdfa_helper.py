@@ -90,8 +90,12 @@ def helper() -> ProcessPoolExecutor | None:
         return None
     if _POOL is not None:
         return _POOL
-    if (os.environ.get("UMT_VALIDATE_INLINE") or _cores() < 2
-            or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1):
+    if (
+        os.environ.get("UMT_VALIDATE_INLINE")
+        or _cores() < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or threading.active_count() > 1
+    ):
         return None
     _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     try:

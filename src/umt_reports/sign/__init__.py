@@ -24,9 +24,15 @@ if TYPE_CHECKING:
 
 #: Public name -> module (imported on first use: pyHanko loads only when signing).
 _HOMES = {
-    "KeySource": "keys", "P12Key": "keys", "TokenKey": "keys",
-    "ROLES": "signer", "SignRequest": "signer", "Signed": "signer", "sign_pdf": "signer",
-    "SignatureInfo": "verify", "list_signatures": "verify",
+    "KeySource": "keys",
+    "P12Key": "keys",
+    "TokenKey": "keys",
+    "ROLES": "signer",
+    "SignRequest": "signer",
+    "Signed": "signer",
+    "sign_pdf": "signer",
+    "SignatureInfo": "verify",
+    "list_signatures": "verify",
 }
 
 __all__ = [

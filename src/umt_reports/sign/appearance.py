@@ -64,8 +64,7 @@ def read_picture(data: bytes, name: str) -> Picture:
         image = PilImage.open(io.BytesIO(data))
         image.load()
     except (OSError, ValueError, PilImage.DecompressionBombError) as exc:
-        raise SignInputError.of("sign.image_unreadable", Location.of_file(name), path=name,
-                                reason=str(exc)) from exc
+        raise SignInputError.of("sign.image_unreadable", Location.of_file(name), path=name, reason=str(exc)) from exc
     return Picture(image.convert("RGBA"), name)
 
 
@@ -95,14 +94,14 @@ def draw_appearance(width: float, height: float, picture: Picture | None, lines:
     text_height = len(lines) * leading + (2 * ESIGNATURE.text_padding_pt if lines else 0.0)
     out = io.BytesIO()
     # -- the initial font too, or reportlab lists a Helvetica it never embeds --
-    canvas = Canvas(out, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=font,
-                    initialFontSize=size)
+    canvas = Canvas(
+        out, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=font, initialFontSize=size
+    )
     if picture is not None:
         room = height - text_height
         w = min(width, room / picture.aspect)
         h = w * picture.aspect
-        canvas.drawImage(ImageReader(picture.image), (width - w) / 2, text_height + (room - h) / 2, w, h,
-                         mask="auto")
+        canvas.drawImage(ImageReader(picture.image), (width - w) / 2, text_height + (room - h) / 2, w, h, mask="auto")
     canvas.setFillColorRGB(*_BLACK)
     canvas.setFont(font, size)
     # -- the first line's baseline one size below the text block's top --

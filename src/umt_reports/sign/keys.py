@@ -67,11 +67,16 @@ def _p12_signer(source: P12Key) -> Signer:
     try:
         signer = SimpleSigner.load_pkcs12(str(source.path), passphrase=password)  # type: ignore[no-untyped-call]
     except Exception as exc:  # -- pyHanko/cryptography raise many kinds for a bad file --
-        raise SignError.of("sign.key_unreadable", Location.of_file(source.path), path=str(source.path),
-                           reason=str(exc) or type(exc).__name__) from exc
+        raise SignError.of(
+            "sign.key_unreadable",
+            Location.of_file(source.path),
+            path=str(source.path),
+            reason=str(exc) or type(exc).__name__,
+        ) from exc
     if signer is None:
-        raise SignError.of("sign.key_unreadable", Location.of_file(source.path), path=str(source.path),
-                           reason="PKCS#12")
+        raise SignError.of(
+            "sign.key_unreadable", Location.of_file(source.path), path=str(source.path), reason="PKCS#12"
+        )
     return cast(Signer, signer)
 
 
@@ -83,19 +88,22 @@ def _token_signer(source: TokenKey) -> Iterator[Signer]:
     if not source.module.is_file():
         raise SignInputError.of("sign.key_missing", Location.of_file(source.module), path=str(source.module))
     try:
-        session = open_pkcs11_session(str(source.module), token_criteria=TokenCriteria(label=source.token_label),
-                                      user_pin=source.pin)
+        session = open_pkcs11_session(
+            str(source.module), token_criteria=TokenCriteria(label=source.token_label), user_pin=source.pin
+        )
     except Exception as exc:  # -- python-pkcs11 raises one class per CKR_ code --
-        raise SignError.of("sign.token_failed", None, token=source.token_label,
-                           reason=str(exc) or type(exc).__name__) from exc
+        raise SignError.of(
+            "sign.token_failed", None, token=source.token_label, reason=str(exc) or type(exc).__name__
+        ) from exc
     try:
         label = source.key_label or _first_key_label(session)
         signer = PKCS11Signer(session, key_label=label, cert_label=label)
         try:
             _ = signer.signing_cert  # -- fetch now: a missing certificate is a token problem --
         except Exception as exc:
-            raise SignError.of("sign.token_failed", None, token=source.token_label,
-                               reason=str(exc) or type(exc).__name__) from exc
+            raise SignError.of(
+                "sign.token_failed", None, token=source.token_label, reason=str(exc) or type(exc).__name__
+            ) from exc
         yield signer
     finally:
         session.close()

@@ -55,8 +55,13 @@ def _manifest_with(manifest: Path, source: Path, out: Path, data: bytes) -> byte
     entry = next((e for e in read.files if e.path == source.name), None)
     if entry is None:
         return None
-    moved = replace(entry, path=out.name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                    signatures=tuple(signature_records(data)))
+    moved = replace(
+        entry,
+        path=out.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        signatures=tuple(signature_records(data)),
+    )
     kept = [e for e in read.files if e is not entry and e.path != out.name]
     return manifest_bytes(replace(read, files=tuple(sorted([*kept, moved], key=lambda e: e.path))))
 

@@ -31,7 +31,16 @@ from umt_reports.render.pdf.marks import (
 )
 from umt_reports.style import ESIGNATURE
 
-__all__ = ["Box", "attachment_box", "has_signer_block", "person_box", "recorded_places", "seal_box", "signature_widgets", "text_box"]
+__all__ = [
+    "Box",
+    "attachment_box",
+    "has_signer_block",
+    "person_box",
+    "recorded_places",
+    "seal_box",
+    "signature_widgets",
+    "text_box",
+]
 
 #: Gap between the text area's top and an attachment signature above it, in points.
 _ATTACHMENT_GAP_PT: Final = 2.0

@@ -210,8 +210,17 @@ def _field_name(role: str, taken: set[str]) -> str:
     return f"Signature-{role}-{index}"
 
 
-def _pyhanko_sign(data: bytes, signer: signers.Signer, name: str, box: Box, appearance: bytes,
-                  when: dt.datetime, tsa_url: str | None, person: str, where: Location | None) -> bytes:
+def _pyhanko_sign(
+    data: bytes,
+    signer: signers.Signer,
+    name: str,
+    box: Box,
+    appearance: bytes,
+    when: dt.datetime,
+    tsa_url: str | None,
+    person: str,
+    where: Location | None,
+) -> bytes:
     """The pyHanko part: a new field with ``appearance`` in ``box``, signed PAdES as an
     incremental update (B-T with a time stamp from ``tsa_url``)."""
     timestamper = None
@@ -220,7 +229,10 @@ def _pyhanko_sign(data: bytes, signer: signers.Signer, name: str, box: Box, appe
 
         timestamper = HTTPTimeStamper(tsa_url)
     meta = signers.PdfSignatureMetadata(
-        field_name=name, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES, name=person,
+        field_name=name,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        name=person,
     )
     style = StaticStampStyle(
         background=_PdfBytesPage(appearance),
@@ -234,8 +246,9 @@ def _pyhanko_sign(data: bytes, signer: signers.Signer, name: str, box: Box, appe
     )
     # -- pyHanko annotates whole points but writes any number: the place keeps its hundredths --
     spec = fields.SigFieldSpec(sig_field_name=name, on_page=box.page, box=box.rect())  # type: ignore[arg-type]
-    pdf_signer = _TimedSigner(when, meta, signer=signer, timestamper=timestamper, stamp_style=style,
-                              new_field_spec=spec)
+    pdf_signer = _TimedSigner(
+        when, meta, signer=signer, timestamper=timestamper, stamp_style=style, new_field_spec=spec
+    )
     out = io.BytesIO()
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)

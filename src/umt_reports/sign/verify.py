@@ -85,8 +85,9 @@ def load_roots(paths: list[Path]) -> list[Any]:
         try:
             roots.extend(load_certs_from_pemder([str(path)]))  # type: ignore[no-untyped-call]
         except Exception as exc:  # -- asn1crypto/OSError: a missing or garbled file --
-            raise SignInputError.of("sign.trust_unreadable", Location.of_file(path), path=str(path),
-                                    reason=str(exc) or type(exc).__name__) from exc
+            raise SignInputError.of(
+                "sign.trust_unreadable", Location.of_file(path), path=str(path), reason=str(exc) or type(exc).__name__
+            ) from exc
     return roots
 
 
@@ -104,8 +105,9 @@ def _iso(when: dt.datetime | None) -> str | None:
     return when.astimezone(vn.VIETNAM_TIME).replace(microsecond=0).isoformat() if when else None
 
 
-def list_signatures(data: bytes, roots: list[Any], *, source: str = "",
-                    at: dt.datetime | None = None) -> list[SignatureInfo]:
+def list_signatures(
+    data: bytes, roots: list[Any], *, source: str = "", at: dt.datetime | None = None
+) -> list[SignatureInfo]:
     """Every signature of ``data``, checked against ``roots`` at ``at`` (now by default).
 
     Raises:
@@ -139,20 +141,23 @@ def list_signatures(data: bytes, roots: list[Any], *, source: str = "",
         if not intact and problem is None:
             problem = "CHANGED"
         cert = sig.signer_cert
-        found.append(SignatureInfo(
-            field=str(sig.field_name),
-            subject=cert.subject.human_friendly,
-            fingerprint=hashlib.sha256(cert.dump()).hexdigest(),
-            signed_at=_iso(claimed or sig.self_reported_timestamp),
-            timestamp=_iso(stamp),
-            intact=intact,
-            trusted=trusted and intact,
-            problem=problem if not (trusted and intact) else None,
-            revision=int(sig.signed_revision),
-            revisions=int(revisions),
-            added_after=_ADDED.get(level.name, "other-changes") if level is not None else (
-                "nothing" if sig.signed_revision == revisions - 1 else "other-changes"),
-        ))
+        found.append(
+            SignatureInfo(
+                field=str(sig.field_name),
+                subject=cert.subject.human_friendly,
+                fingerprint=hashlib.sha256(cert.dump()).hexdigest(),
+                signed_at=_iso(claimed or sig.self_reported_timestamp),
+                timestamp=_iso(stamp),
+                intact=intact,
+                trusted=trusted and intact,
+                problem=problem if not (trusted and intact) else None,
+                revision=int(sig.signed_revision),
+                revisions=int(revisions),
+                added_after=_ADDED.get(level.name, "other-changes")
+                if level is not None
+                else ("nothing" if sig.signed_revision == revisions - 1 else "other-changes"),
+            )
+        )
     return found
 
 

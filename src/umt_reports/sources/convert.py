@@ -107,4 +107,3 @@ def _save_atomic(book: Any, dst: Path) -> None:
     except OSError as exc:
         where = Location.of_file(dst)
         raise InputError.of("xlsx.cannot_write", where, path=str(dst), reason=exc.strerror or str(exc)) from None
-

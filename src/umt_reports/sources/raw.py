@@ -61,6 +61,7 @@ class RawSource:
 
 def legacy_note(before: str, after: str, encoding: str, location: Location) -> Problem:
     """The note saying that ``before`` (typed in ``encoding``) was read as ``after``."""
+
     def quote(text: str) -> str:
         flat = clean_spaces(text)
         return flat if len(flat) <= _QUOTED else flat[: _QUOTED - 1] + "…"

@@ -589,9 +589,7 @@ class _AwardBuilder:
         """The row's form, decider, reason and amount after inheritance from the row above."""
         previous = self.previous
         typed = row.values.get("form")
-        continues = previous is not None and (
-            typed is None or _text_key(typed) == _text_key(previous["form"][0])
-        )
+        continues = previous is not None and (typed is None or _text_key(typed) == _text_key(previous["form"][0]))
         result: dict[str, tuple[Any, str]] = {}
         if continues and previous is not None:
             result["form"] = previous["form"]  # -- the first spelling and cell of the award's form --

@@ -114,7 +114,9 @@ class _Plan:
         self.tables: dict[str, list[dict[str, Any]]] = {spec.name: [] for spec in wbk.TABLES}
         self.photos: list[dict[str, Any]] = []
         if not isinstance(data, dict):
-            self.problems.append(Problem("xlsx.bad_value", None, {"path": field_label(()), "found": type(data).__name__}))
+            self.problems.append(
+                Problem("xlsx.bad_value", None, {"path": field_label(()), "found": type(data).__name__})
+            )
             return
         for key in data:
             if key not in _TOP_KEYS:

@@ -75,5 +75,3 @@ def error_reason(exc: BaseException) -> str:
     """The exception as a short ``Type: message`` for ``xlsx.corrupt``."""
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-

@@ -158,7 +158,9 @@ class _Walker:
         except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError, yaml.YAMLError):
             # -- an explicit tag on a value of another shape: `!!int abc`, `!!timestamp 5` --
             short = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problems.append(Problem("yaml.tag_value", self.where(node), {"tag": short, "value": _shorten(str(node.value))}))
+            self.problems.append(
+                Problem("yaml.tag_value", self.where(node), {"tag": short, "value": _shorten(str(node.value))})
+            )
             return None
         if isinstance(value, str):
             value, removed = clean_controls(value)
@@ -185,7 +187,11 @@ class _Walker:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(Problem("yaml.tag", self.where(key_node), {"tag": "<<"}))
                 continue
-            key = self.value(key_node, (*path, "\0key"), depth + 1, aliased) if isinstance(key_node, yaml.ScalarNode) else None
+            key = (
+                self.value(key_node, (*path, "\0key"), depth + 1, aliased)
+                if isinstance(key_node, yaml.ScalarNode)
+                else None
+            )
             if not isinstance(key, str):
                 self.problems.append(Problem("yaml.key_not_text", self.where(key_node), {"found": repr(key)}))
                 continue

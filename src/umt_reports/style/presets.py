@@ -74,11 +74,19 @@ def _roles(body: float, **overrides: TextStyle) -> Mapping[str, TextStyle]:
     roles: dict[str, TextStyle] = {
         "body": TextStyle(body, first_indent_mm=_INDENT, space_after_pt=_GAP, line_spacing=1.15),
         "body.lead": TextStyle(body, first_indent_mm=_INDENT, space_after_pt=_GAP, line_spacing=1.15),
-        "heading.1": TextStyle(body, bold=True, upper=True, first_indent_mm=_INDENT, space_before_pt=_GAP,
-                               space_after_pt=_GAP, keep_with_next=True),
+        "heading.1": TextStyle(
+            body,
+            bold=True,
+            upper=True,
+            first_indent_mm=_INDENT,
+            space_before_pt=_GAP,
+            space_after_pt=_GAP,
+            keep_with_next=True,
+        ),
         "heading.2": TextStyle(body, bold=True, first_indent_mm=_INDENT, space_after_pt=_GAP, keep_with_next=True),
-        "heading.3": TextStyle(body, bold=True, italic=True, first_indent_mm=_INDENT, space_after_pt=_GAP,
-                               keep_with_next=True),
+        "heading.3": TextStyle(
+            body, bold=True, italic=True, first_indent_mm=_INDENT, space_after_pt=_GAP, keep_with_next=True
+        ),
         "point": TextStyle(body, first_indent_mm=_INDENT, space_after_pt=_GAP, line_spacing=1.15),
         "article": TextStyle(body, first_indent_mm=_INDENT, space_after_pt=_GAP, line_spacing=1.15),
         "grounds": TextStyle(body, italic=True, first_indent_mm=_INDENT, space_after_pt=_GAP / 2),
@@ -96,10 +104,12 @@ def _roles(body: float, **overrides: TextStyle) -> Mapping[str, TextStyle]:
         "annex.ref": TextStyle(body, italic=True, align="center", space_after_pt=_GAP * 2),
         "caption": TextStyle(body - 1, italic=True, align="center", space_after_pt=_GAP),
         "page_number": TextStyle(body, align="center"),
-        "decision.authority": TextStyle(body, bold=True, upper=True, align="center", space_before_pt=_GAP,
-                                        space_after_pt=_GAP),
-        "decision.verb": TextStyle(body, bold=True, upper=True, align="center", space_before_pt=_GAP,
-                                   space_after_pt=_GAP),
+        "decision.authority": TextStyle(
+            body, bold=True, upper=True, align="center", space_before_pt=_GAP, space_after_pt=_GAP
+        ),
+        "decision.verb": TextStyle(
+            body, bold=True, upper=True, align="center", space_before_pt=_GAP, space_after_pt=_GAP
+        ),
     }
     roles.update(overrides)
     return MappingProxyType(roles)

@@ -126,6 +126,4 @@ def sort_names(
     first_seen: dict[Hashable, int] = {}
     for item in items:
         first_seen.setdefault(group(item), len(first_seen))
-    return sorted(
-        items, key=lambda item: (first_seen[group(item)], name_sort_key(get_name(item)))
-    )
+    return sorted(items, key=lambda item: (first_seen[group(item)], name_sort_key(get_name(item))))

@@ -49,9 +49,7 @@ _MY = re.compile(rf"(\d{{1,2}}){_SEP}(\d{{4}})")
 _DM = re.compile(rf"(\d{{1,2}}){_SEP}(\d{{1,2}})")
 _Y = re.compile(r"(\d{4})")
 # -- worded form "ngày 21 tháng 6 năm 2022", any part optional, diacritics already folded --
-_WORDED = re.compile(
-    r"(?:ngay\s*(?P<d>\d{1,2}))?\s*(?:thang\s*(?P<m>\d{1,2}))?\s*(?:nam\s*(?P<y>\d{4}))?"
-)
+_WORDED = re.compile(r"(?:ngay\s*(?P<d>\d{1,2}))?\s*(?:thang\s*(?P<m>\d{1,2}))?\s*(?:nam\s*(?P<y>\d{4}))?")
 _TIME = re.compile(
     r"(?<![\d/.\-])(\d{1,2})\s*(?::|h|gio)\s*(\d{2})"
     r"(?::(\d{2})|\s*phut(?:\s*(\d{2})\s*giay)?)?(?![\d/.\-])"

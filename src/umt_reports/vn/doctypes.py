@@ -53,9 +53,7 @@ DOCUMENT_TYPE_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(
 )
 
 #: Copy form → abbreviation, ND30 Phụ lục III §I (bản sao).
-COPY_FORM_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(
-    {"Sao y": "SY", "Trích sao": "TrS", "Sao lục": "SL"}
-)
+COPY_FORM_ABBREVIATIONS: Mapping[str, str] = MappingProxyType({"Sao y": "SY", "Trích sao": "TrS", "Sao lục": "SL"})
 
 #: Types that exist but carry no abbreviation of their own.
 _UNABBREVIATED = ("Công văn", "Thư công")
@@ -83,8 +81,7 @@ _AWARD_BY_FOLD = {fold_header(form): form for form in AWARD_FORMS} | {
     fold_header(alias): form for alias, form in _AWARD_ALIASES.items()
 }
 _TYPE_BY_FOLD = {
-    fold_header(name): abbr
-    for name, abbr in (*DOCUMENT_TYPE_ABBREVIATIONS.items(), *COPY_FORM_ABBREVIATIONS.items())
+    fold_header(name): abbr for name, abbr in (*DOCUMENT_TYPE_ABBREVIATIONS.items(), *COPY_FORM_ABBREVIATIONS.items())
 }
 _TITLE_PREFIX = "danh hieu "  # -- "Danh hiệu Lao động tiên tiến" --
 _EDGE_PUNCTUATION = " .,:;"

@@ -154,9 +154,66 @@ _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _STOP_TONES = frozenset("\u0301\u0323")
 _INITIALS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
 # -- vowel groups that end the syllable (their last letter is a glide, or they are ia/ua/ưa) --
-_OPEN_NUCLEI = ["y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "uơ", "ui", "ưa", "ưi", "ưu", "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu", "yêu"]
+_OPEN_NUCLEI = [
+    "y",
+    "ai",
+    "ao",
+    "au",
+    "ay",
+    "âu",
+    "ây",
+    "eo",
+    "êu",
+    "ia",
+    "iu",
+    "oi",
+    "ôi",
+    "ơi",
+    "ua",
+    "uơ",
+    "ui",
+    "ưa",
+    "ưi",
+    "ưu",
+    "iêu",
+    "oai",
+    "oao",
+    "oay",
+    "oeo",
+    "uây",
+    "uôi",
+    "ươi",
+    "ươu",
+    "uya",
+    "uyu",
+    "yêu",
+]
 # -- vowel groups that may take a final consonant --
-_CLOSED_NUCLEI = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "iê", "oa", "oă", "oe", "oo", "uâ", "uê", "uô", "ươ", "uy", "uyê", "yê"]
+_CLOSED_NUCLEI = [
+    "a",
+    "ă",
+    "â",
+    "e",
+    "ê",
+    "i",
+    "o",
+    "ô",
+    "ơ",
+    "u",
+    "ư",
+    "iê",
+    "oa",
+    "oă",
+    "oe",
+    "oo",
+    "uâ",
+    "uê",
+    "uô",
+    "ươ",
+    "uy",
+    "uyê",
+    "yê",
+]
 _FINALS = "ch|ng|nh|c|m|n|p|t"
 _SYLLABLE = re.compile(
     f"(?P<initial>{_INITIALS})?"

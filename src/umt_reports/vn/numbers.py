@@ -34,9 +34,7 @@ CURRENCY_WORD = "đồng"
 _PERCENT_SIGN = "%"
 
 # -- a number as people type it: sign, digits with "." "," or space groups, then anything --
-_NUMBER_HEAD = re.compile(
-    r"(?P<sign>[-+\u2212]?)\s*(?P<body>\d[\d.,]*(?: \d[\d.,]*)*)(?P<rest>.*)"
-)
+_NUMBER_HEAD = re.compile(r"(?P<sign>[-+\u2212]?)\s*(?P<body>\d[\d.,]*(?: \d[\d.,]*)*)(?P<rest>.*)")
 # -- precision for Decimal arithmetic here: enough for any amount a meeting mentions --
 _CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_UP)
 
@@ -105,9 +103,7 @@ def _body_to_plain(body: str, original: str) -> str:
         mark = "," if body.rfind(",") > body.rfind(".") else "."
         group = "." if mark == "," else ","
         head, _, tail = body.rpartition(mark)
-        if not tail.isdigit() or mark in head or not re.fullmatch(
-            rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+", head
-        ):
+        if not tail.isdigit() or mark in head or not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+", head):
             raise ValueError(f"badly grouped number: {original!r}")
         return head.replace(group, "") + "." + tail
     if commas + dots == 0:
@@ -169,7 +165,6 @@ def parse_number(text: str) -> Decimal:
     if unit not in (None, _PERCENT_SIGN):
         raise ValueError(f"unexpected {unit!r} after the number in {text.strip()!r}")
     return value
-
 
 
 @dataclass(frozen=True)

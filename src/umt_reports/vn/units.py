@@ -15,8 +15,35 @@ __all__ = ["MEASURE_WORDS", "counts_things"]
 MEASURE_WORDS: frozenset[str] = frozenset(
     fold_header(word)
     for word in (
-        "%", "đồng", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "USD", "ha", "héc-ta", "km", "m", "m2", "m²", "m3",
-        "tấn", "tạ", "kg", "lít", "giờ", "phút", "ngày", "tháng", "năm", "lần", "điểm", "độ", "kWh", "MW",
+        "%",
+        "đồng",
+        "nghìn",
+        "ngàn",
+        "triệu",
+        "tỷ",
+        "tỉ",
+        "USD",
+        "ha",
+        "héc-ta",
+        "km",
+        "m",
+        "m2",
+        "m²",
+        "m3",
+        "tấn",
+        "tạ",
+        "kg",
+        "lít",
+        "giờ",
+        "phút",
+        "ngày",
+        "tháng",
+        "năm",
+        "lần",
+        "điểm",
+        "độ",
+        "kWh",
+        "MW",
     )
 )
 

@@ -109,8 +109,15 @@ def picture_png(width: int = 64, height: int = 40) -> bytes:
     return buf.getvalue()
 
 
-def report(preset: Preset = ND30, *, paragraphs: int = 8, annex: bool = True, image: bool = False,
-           date: dt.date | None = dt.date(2022, 6, 22), page_numbers: bool = True) -> Document:
+def report(
+    preset: Preset = ND30,
+    *,
+    paragraphs: int = 8,
+    annex: bool = True,
+    image: bool = False,
+    date: dt.date | None = dt.date(2022, 6, 22),
+    page_numbers: bool = True,
+) -> Document:
     """A report of two or more pages: header, title, sections, a table, signature, optional annex."""
     blocks: list[Block] = [
         header(preset),
@@ -120,15 +127,22 @@ def report(preset: Preset = ND30, *, paragraphs: int = 8, annex: bool = True, im
         Para.of("heading.1", "I. ĐẶC ĐIỂM TÌNH HÌNH"),
     ]
     blocks += [Para.of("body", PARAGRAPH) for _ in range(paragraphs)]
-    blocks.append(Para("body", (Run("Kết quả nổi bật: ", bold=True), Run("đã hoàn thành "), Run("22/27", italic=True),
-                                Run(" chỉ tiêu."))))
+    blocks.append(
+        Para(
+            "body",
+            (Run("Kết quả nổi bật: ", bold=True), Run("đã hoàn thành "), Run("22/27", italic=True), Run(" chỉ tiêu.")),
+        )
+    )
     blocks.append(Para.of("heading.1", "II. KẾT QUẢ THỰC HIỆN"))
     blocks.append(awards_table())
     if image:
-        blocks.append(Image(picture_png(), 64, 40, width=0.5, caption=Para.of("caption", "Quang cảnh hội nghị"),
-                            alt="Quang cảnh"))
+        blocks.append(
+            Image(picture_png(), 64, 40, width=0.5, caption=Para.of("caption", "Quang cảnh hội nghị"), alt="Quang cảnh")
+        )
     blocks += [Para.of("body", PARAGRAPH) for _ in range(2)]
-    blocks.append(Para.of("body", "Trên đây là báo cáo tổng kết." + (" " + preset.closing_mark if preset.closing_mark else "")))
+    blocks.append(
+        Para.of("body", "Trên đây là báo cáo tổng kết." + (" " + preset.closing_mark if preset.closing_mark else ""))
+    )
     blocks.append(signature(preset))
     annexes: tuple[Annex, ...] = ()
     if annex:

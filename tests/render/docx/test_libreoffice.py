@@ -26,9 +26,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.needs_soffice]
 PRESETS = pytest.mark.parametrize("preset", [ND30, HD36], ids=["nd30", "hd36"])
 #: Raster resolution of the rule checks (dots per inch); one pixel is 0.5 pt.
 DPI = 144
-_WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
-)
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 
 
@@ -66,8 +64,10 @@ class Page:
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        pytest.fail(f"{name} is not on PATH: the DOCX acceptance tests need LibreOffice (soffice) and poppler-utils "
-                    f"(pdftotext, pdftoppm); install them (Debian: apt-get install libreoffice-writer poppler-utils)")
+        pytest.fail(
+            f"{name} is not on PATH: the DOCX acceptance tests need LibreOffice (soffice) and poppler-utils "
+            f"(pdftotext, pdftoppm); install them (Debian: apt-get install libreoffice-writer poppler-utils)"
+        )
     return found
 
 
@@ -107,8 +107,9 @@ def pages(pdf: Path) -> list[Page]:
 
 def page_text(pdf: Path, number: int) -> list[str]:
     """The non-blank lines of page ``number`` (pdftotext -f N -l N)."""
-    text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
-                          check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -152,8 +153,7 @@ def test_header_columns_keep_their_widths(preset: Preset, pdfs: dict[str, Path])
     assert (line[0].x0 + line[-1].x1) / 2 == pytest.approx(right_centre, abs=1.5 * PT_PER_MM)
     number = first.line_of(preset.number(25, "BC", sample.SYMBOL[preset.name]))
     assert number
-    assert (number[0].x0 + number[-1].x1) / 2 == pytest.approx((margin + left_mm / 2) * PT_PER_MM,
-                                                                 abs=1.5 * PT_PER_MM)
+    assert (number[0].x0 + number[-1].x1) / 2 == pytest.approx((margin + left_mm / 2) * PT_PER_MM, abs=1.5 * PT_PER_MM)
     date = first.line_of(sample.DATE_LINE)
     assert date and (date[0].x0 + date[-1].x1) / 2 == pytest.approx(right_centre, abs=1.5 * PT_PER_MM)
 
@@ -163,8 +163,10 @@ def test_nothing_runs_off_the_text_area(preset: Preset, pdfs: dict[str, Path]) -
     spec = preset.page
     slack = 1.0 * PT_PER_MM
     for index, page in enumerate(pages(pdfs[preset.name]), start=1):
-        assert (page.width, page.height) == (pytest.approx(210 * PT_PER_MM, abs=1), pytest.approx(297 * PT_PER_MM,
-                                                                                                  abs=1))
+        assert (page.width, page.height) == (
+            pytest.approx(210 * PT_PER_MM, abs=1),
+            pytest.approx(297 * PT_PER_MM, abs=1),
+        )
         for word in page.words:
             where = f"page {index}: {word}"
             assert spec.left_mm * PT_PER_MM - slack <= word.x0, where
@@ -196,8 +198,9 @@ def _page_one_image(pdf: Path, tmp_path: Path) -> PILImage.Image:
 
 
 @PRESETS
-def test_nation_rule_sits_just_under_its_text_and_is_as_long(preset: Preset, pdfs: dict[str, Path],
-                                                             tmp_path: Path) -> None:
+def test_nation_rule_sits_just_under_its_text_and_is_as_long(
+    preset: Preset, pdfs: dict[str, Path], tmp_path: Path
+) -> None:
     first = pages(pdfs[preset.name])[0]
     role, text = preset.nation_lines[-1]
     line = first.line_of(text)

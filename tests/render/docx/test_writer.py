@@ -127,7 +127,10 @@ def test_a_page_wider_than_tall_is_landscape() -> None:
     doc = one_doc(ND30, Para.of("body", "Bảng tổng hợp"), page=ND30.page.landscape())
     section = word(render_docx(doc, RenderOptions()).data).sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE
-    assert (section.page_width.mm, section.page_height.mm) == (pytest.approx(297, abs=0.05), pytest.approx(210, abs=0.05))
+    assert (section.page_width.mm, section.page_height.mm) == (
+        pytest.approx(297, abs=0.05),
+        pytest.approx(210, abs=0.05),
+    )
 
 
 # -- fonts, language, styles -------------------------------------------------------------
@@ -163,8 +166,21 @@ def test_every_style_and_the_document_defaults_name_the_preset_font_in_all_four_
         assert not [name for name in fonts.attrib if name.endswith("Theme") or name.endswith("theme")]
 
 
-ROLE_SAMPLE = ("body", "heading.1", "title.kind", "title.subject", "header.nation", "header.org", "number",
-               "date_line", "recipients.label", "recipients.item", "signature.title", "table.header", "page_number")
+ROLE_SAMPLE = (
+    "body",
+    "heading.1",
+    "title.kind",
+    "title.subject",
+    "header.nation",
+    "header.org",
+    "number",
+    "date_line",
+    "recipients.label",
+    "recipients.item",
+    "signature.title",
+    "table.header",
+    "page_number",
+)
 
 
 @PRESETS
@@ -175,11 +191,21 @@ def test_each_role_used_becomes_a_word_style_with_the_preset_values(preset: Pres
         style = styles[f"UMT {role}"]
         assert style.base_style.name == "Normal"
         assert style.font.size == Pt(spec.size), role
-        assert (style.font.bold, style.font.italic, bool(style.font.underline)) == (spec.bold, spec.italic,
-                                                                                   spec.underline), role
+        assert (style.font.bold, style.font.italic, bool(style.font.underline)) == (
+            spec.bold,
+            spec.italic,
+            spec.underline,
+        ), role
         fmt = style.paragraph_format
-        assert fmt.alignment == {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                                 "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[spec.align]
+        assert (
+            fmt.alignment
+            == {
+                "left": WD_ALIGN_PARAGRAPH.LEFT,
+                "center": WD_ALIGN_PARAGRAPH.CENTER,
+                "right": WD_ALIGN_PARAGRAPH.RIGHT,
+                "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+            }[spec.align]
+        )
         assert fmt.first_line_indent.mm == pytest.approx(spec.first_indent_mm, abs=0.05), role
         assert fmt.space_before.pt == pytest.approx(spec.space_before_pt), role
         assert fmt.space_after.pt == pytest.approx(spec.space_after_pt), role
@@ -188,7 +214,10 @@ def test_each_role_used_becomes_a_word_style_with_the_preset_values(preset: Pres
 
 
 def test_only_roles_in_use_get_a_style() -> None:
-    data = render_docx(one_doc(ND30, Para.of("body", "Một đoạn.")), RenderOptions(), ).data
+    data = render_docx(
+        one_doc(ND30, Para.of("body", "Một đoạn.")),
+        RenderOptions(),
+    ).data
     names = {s.name for s in word(data).styles if s.name.startswith("UMT ")}
     assert names == {"UMT body", "UMT page_number"}
 
@@ -400,8 +429,12 @@ def test_signature_space_is_an_empty_paragraph_of_exactly_that_height() -> None:
 
 
 def test_keep_with_next_reaches_back_over_spacers_to_the_last_body_paragraph() -> None:
-    doc = one_doc(ND30, Para.of("body", "Cuối."), Spacer(12), SignatureBlock((Para.of("recipients.label", "Nơi nhận:"),),
-                                                                               (Para.of("signature.name", "A"),)))
+    doc = one_doc(
+        ND30,
+        Para.of("body", "Cuối."),
+        Spacer(12),
+        SignatureBlock((Para.of("recipients.label", "Nơi nhận:"),), (Para.of("signature.name", "A"),)),
+    )
     paragraphs = body(render_docx(doc, RenderOptions()).data).findall(w("p"))
     assert [p.find(f"{w('pPr')}/{w('keepNext')}") is not None for p in paragraphs[:2]] == [True, True]
 
@@ -530,8 +563,17 @@ def test_exported_members() -> None:
 def _header_doc(org: str) -> Document:
     from umt_reports.documents.document import DocMeta, HeaderBlock
 
-    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
-                   date=dt.date(2022, 6, 22), issuer="Ủy ban nhân dân xã", issuer_symbol="UBND")
+    meta = DocMeta(
+        kind="report",
+        type_name="Báo cáo",
+        type_code="BC",
+        subject="thử",
+        code=None,
+        number=None,
+        date=dt.date(2022, 6, 22),
+        issuer="Ủy ban nhân dân xã",
+        issuer_symbol="UBND",
+    )
     left = (Para.of("header.parent", "ỦY BAN NHÂN DÂN"), Para.of("header.org", org))
     right = (Para.of("header.nation", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),)
     return Document(meta=meta, preset=ND30, blocks=(HeaderBlock(rows=((left, right),)),))
@@ -540,8 +582,12 @@ def _header_doc(org: str) -> Document:
 def _run_sizes(data: bytes, text: str) -> set[str | None]:
     for paragraph in word(data).tables[0].rows[0].cells[0].paragraphs:
         if paragraph.text == text:
-            return {run._r.find(f"{w('rPr')}/{w('sz')}").get(w("val")) if run._r.find(f"{w('rPr')}/{w('sz')}")
-                    is not None else None for run in paragraph.runs}
+            return {
+                run._r.find(f"{w('rPr')}/{w('sz')}").get(w("val"))
+                if run._r.find(f"{w('rPr')}/{w('sz')}") is not None
+                else None
+                for run in paragraph.runs
+            }
     raise AssertionError(text)
 
 
@@ -556,10 +602,20 @@ def test_a_header_name_too_wide_for_its_column_is_set_at_12_pt() -> None:
 def test_the_header_row_and_the_first_row_keep_with_the_next_row() -> None:
     from umt_reports.documents.document import DocMeta
 
-    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
-                   date=dt.date(2022, 6, 22), issuer="A", issuer_symbol="UBND")
-    table = Table((Column("STT", 0.1), Column("Họ và tên", 0.9)),
-                  tuple((Cell(str(i)), Cell(f"Hàng {i}")) for i in range(1, 5)))
+    meta = DocMeta(
+        kind="report",
+        type_name="Báo cáo",
+        type_code="BC",
+        subject="thử",
+        code=None,
+        number=None,
+        date=dt.date(2022, 6, 22),
+        issuer="A",
+        issuer_symbol="UBND",
+    )
+    table = Table(
+        (Column("STT", 0.1), Column("Họ và tên", 0.9)), tuple((Cell(str(i)), Cell(f"Hàng {i}")) for i in range(1, 5))
+    )
     data = render(Document(meta=meta, preset=ND30, blocks=(table,)), "docx").data
     (tbl,) = tables(data)
     rows = tbl.findall(w("tr"))
@@ -570,8 +626,17 @@ def test_the_header_row_and_the_first_row_keep_with_the_next_row() -> None:
 def test_a_date_in_the_year_1_leaves_the_core_dates_out() -> None:
     from umt_reports.documents.document import DocMeta
 
-    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
-                   date=dt.date(1, 1, 1), issuer="A", issuer_symbol="UBND")
+    meta = DocMeta(
+        kind="report",
+        type_name="Báo cáo",
+        type_code="BC",
+        subject="thử",
+        code=None,
+        number=None,
+        date=dt.date(1, 1, 1),
+        issuer="A",
+        issuer_symbol="UBND",
+    )
     data = render(Document(meta=meta, preset=ND30, blocks=(Para.of("body", "x"),)), "docx").data
     core = word(data).core_properties
     assert core.created is None and core.modified is None and core.title == "Báo cáo thử"

@@ -103,7 +103,7 @@ def make_doc(*blocks: Block, annexes: tuple[Annex, ...] = (), preset: style.Pres
         kind="test",
         type_name="Báo cáo",
         type_code="BC",
-        subject="Kiểm thử <HTML> & \"trích dẫn\"",
+        subject='Kiểm thử <HTML> & "trích dẫn"',
         code="01/BC-UBND",
         number=1,
         date=dt.date(2022, 6, 22),
@@ -195,7 +195,9 @@ class TestStandalonePage:
         (header,) = elements(root, "header")
         cells = [c for c in header if local(c) == "div"]
         assert len(cells) == 4
-        assert "minmax(0, {:g}fr) minmax(0, {:g}fr)".format(*style.ND30.header_columns_mm) in report_page.data.decode("utf-8")
+        assert "minmax(0, {:g}fr) minmax(0, {:g}fr)".format(*style.ND30.header_columns_mm) in report_page.data.decode(
+            "utf-8"
+        )
         # -- the place name is held together by no-break spaces (issue 11) --
         assert block_texts(cells[0]) == ["ỦY BAN NHÂN DÂN", "HUYỆN U\u00a0MINH\u00a0THƯỢNG"]
         assert len(elements(cells[0], "hr")) == 1
@@ -224,7 +226,7 @@ class TestEscaping:
     def doc(self) -> Document:
         return make_doc(
             Para.of("body", EVIL),
-            Para("body", (Run("A & B "), Run('"trích" \'dẫn\'', bold=True))),
+            Para("body", (Run("A & B "), Run("\"trích\" 'dẫn'", bold=True))),
             Table(columns=(Column(EVIL, 1.0),), rows=((Cell("x < y & z > w"),),)),
             Image(data=png(), width_px=40, height_px=30, alt='ảnh "đẹp" <b>', caption=Para.of("caption", EVIL)),
         )
@@ -246,7 +248,7 @@ class TestEscaping:
 
     def test_it_escapes_the_title(self, doc: Document) -> None:
         (title,) = elements(parse_page(render_html(doc, STANDALONE).data), "title")
-        assert title.text == "Báo cáo Kiểm thử <HTML> & \"trích dẫn\""
+        assert title.text == 'Báo cáo Kiểm thử <HTML> & "trích dẫn"'
 
 
 # -- role -> element ----------------------------------------------------------------------
@@ -292,14 +294,20 @@ class TestRoleElements:
 
     def test_it_marks_only_runs_that_override_their_role(self) -> None:
         doc = make_doc(
-            Para("body", (Run("thường "), Run("đậm", bold=True), Run(" nghiêng", italic=True),
-                          Run(" gạch", underline=True), Run(" vẫn thường", bold=False))),
+            Para(
+                "body",
+                (
+                    Run("thường "),
+                    Run("đậm", bold=True),
+                    Run(" nghiêng", italic=True),
+                    Run(" gạch", underline=True),
+                    Run(" vẫn thường", bold=False),
+                ),
+            ),
             Para("heading.2", (Run("Đậm sẵn "), Run("không đậm", bold=False), Run(" đậm", bold=True))),
         )
         text = render_html(doc, STANDALONE).data.decode("utf-8")
-        assert (
-            '<p class="r-body">thường <strong>đậm</strong><em> nghiêng</em><u> gạch</u> vẫn thường</p>' in text
-        )
+        assert '<p class="r-body">thường <strong>đậm</strong><em> nghiêng</em><u> gạch</u> vẫn thường</p>' in text
         assert '<h3 class="r-heading-2">Đậm sẵn <span style="font-weight:normal">không đậm</span> đậm</h3>' in text
 
     def test_it_keeps_runs_of_spaces(self) -> None:
@@ -407,12 +415,16 @@ class TestTables:
             ("Hình thức", "col", ["r-table-header", "k-th"]),
         ]
         (tbody,) = elements(drawn, "tbody")
-        rows = [[(td.text, td.get("colspan"), classes(td)[0]) for td in elements(tr, "td")]
-                for tr in elements(tbody, "tr")]
+        rows = [
+            [(td.text, td.get("colspan"), classes(td)[0]) for td in elements(tr, "td")] for tr in elements(tbody, "tr")
+        ]
         assert rows == [
             [("I. CÁ NHÂN (2)", "3", "r-table-group")],
-            [("1", None, "r-table-cell-center"), ("Nguyễn Văn An", None, "r-table-cell"),
-             ("Giấy khen", None, "r-table-cell-center")],
+            [
+                ("1", None, "r-table-cell-center"),
+                ("Nguyễn Văn An", None, "r-table-cell"),
+                ("Giấy khen", None, "r-table-cell-center"),
+            ],
             [("2", None, "r-table-cell-center"), ("Trần Thị Bích", "2", "r-table-cell")],
         ]
 
@@ -434,8 +446,14 @@ class TestPictures:
     def doc(self) -> Document:
         return make_doc(
             Para.of("body", "Trước ảnh."),
-            Image(data=jpeg(), width_px=48, height_px=32, width=0.8, alt="Quang cảnh",
-                  caption=Para.of("caption", "Quang cảnh hội nghị")),
+            Image(
+                data=jpeg(),
+                width_px=48,
+                height_px=32,
+                width=0.8,
+                alt="Quang cảnh",
+                caption=Para.of("caption", "Quang cảnh hội nghị"),
+            ),
             Image(data=png(), width_px=40, height_px=30, alt="Biểu đồ"),
         )
 

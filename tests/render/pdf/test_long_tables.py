@@ -21,8 +21,12 @@ from umt_reports.render.pdf import render_pdf
 from umt_reports.render.pdf.story import StoryBuilder
 from umt_reports.style import HD36, ND30, Preset
 
-POSITIONS = ("Chủ tịch UBND xã", "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã Thạnh Yên A, huyện U Minh Thượng",
-             "Trưởng ấp", "Công chức Văn phòng - Thống kê")
+POSITIONS = (
+    "Chủ tịch UBND xã",
+    "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã Thạnh Yên A, huyện U Minh Thượng",
+    "Trưởng ấp",
+    "Công chức Văn phòng - Thống kê",
+)
 
 
 def reference_table(builder: StoryBuilder, block: Table) -> LongTable:
@@ -42,16 +46,28 @@ def reference_table(builder: StoryBuilder, block: Table) -> LongTable:
         line.extend("" for _ in range(ncols - len(line)))
         data.append(line)
     pad = builder.preset.cell_padding_pt
-    table = LongTable(data, colWidths=[c.width * builder.text_width for c in block.columns], repeatRows=1,
-                      hAlign="CENTER", splitInRow=0)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), face_name(builder.family), builder.preset.style("table.cell").size),
-        ("GRID", (0, 0), (-1, -1), builder.preset.grid_pt, "black"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        *((side, (0, 0), (-1, -1), pad) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")),
-        *spans,
-    ]))
+    table = LongTable(
+        data,
+        colWidths=[c.width * builder.text_width for c in block.columns],
+        repeatRows=1,
+        hAlign="CENTER",
+        splitInRow=0,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), face_name(builder.family), builder.preset.style("table.cell").size),
+                ("GRID", (0, 0), (-1, -1), builder.preset.grid_pt, "black"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                *(
+                    (side, (0, 0), (-1, -1), pad)
+                    for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+                ),
+                *spans,
+            ]
+        )
+    )
     return table
 
 
@@ -72,8 +88,17 @@ def long_document(preset: Preset, rows: int) -> Document:
         amount = "" if i % 13 == 0 else f"{i * 150_000:,}".replace(",", ".")
         role = "title.subject" if i % 29 == 0 else None  # -- a role with a rule: drawn as a paragraph --
         body.append((Cell(str(i)), Cell(name, role=role), Cell(POSITIONS[i % len(POSITIONS)]), Cell(amount)))
-    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="Danh sách", code=None, number=None,
-                   date=dt.date(2022, 6, 22), issuer="Ủy ban nhân dân huyện", issuer_symbol="UBND")
+    meta = DocMeta(
+        kind="report",
+        type_name="Báo cáo",
+        type_code="BC",
+        subject="Danh sách",
+        code=None,
+        number=None,
+        date=dt.date(2022, 6, 22),
+        issuer="Ủy ban nhân dân huyện",
+        issuer_symbol="UBND",
+    )
     blocks = (Para.of("heading.1", "DANH SÁCH CÁ NHÂN"), Table(columns, tuple(body)))
     return Document(meta=meta, preset=preset, blocks=blocks)
 
@@ -111,8 +136,7 @@ from umt_reports.documents.document import Spacer
 def _rows_per_page(data: bytes, tmp_path: Path) -> list[int]:
     path = tmp_path / "t.pdf"
     path.write_bytes(data)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
     return [page.count("Hàng số") for page in text.split("\f") if "Hàng số" in page or "Họ và tên" in page]
 
 
@@ -120,8 +144,17 @@ def _rows_per_page(data: bytes, tmp_path: Path) -> list[int]:
 def test_a_table_never_leaves_its_header_and_one_row_at_the_foot_of_a_page(tmp_path: Path) -> None:
     columns = (Column("STT", 0.1, "table.cell.center"), Column("Họ và tên", 0.9))
     table = Table(columns, tuple((Cell(str(i)), Cell(f"Hàng số {i}")) for i in range(1, 9)))
-    meta = DocMeta(kind="report", type_name="Báo cáo", type_code="BC", subject="thử", code=None, number=None,
-                   date=dt.date(2022, 6, 22), issuer="A", issuer_symbol="UBND")
+    meta = DocMeta(
+        kind="report",
+        type_name="Báo cáo",
+        type_code="BC",
+        subject="thử",
+        code=None,
+        number=None,
+        date=dt.date(2022, 6, 22),
+        issuer="A",
+        issuer_symbol="UBND",
+    )
     seen_split = False
     for filler in range(560, 700, 6):  # -- push the table's start down the first page, point by point --
         heading = Para.of("heading.1", "I. DANH SÁCH", keep_with_next=True)

@@ -29,25 +29,37 @@ def _lines(pdf: bytes, page: int, height: float) -> dict[str, tuple[float, float
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.pdf"
         path.write_bytes(pdf)
-        out = subprocess.run(["pdftotext", "-bbox-layout", "-f", str(page + 1), "-l", str(page + 1), str(path), "-"],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            ["pdftotext", "-bbox-layout", "-f", str(page + 1), "-l", str(page + 1), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     lines: dict[str, tuple[float, float, float, float]] = {}
     for block in re.findall(r"<line [^>]*>(.*?)</line>", out, re.DOTALL):
         found = _WORD.findall(block)
         text = " ".join(w[4] for w in found)
-        lines[text] = (min(float(w[0]) for w in found), height - max(float(w[3]) for w in found),
-                       max(float(w[2]) for w in found), height - min(float(w[1]) for w in found))
+        lines[text] = (
+            min(float(w[0]) for w in found),
+            height - max(float(w[3]) for w in found),
+            max(float(w[2]) for w in found),
+            height - min(float(w[1]) for w in found),
+        )
     return lines
 
 
-@pytest.mark.parametrize(("data", "kind", "title", "name", "signer_page"), [
-    ("meeting.yaml", "report", "CHỦ TỊCH", "Nguyễn Quốc Khởi", 1),
-    # -- the decision's signer block ends the decision, before its DANH SÁCH annex --
-    ("meeting-awards.yaml", "decision", "CHỦ TỊCH", "Nguyễn Quốc Khởi", 1),
-    ("meeting-party.yaml", "report", "TRƯỞNG BAN", "Phạm Văn Út", 1),
-])
+@pytest.mark.parametrize(
+    ("data", "kind", "title", "name", "signer_page"),
+    [
+        ("meeting.yaml", "report", "CHỦ TỊCH", "Nguyễn Quốc Khởi", 1),
+        # -- the decision's signer block ends the decision, before its DANH SÁCH annex --
+        ("meeting-awards.yaml", "decision", "CHỦ TỊCH", "Nguyễn Quốc Khởi", 1),
+        ("meeting-party.yaml", "report", "TRƯỞNG BAN", "Phạm Văn Út", 1),
+    ],
+)
 def test_the_signer_space_lies_between_the_title_and_the_name_in_the_signer_column(
-        tmp_path: Path, data: str, kind: str, title: str, name: str, signer_page: int) -> None:
+    tmp_path: Path, data: str, kind: str, title: str, name: str, signer_page: int
+) -> None:
     pdf = _built(tmp_path, data, kind)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         places = read_destinations(doc)
@@ -74,8 +86,15 @@ def test_page_one_text_area_is_recorded_from_the_preset_margins(tmp_path: Path) 
     mm = 72 / 25.4
     page = PRESETS["nd30"].page
     assert places[TEXT_AREA] == pytest.approx(
-        (0, page.left_mm * mm, page.bottom_mm * mm, (page.width_mm - page.right_mm) * mm,
-         (page.height_mm - page.top_mm) * mm), abs=0.01)
+        (
+            0,
+            page.left_mm * mm,
+            page.bottom_mm * mm,
+            (page.width_mm - page.right_mm) * mm,
+            (page.height_mm - page.top_mm) * mm,
+        ),
+        abs=0.01,
+    )
 
 
 def test_a_document_without_a_signer_records_no_signer_space_and_stays_pdfa(tmp_path: Path) -> None:

@@ -58,11 +58,7 @@ def platypus_pdf(font_name: str) -> bytes:
     doc = SimpleDocTemplate(buf, pagesize=A4, invariant=1, initialFontName=font_name)
     body = ParagraphStyle("body", fontName=font_name, fontSize=13, leading=16)
     table = Table([["STT", "Họ và tên", "Đơn vị"], ["1", "Nguyễn Thị Ánh", "Sở Nội vụ"]])
-    table.setStyle(
-        TableStyle(
-            [("FONT", (0, 0), (-1, -1), font_name, 12), ("GRID", (0, 0), (-1, -1), 0.5, "black")]
-        )
-    )
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font_name, 12), ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
     story = [
         Paragraph(MOTTO, body),
         Paragraph("<b>QUYẾT ĐỊNH</b> về việc <i>khen thưởng</i> tập thể, cá nhân", body),
@@ -209,5 +205,3 @@ def test_make_pdfa_reports_input_that_is_not_a_pdf() -> None:
 
     assert not isinstance(caught.value, PdfaError)
     assert caught.value.problems[0].code == "render.pdf_unreadable"
-
-

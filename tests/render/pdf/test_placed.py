@@ -23,28 +23,45 @@ MM = 72 / 25.4
 
 
 def document(*blocks, page: PageSpec | None = None) -> Document:
-    meta = DocMeta(kind="test", type_name="Giấy khen", type_code="", subject="thử", code=None, number=None,
-                   date=dt.date(2022, 6, 17), issuer="Ủy ban nhân dân huyện A", issuer_symbol="UBND")
-    return Document(meta=meta, preset=CERTIFICATE, blocks=tuple(blocks), page=page or CERTIFICATE.page,
-                    page_numbers=False)
+    meta = DocMeta(
+        kind="test",
+        type_name="Giấy khen",
+        type_code="",
+        subject="thử",
+        code=None,
+        number=None,
+        date=dt.date(2022, 6, 17),
+        issuer="Ủy ban nhân dân huyện A",
+        issuer_symbol="UBND",
+    )
+    return Document(
+        meta=meta, preset=CERTIFICATE, blocks=tuple(blocks), page=page or CERTIFICATE.page, page_numbers=False
+    )
 
 
 def words(pdf: bytes, tmp_path: Path, page: int = 1) -> list[tuple[str, float, float, float, float]]:
     """(word, xMin, yMin, xMax, yMax) in points from the top-left corner of ``page``."""
     path = tmp_path / "placed.pdf"
     path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
     return [(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in re.findall(pattern, out)]
 
 
 def test_left_centre_and_right_anchors_put_the_text_where_the_mm_say(tmp_path: Path) -> None:
-    pdf = render(document(
-        Placed(40, 50, "Trái", "certificate.recipient", "left"),
-        Placed(148.5, 90, "Giữa", "certificate.recipient", "center"),
-        Placed(250, 130, "Phải", "certificate.recipient", "right"),
-    ), "pdf").data
+    pdf = render(
+        document(
+            Placed(40, 50, "Trái", "certificate.recipient", "left"),
+            Placed(148.5, 90, "Giữa", "certificate.recipient", "center"),
+            Placed(250, 130, "Phải", "certificate.recipient", "right"),
+        ),
+        "pdf",
+    ).data
     found = {w: (x0, y0, x1, y1) for w, x0, y0, x1, y1 in words(pdf, tmp_path)}
     left, centre, right = found["Trái"], found["Giữa"], found["Phải"]
     assert left[0] == pytest.approx(40 * MM, abs=1.0)
@@ -57,8 +74,13 @@ def test_left_centre_and_right_anchors_put_the_text_where_the_mm_say(tmp_path: P
 
 def test_width_wraps_lines_and_newlines_break_them(tmp_path: Path) -> None:
     text = "một hai ba bốn năm sáu bảy tám chín mười " * 3
-    pdf = render(document(Placed(148.5, 60, text.strip(), "certificate.achievement", "center", width_mm=80),
-                          Placed(30, 150, "dòng một\ndòng hai", "certificate.decision")), "pdf").data
+    pdf = render(
+        document(
+            Placed(148.5, 60, text.strip(), "certificate.achievement", "center", width_mm=80),
+            Placed(30, 150, "dòng một\ndòng hai", "certificate.decision"),
+        ),
+        "pdf",
+    ).data
     found = words(pdf, tmp_path)
     tops = sorted({round(y0) for w, _, y0, _, _ in found if w != "dòng"})
     assert len(tops) >= 3  # -- 120 characters in 80 mm at 15 pt: several lines --
@@ -68,8 +90,10 @@ def test_width_wraps_lines_and_newlines_break_them(tmp_path: Path) -> None:
 
 
 def test_size_override_and_role_faces_are_used(tmp_path: Path) -> None:
-    pdf = render(document(Placed(20, 40, "Lớn", "certificate.unit", size_pt=30),
-                          Placed(20, 80, "Nhỏ", "certificate.unit")), "pdf").data
+    pdf = render(
+        document(Placed(20, 40, "Lớn", "certificate.unit", size_pt=30), Placed(20, 80, "Nhỏ", "certificate.unit")),
+        "pdf",
+    ).data
     found = {w: y1 - y0 for w, _, y0, _, y1 in words(pdf, tmp_path)}
     assert found["Lớn"] / found["Nhỏ"] == pytest.approx(30 / 15, rel=0.05)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
@@ -78,8 +102,12 @@ def test_size_override_and_role_faces_are_used(tmp_path: Path) -> None:
 
 
 def test_lines_are_stroked_in_their_role_width_and_ink() -> None:
-    pdf = render(document(PlacedLine(10, 10, 287, 10, "certificate.frame.outer"),
-                          PlacedLine(10, 20, 10, 200, "calibration.tick")), "pdf").data
+    pdf = render(
+        document(
+            PlacedLine(10, 10, 287, 10, "certificate.frame.outer"), PlacedLine(10, 20, 10, 200, "calibration.tick")
+        ),
+        "pdf",
+    ).data
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         content = doc.pages[0].Contents.read_bytes().decode("latin-1")
     assert "2.4 w" in content and ".3 w" in content
@@ -95,16 +123,19 @@ def test_placed_pages_count_one_page_per_page_break_and_pass_pdfa(tmp_path: Path
     for index in range(5):
         if index:
             blocks.append(PageBreak())
-        blocks += [PlacedLine(9, 9, 288, 9, "certificate.frame.inner"), Placed(148.5, 100, f"Trang {index + 1}",
-                                                                              "certificate.title", "center")]
+        blocks += [
+            PlacedLine(9, 9, 288, 9, "certificate.frame.inner"),
+            Placed(148.5, 100, f"Trang {index + 1}", "certificate.title", "center"),
+        ]
     rendered = render(document(*blocks), "pdf")
     assert rendered.pages == 5 and rendered.pdfa == "2B"
     assert [w for w, *_ in words(rendered.data, tmp_path, page=4)] == ["Trang", "4"]
 
 
 def test_placed_text_mixes_with_flowing_paragraphs_without_taking_room(tmp_path: Path) -> None:
-    pdf = render(document(Placed(200, 30, "Góc", "certificate.recipient"), Para.of("body", "Đoạn văn đầu trang.")),
-                 "pdf").data
+    pdf = render(
+        document(Placed(200, 30, "Góc", "certificate.recipient"), Para.of("body", "Đoạn văn đầu trang.")), "pdf"
+    ).data
     found = {w: y0 for w, _, y0, _, _ in words(pdf, tmp_path)}
     # -- the paragraph starts at the top margin (12 mm), as if the placed text were not there --
     assert found["Đoạn"] == pytest.approx(12 * MM, abs=6)
@@ -113,7 +144,7 @@ def test_placed_text_mixes_with_flowing_paragraphs_without_taking_room(tmp_path:
 def test_a_custom_paper_size_measures_from_its_own_top_edge(tmp_path: Path) -> None:
     page = PageSpec(width_mm=200, height_mm=150, top_mm=10, bottom_mm=10, left_mm=10, right_mm=10)
     pdf = render(document(Placed(100, 75, "Tâm", "certificate.recipient", "center"), page=page), "pdf").data
-    (_, x0, y0, x1, y1), = words(pdf, tmp_path)
+    ((_, x0, y0, x1, y1),) = words(pdf, tmp_path)
     assert (x0 + x1) / 2 == pytest.approx(100 * MM, abs=1.0) and y0 < 75 * MM < y1
 
 
@@ -125,8 +156,10 @@ from umt_reports.errors import RenderError
 def _column(*texts: str, bottom: float = 146.0, min_scale: float = 0.6) -> list[Placed]:
     roles = ("certificate.recipient", "certificate.unit", "certificate.achievement")
     ys = (100.0, 110.0, 122.0)
-    return [Placed(148.5, y, text, role, "center", width_mm=225, group="column", bottom_mm=bottom,
-                   min_scale=min_scale) for y, text, role in zip(ys, texts, roles)]
+    return [
+        Placed(148.5, y, text, role, "center", width_mm=225, group="column", bottom_mm=bottom, min_scale=min_scale)
+        for y, text, role in zip(ys, texts, roles)
+    ]
 
 
 def _box(found: list[tuple[str, float, float, float, float]], word: str) -> tuple[float, float, float, float]:

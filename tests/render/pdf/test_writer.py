@@ -52,8 +52,16 @@ from umt_reports.render.pdf.pdfa import check_pdfa
 A4_POINTS = [0, 0, 595.2756, 841.8898]
 
 NAMES = [
-    "Nguyễn Văn An", "Trần Thị Bích", "Lê Hoàng Cường", "Phạm Ngọc Diệp", "Huỳnh Thanh Đạt",
-    "Võ Thị Ểnh", "Đặng Quốc Gia", "Bùi Thị Hằng", "Đỗ Minh Khải", "Hồ Thị Lụa",
+    "Nguyễn Văn An",
+    "Trần Thị Bích",
+    "Lê Hoàng Cường",
+    "Phạm Ngọc Diệp",
+    "Huỳnh Thanh Đạt",
+    "Võ Thị Ểnh",
+    "Đặng Quốc Gia",
+    "Bùi Thị Hằng",
+    "Đỗ Minh Khải",
+    "Hồ Thị Lụa",
 ]
 BODY = (
     "Trong giai đoạn 2016-2021, Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện đã phối hợp chặt chẽ "
@@ -65,7 +73,9 @@ BODY = (
 # -- document builders ------------------------------------------------------------------
 
 
-def _meta(kind: str = "report", code: str | None = "25/BC-UBND", date: dt.date | None = dt.date(2022, 6, 22)) -> DocMeta:
+def _meta(
+    kind: str = "report", code: str | None = "25/BC-UBND", date: dt.date | None = dt.date(2022, 6, 22)
+) -> DocMeta:
     return DocMeta(
         kind=kind,
         type_name="Báo cáo",
@@ -148,8 +158,14 @@ def award_table(rows: int) -> Table:
     )
 
 
-def report(preset: style.Preset = style.ND30, *, paragraphs: int = 6, table_rows: int = 40,
-           annex_rows: int = 45, extra: tuple[Block, ...] = ()) -> Document:
+def report(
+    preset: style.Preset = style.ND30,
+    *,
+    paragraphs: int = 6,
+    table_rows: int = 40,
+    annex_rows: int = 45,
+    extra: tuple[Block, ...] = (),
+) -> Document:
     """A multi-page report: header, title, sections, a long table, signature, an annex."""
     body: list[Block] = [header(preset), *title(preset)]
     body.append(Para.of("heading.1", "I. KẾT QUẢ ĐẠT ĐƯỢC"))
@@ -157,8 +173,16 @@ def report(preset: style.Preset = style.ND30, *, paragraphs: int = 6, table_rows
     body.append(Para.of("heading.2", "1. Danh sách cá nhân được khen thưởng"))
     body.append(award_table(table_rows))
     body.extend(extra)
-    body.append(Para("body", (Run("Trên đây là báo cáo tổng kết "), Run("giai đoạn 2016-2021", bold=True),
-                              Run(" của Ủy ban nhân dân huyện" + (f" {preset.closing_mark}" if preset.closing_mark else "")))))
+    body.append(
+        Para(
+            "body",
+            (
+                Run("Trên đây là báo cáo tổng kết "),
+                Run("giai đoạn 2016-2021", bold=True),
+                Run(" của Ủy ban nhân dân huyện" + (f" {preset.closing_mark}" if preset.closing_mark else "")),
+            ),
+        )
+    )
     body.append(signature(preset))
     annex = Annex(
         blocks=(
@@ -199,16 +223,21 @@ def write(rendered: Rendered, workdir: Path, name: str) -> Path:
 
 def page_texts(path: Path, *flags: str) -> list[str]:
     """The text of each page, as pdftotext reads it (reading order; ``-raw``: drawing order)."""
-    out = subprocess.run([_tool("pdftotext"), "-enc", "UTF-8", *flags, str(path), "-"], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [_tool("pdftotext"), "-enc", "UTF-8", *flags, str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     pages = out.split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
 
 def words(path: Path, page: int) -> list[tuple[str, float, float, float, float]]:
     """``(word, x_min, y_min, x_max, y_max)`` of one page (1-based), y from the top, in points."""
-    out = subprocess.run([_tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [_tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)
     return [(html.unescape(w), float(a), float(b), float(c), float(d)) for a, b, c, d, w in found]
 
@@ -254,8 +283,9 @@ def test_it_returns_pdfa_2b_with_its_page_count_and_font(any_report) -> None:
     doc, rendered, path = any_report
     assert rendered.suffix == ".pdf"
     assert rendered.pdfa == "2B"
-    assert rendered.font and ("Liberation Serif" in rendered.font or "Times New Roman" in rendered.font
-                              or "Spectral" in rendered.font)
+    assert rendered.font and (
+        "Liberation Serif" in rendered.font or "Times New Roman" in rendered.font or "Spectral" in rendered.font
+    )
     assert check_pdfa(rendered.data) == []
     with pikepdf.open(path) as pdf:
         assert len(pdf.pages) == rendered.pages
@@ -300,8 +330,13 @@ def test_it_is_byte_identical_in_another_process_with_another_hash_seed() -> Non
         "print(hashlib.sha256(render_pdf(doc, RenderOptions()).data).hexdigest())\n"
     )
     digests = {
-        subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+        subprocess.run(
+            [sys.executable, "-c", script],
+            check=True,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
         for seed in ("1", "2")
     }
     here = hashlib.sha256(render_pdf(report(style.ND30, table_rows=5, annex_rows=3), RenderOptions()).data)
@@ -362,24 +397,30 @@ def test_it_draws_nfd_input_as_nfc(workdir: Path) -> None:
     nfd = unicodedata.normalize("NFD", nfc)
     assert nfd != nfc
     doc = short((Para.of("body", nfd), award_table(1)))
-    doc = Document(meta=doc.meta, preset=doc.preset,
-                   blocks=(*doc.blocks, Table((Column(nfd, 1.0),), ((Cell(nfd),),))))
+    doc = Document(meta=doc.meta, preset=doc.preset, blocks=(*doc.blocks, Table((Column(nfd, 1.0),), ((Cell(nfd),),))))
     text = " ".join(page_texts(write(render_pdf(doc, RenderOptions()), workdir, "nfd")))
     assert text.count(nfc) == 3  # paragraph, header cell, body cell
     assert unicodedata.normalize("NFC", text) == text
 
 
 def test_markup_characters_come_out_literally(workdir: Path) -> None:
-    doc = short((
-        Para.of("body", "<script>alert(1)</script>"),
-        Para.of("body", "A & B <b>không đậm</b> &amp; x > y"),
-        Para("body", (Run("đậm <i>", bold=True), Run(" & nghiêng", italic=True), Run(" gạch", underline=True))),
-        Para("signature.name", (Run("không đậm", bold=False), Run(" đậm"))),
-        Table((Column("<th>", 0.5), Column("A & B", 0.5)), ((Cell("<td>"), Cell("x &lt; y")),)),
-    ))
+    doc = short(
+        (
+            Para.of("body", "<script>alert(1)</script>"),
+            Para.of("body", "A & B <b>không đậm</b> &amp; x > y"),
+            Para("body", (Run("đậm <i>", bold=True), Run(" & nghiêng", italic=True), Run(" gạch", underline=True))),
+            Para("signature.name", (Run("không đậm", bold=False), Run(" đậm"))),
+            Table((Column("<th>", 0.5), Column("A & B", 0.5)), ((Cell("<td>"), Cell("x &lt; y")),)),
+        )
+    )
     text = norm(" ".join(page_texts(write(render_pdf(doc, RenderOptions()), workdir, "escape"), "-raw")))
-    for literal in ("<script>alert(1)</script>", "A & B <b>không đậm</b> &amp; x > y",
-                    "đậm <i> & nghiêng gạch", "không đậm đậm", "<th> A & B <td> x &lt; y"):
+    for literal in (
+        "<script>alert(1)</script>",
+        "A & B <b>không đậm</b> &amp; x > y",
+        "đậm <i> & nghiêng gạch",
+        "không đậm đậm",
+        "<th> A & B <td> x &lt; y",
+    ):
         assert literal in text
 
 
@@ -387,8 +428,9 @@ def test_repeated_spaces_and_empty_paragraphs_survive(workdir: Path) -> None:
     blank = style.ND30.number(None, "BC", "UBND")
     doc = short((Para.of("number", blank), Para.of("body", ""), Para.of("body", "Sau")))
     path = write(render_pdf(doc, RenderOptions()), workdir, "spaces")
-    layout = subprocess.run([_tool("pdftotext"), "-layout", str(path), "-"], check=True,
-                            capture_output=True, text=True).stdout
+    layout = subprocess.run(
+        [_tool("pdftotext"), "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     assert re.search(r"Số:\s{3,}/BC-UBND", layout)
 
 
@@ -538,8 +580,11 @@ def test_a_header_name_too_wide_at_13_pt_is_set_at_12_pt_on_one_line(workdir: Pa
     org = style.ND30.style("header.org")
     column = style.ND30.header_columns_mm[0] * PT_PER_MM
     family = resolve_font(None)
-    assert text_width_pt(FITS_AT_12, org, family) > column >= text_width_pt(
-        FITS_AT_12, dataclasses.replace(org, size=12), family)
+    assert (
+        text_width_pt(FITS_AT_12, org, family)
+        > column
+        >= text_width_pt(FITS_AT_12, dataclasses.replace(org, size=12), family)
+    )
     path = write(render_pdf(short((header(style.ND30, FITS_AT_12),)), RenderOptions()), workdir, "fit-12")
     left_edge = style.ND30.page.left_mm * PT_PER_MM
     found = [b for b in words(path, 1) if b[3] <= left_edge + column + 1]  # -- the left column only --

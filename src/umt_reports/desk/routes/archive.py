@@ -48,8 +48,13 @@ class Filters:
 
     def query(self) -> Query:
         """The catalogue query: words, dates, kind, and the issuing body chosen in the list."""
-        return _BodyQuery(self.q, organ=self.body.strip(), date_from=_date(self.date_from),
-                          date_to=_date(self.date_to), kind=self.kind or None)
+        return _BodyQuery(
+            self.q,
+            organ=self.body.strip(),
+            date_from=_date(self.date_from),
+            date_to=_date(self.date_to),
+            kind=self.kind or None,
+        )
 
 
 def _date(text: str) -> dt.date | None:
@@ -76,16 +81,29 @@ def _records(request: Request, filters: Filters) -> tuple[list[Record], list[str
 
 
 @router.get("/archive")
-def catalogue(request: Request, account: CurrentUser, q: str = "", kind: str = "", body: str = "",
-              date_from: str = "", date_to: str = "") -> Response:
+def catalogue(
+    request: Request,
+    account: CurrentUser,
+    q: str = "",
+    kind: str = "",
+    body: str = "",
+    date_from: str = "",
+    date_to: str = "",
+) -> Response:
     require(account, "archive.view", request)
     filters = Filters(q, kind, body, date_from, date_to)
     from umt_reports.desk.routes.secretary import offered_kinds
 
     records, bodies = _records(request, filters)
-    return page(request, "archive.html", records=records, bodies=bodies, filters=filters,
-                kinds=offered_kinds(),
-                can_export=allowed(account.role, "archive.export"))
+    return page(
+        request,
+        "archive.html",
+        records=records,
+        bodies=bodies,
+        filters=filters,
+        kinds=offered_kinds(),
+        can_export=allowed(account.role, "archive.export"),
+    )
 
 
 def _open_record(request: Request, record_id: str) -> tuple[Record, list[Record], Path]:
@@ -118,9 +136,28 @@ def _verify(record: Record, path: Path) -> tuple[bool, str]:
 
 
 #: Phụ lục VI fields, in the order of ``umt-reports archive show``.
-_FIELDS = ("file_code", "type_name", "code", "issued_date", "organ_name", "subject", "signer_position",
-           "signer_name", "page_amount", "language", "description", "title", "kind", "file_name", "size",
-           "pdfa", "font", "status", "version", "archived_at")
+_FIELDS = (
+    "file_code",
+    "type_name",
+    "code",
+    "issued_date",
+    "organ_name",
+    "subject",
+    "signer_position",
+    "signer_name",
+    "page_amount",
+    "language",
+    "description",
+    "title",
+    "kind",
+    "file_name",
+    "size",
+    "pdfa",
+    "font",
+    "status",
+    "version",
+    "archived_at",
+)
 
 
 def field_rows(request: Request, record: Record) -> list[tuple[str, str]]:
@@ -142,8 +179,15 @@ def document(request: Request, record_id: str, account: CurrentUser) -> Response
     require(account, "archive.view", request)
     record, history, path = _open_record(request, record_id)
     ok, detail = _verify(record, path)
-    return page(request, "document.html", record=record, history=history, rows=field_rows(request, record),
-                verified=ok, verify_detail=detail)
+    return page(
+        request,
+        "document.html",
+        record=record,
+        history=history,
+        rows=field_rows(request, record),
+        verified=ok,
+        verify_detail=detail,
+    )
 
 
 @router.get("/archive/{record_id}/file/{name}")
@@ -171,18 +215,31 @@ def store(request: Request, job_id: str, account: CurrentUser, replace: Annotate
     except UmtError as error:
         job.stored = [p.format(state.config.lang) for p in error.problems]
         return RedirectResponse(f"/jobs/{job.id}#archive", status_code=303)
-    job.stored = [state.t(f"desk.stored_{o.action}", code=o.record.code or o.record.file_name, id=o.record.id)
-                  for o in outcomes]
-    state.audit.record(account.name, address(request), "archive.store", job=job.id,
-                       documents=[{"id": o.record.id, "code": o.record.code, "action": o.action,
-                                   "sha256": o.record.sha256} for o in outcomes])
+    job.stored = [
+        state.t(f"desk.stored_{o.action}", code=o.record.code or o.record.file_name, id=o.record.id) for o in outcomes
+    ]
+    state.audit.record(
+        account.name,
+        address(request),
+        "archive.store",
+        job=job.id,
+        documents=[
+            {"id": o.record.id, "code": o.record.code, "action": o.action, "sha256": o.record.sha256} for o in outcomes
+        ],
+    )
     return RedirectResponse(f"/jobs/{job.id}#archive", status_code=303)
 
 
 @router.post("/archive/export", dependencies=[Depends(csrf_protect)])
-def export(request: Request, account: CurrentUser, q: Annotated[str, Form()] = "",
-           kind: Annotated[str, Form()] = "", body: Annotated[str, Form()] = "",
-           date_from: Annotated[str, Form()] = "", date_to: Annotated[str, Form()] = "") -> Response:
+def export(
+    request: Request,
+    account: CurrentUser,
+    q: Annotated[str, Form()] = "",
+    kind: Annotated[str, Form()] = "",
+    body: Annotated[str, Form()] = "",
+    date_from: Annotated[str, Form()] = "",
+    date_to: Annotated[str, Form()] = "",
+) -> Response:
     """A zip for the state archive (PDFs, Phụ lục VI XML, index) of the filtered documents."""
     from umt_reports.archive.api import open_archive
     from umt_reports.archive.export import export_zip
@@ -196,8 +253,15 @@ def export(request: Request, account: CurrentUser, q: Annotated[str, Form()] = "
     out = state.config.home / "exports" / f"{secrets.token_hex(8)}.zip"
     with open_archive(root) as archive:
         result = export_zip(archive, out, filters.query())
-    state.audit.record(account.name, address(request), "archive.export", count=len(result.records),
-                       ids=[r.id for r in result.records], filters=filters.__dict__)
+    state.audit.record(
+        account.name,
+        address(request),
+        "archive.export",
+        count=len(result.records),
+        ids=[r.id for r in result.records],
+        filters=filters.__dict__,
+    )
     name = f"luu-tru-{dt.date.today().isoformat()}.zip"
-    return FileResponse(out, media_type="application/zip", filename=name,
-                        background=BackgroundTask(out.unlink, missing_ok=True))
+    return FileResponse(
+        out, media_type="application/zip", filename=name, background=BackgroundTask(out.unlink, missing_ok=True)
+    )

@@ -28,8 +28,13 @@ def login(request: Request, name: Annotated[str, Form()] = "", password: Annotat
     wait = state.throttle.wait_seconds(name, where)
     if wait:
         state.audit.record(name, where, "login.throttled")
-        return page(request, "login.html", status_code=429, name=name,
-                    error=state.t("desk.login_throttled", minutes=max(1, (wait + 59) // 60)))
+        return page(
+            request,
+            "login.html",
+            status_code=429,
+            name=name,
+            error=state.t("desk.login_throttled", minutes=max(1, (wait + 59) // 60)),
+        )
     account = state.accounts.authenticate(name, password)
     if account is None:
         state.throttle.failed(name, where)

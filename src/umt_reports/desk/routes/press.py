@@ -34,8 +34,15 @@ def press_page(request: Request, job_id: str, account: CurrentUser) -> Response:
         if fragment_file:
             fragment = (job.folder / "out" / fragment_file).read_text(encoding="utf-8")
         photos = [name for name in outcome.extras if name.lower().endswith(PHOTO_SUFFIXES)]
-    return page(request, "press.html", job=job, page_file=page_file, fragment_file=fragment_file,
-                fragment=fragment, photos=photos)
+    return page(
+        request,
+        "press.html",
+        job=job,
+        page_file=page_file,
+        fragment_file=fragment_file,
+        fragment=fragment,
+        photos=photos,
+    )
 
 
 @router.post("/jobs/{job_id}/press", dependencies=[Depends(csrf_protect)])
@@ -47,8 +54,16 @@ def press_again(request: Request, job_id: str, account: CurrentUser) -> Response
     new_id, folder = state.runner.new_folder()
     shutil.copytree(job.folder / "input", folder / "input", dirs_exist_ok=True)
     source = folder / "input" / job.request.source.relative_to(job.folder / "input")
-    state.runner.submit(new_id, BuildRequest(folder, source, ("press",), PRESS_FORMATS, state.config.lang),
-                        account.name)
-    state.audit.record(account.name, address(request), "build", job=new_id, source=source.name,
-                       kinds=["press"], formats=list(PRESS_FORMATS))
+    state.runner.submit(
+        new_id, BuildRequest(folder, source, ("press",), PRESS_FORMATS, state.config.lang), account.name
+    )
+    state.audit.record(
+        account.name,
+        address(request),
+        "build",
+        job=new_id,
+        source=source.name,
+        kinds=["press"],
+        formats=list(PRESS_FORMATS),
+    )
     return RedirectResponse(f"/jobs/{new_id}/press", status_code=303)

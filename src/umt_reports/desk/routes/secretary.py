@@ -59,12 +59,26 @@ def formats() -> tuple[str, ...]:
     return tuple(FORMATS)
 
 
-def _form_page(request: Request, account: Account, status_code: int = 200, problems: list[str] | None = None,
-               kinds: tuple[str, ...] | None = None, chosen_formats: tuple[str, ...] | None = None) -> Response:
+def _form_page(
+    request: Request,
+    account: Account,
+    status_code: int = 200,
+    problems: list[str] | None = None,
+    kinds: tuple[str, ...] | None = None,
+    chosen_formats: tuple[str, ...] | None = None,
+) -> Response:
     default_kinds, default_formats = DEFAULTS.get(account.role, DEFAULT_CHOICE)
-    return page(request, "index.html", status_code=status_code, kinds=offered_kinds(), formats=formats(),
-                chosen_kinds=kinds or default_kinds, chosen_formats=chosen_formats or default_formats,
-                problems=problems or [], blank=BLANK_WORKBOOK)
+    return page(
+        request,
+        "index.html",
+        status_code=status_code,
+        kinds=offered_kinds(),
+        formats=formats(),
+        chosen_kinds=kinds or default_kinds,
+        chosen_formats=chosen_formats or default_formats,
+        problems=problems or [],
+        blank=BLANK_WORKBOOK,
+    )
 
 
 @router.get("/")
@@ -73,10 +87,13 @@ def index(request: Request, account: CurrentUser) -> Response:
 
 
 @router.post("/jobs", dependencies=[Depends(csrf_protect)])
-async def upload(request: Request, account: CurrentUser,
-                 files: Annotated[list[UploadFile] | None, File()] = None,
-                 kinds: Annotated[list[str] | None, Form()] = None,
-                 formats_: Annotated[list[str] | None, Form(alias="formats")] = None) -> Response:
+async def upload(
+    request: Request,
+    account: CurrentUser,
+    files: Annotated[list[UploadFile] | None, File()] = None,
+    kinds: Annotated[list[str] | None, Form()] = None,
+    formats_: Annotated[list[str] | None, Form(alias="formats")] = None,
+) -> Response:
     state = desk(request)
     require(account, "build", request)
     chosen_kinds = tuple(kinds or ()) or DEFAULT_CHOICE[0]
@@ -92,8 +109,15 @@ async def upload(request: Request, account: CurrentUser,
         return _form_page(request, account, 400, lines, chosen_kinds, chosen_formats)
     build_request = BuildRequest(folder, saved.data, chosen_kinds, chosen_formats, state.config.lang)
     state.runner.submit(job_id, build_request, account.name)
-    state.audit.record(account.name, address(request), "build", job=job_id, source=saved.data.name,
-                       kinds=list(chosen_kinds), formats=list(chosen_formats))
+    state.audit.record(
+        account.name,
+        address(request),
+        "build",
+        job=job_id,
+        source=saved.data.name,
+        kinds=list(chosen_kinds),
+        formats=list(chosen_formats),
+    )
     return RedirectResponse(f"/jobs/{job_id}", status_code=303)
 
 
@@ -110,11 +134,17 @@ def job_page(request: Request, job_id: str, account: CurrentUser) -> Response:
     job = own_job(request, job_id, account)
     outcome = job.outcome
     pdfs = [f for f in outcome.files if f.format == "pdf"] if outcome else []
-    press = [f for f in outcome.files if f.kind == "press" and f.format in ("html", "html-fragment")] \
-        if outcome else []
-    return page(request, "job.html", job=job, outcome=outcome, pdfs=pdfs, has_press=bool(press),
-                can_store=allowed(account.role, "archive.store") and bool(pdfs),
-                zip_name=f"{Path(job.source_name).stem}-van-ban.zip")
+    press = [f for f in outcome.files if f.kind == "press" and f.format in ("html", "html-fragment")] if outcome else []
+    return page(
+        request,
+        "job.html",
+        job=job,
+        outcome=outcome,
+        pdfs=pdfs,
+        has_press=bool(press),
+        can_store=allowed(account.role, "archive.store") and bool(pdfs),
+        zip_name=f"{Path(job.source_name).stem}-van-ban.zip",
+    )
 
 
 def _file(path: Path, name: str) -> FileResponse:
@@ -124,7 +154,8 @@ def _file(path: Path, name: str) -> FileResponse:
     response = FileResponse(path, media_type=media, filename=name, content_disposition_type=disposition)
     if suffix == ".html":  # -- a built page is shown, never trusted: no script, no request out --
         response.headers["Content-Security-Policy"] = (
-            "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox")
+            "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox"
+        )
     return response
 
 
@@ -165,8 +196,11 @@ def job_zip(request: Request, job_id: str, name: str, account: CurrentUser) -> R
         for file_name in [f.name for f in job.outcome.files] + job.outcome.extras:
             archive.write(job.folder / "out" / file_name, file_name)
     desk(request).audit.record(account.name, address(request), "download", job=job.id, file=name)
-    return Response(buffer.getvalue(), media_type="application/zip",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        buffer.getvalue(),
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get(f"/mau/{BLANK_WORKBOOK}")

@@ -226,8 +226,9 @@ class PagedTable(Flowable):
             for first, last in self.spans.get(index, ()):
                 row = index - self.start + 1
                 commands.append(("SPAN", (first, row), (last, row)))
-        table = LongTable([self.header, *self.rows[self.start : end]], colWidths=self.col_widths, repeatRows=1,
-                          **self.table_options)
+        table = LongTable(
+            [self.header, *self.rows[self.start : end]], colWidths=self.col_widths, repeatRows=1, **self.table_options
+        )
         table.setStyle(TableStyle(commands))
         return table
 
@@ -266,8 +267,16 @@ class PagedTable(Flowable):
         if shown < _MIN_ROWS_AT_FOOT and not getattr(frame, "_atTop", True):
             # -- the header and a lone row at the foot of a page: the whole table moves on --
             return []
-        rest = PagedTable(self.header, self.rows, self.spans, self.col_widths, self.table_style,
-                          self.min_row_height, self.start + shown, **self.table_options)
+        rest = PagedTable(
+            self.header,
+            self.rows,
+            self.spans,
+            self.col_widths,
+            self.table_style,
+            self.min_row_height,
+            self.start + shown,
+            **self.table_options,
+        )
         return [parts[0], rest]
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:

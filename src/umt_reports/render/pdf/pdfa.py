@@ -31,8 +31,16 @@ from umt_reports import vn
 from umt_reports.errors import PdfaError, RenderError
 from umt_reports.render.pdf.marks import Rect, add_destinations
 
-__all__ = ["FLAVOUR", "VIETNAM_TIME", "PdfMetadata", "check_pdfa", "make_pdfa", "pdfa_findings", "prepare_pdfa",
-           "require_pdfa"]
+__all__ = [
+    "FLAVOUR",
+    "VIETNAM_TIME",
+    "PdfMetadata",
+    "check_pdfa",
+    "make_pdfa",
+    "pdfa_findings",
+    "prepare_pdfa",
+    "require_pdfa",
+]
 
 if TYPE_CHECKING:
     import pikepdf
@@ -49,6 +57,7 @@ def _load() -> None:
     import pikepdf.pdfa
 
     _remember_passed_schema_checks()
+
 
 #: The PDF/A flavour we write: part 2, conformance level B.
 FLAVOUR: Final = "2b"

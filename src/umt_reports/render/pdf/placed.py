@@ -107,8 +107,14 @@ def _text_op(block: Placed, preset: Preset, family: FontFamily) -> _Text:
 
 
 def _line_op(block: PlacedLine) -> _Line:
-    return _Line(_ink(block.role), LINE_ROLES.get(block.role, _DEFAULT_LINE_PT), block.x1_mm * PT_PER_MM,
-                 block.y1_mm, block.x2_mm * PT_PER_MM, block.y2_mm)
+    return _Line(
+        _ink(block.role),
+        LINE_ROLES.get(block.role, _DEFAULT_LINE_PT),
+        block.x1_mm * PT_PER_MM,
+        block.y1_mm,
+        block.x2_mm * PT_PER_MM,
+        block.y2_mm,
+    )
 
 
 class PlacedFlowable(Flowable):
@@ -193,8 +199,9 @@ def _set_column(blocks: list[Placed], preset: Preset, family: FontFamily) -> lis
             if text.lines:
                 pushed += text.lines[-1][2] / PT_PER_MM
             width = block.width_mm * PT_PER_MM if block.width_mm else None
-            if width is not None and any(stringWidth(line, text.font, size) > width + _FIT_SLACK_PT
-                                         for line, _x, _drop in text.lines):
+            if width is not None and any(
+                stringWidth(line, text.font, size) > width + _FIT_SLACK_PT for line, _x, _drop in text.lines
+            ):
                 fits = False
         last = texts[-1]
         end_mm = last.y_mm + ((last.lines[-1][2] if last.lines else 0.0) + last.size * _DESCENT_EM) / PT_PER_MM
@@ -218,8 +225,13 @@ class _Column:
 def add_placed(story: list[Flowable], block: Placed | PlacedLine, preset: Preset, family: FontFamily) -> None:
     """Append ``block`` to ``story``: to the placed flowable that ends it, or as a new one."""
     if isinstance(block, Placed) and block.group:
-        if story and isinstance(story[-1], PlacedFlowable) and story[-1].ops \
-                and isinstance(story[-1].ops[-1], _Column) and story[-1].ops[-1].name == block.group:
+        if (
+            story
+            and isinstance(story[-1], PlacedFlowable)
+            and story[-1].ops
+            and isinstance(story[-1].ops[-1], _Column)
+            and story[-1].ops[-1].name == block.group
+        ):
             column = story[-1].ops[-1]
             column.blocks.append(block)
             column.texts = _set_column(column.blocks, preset, family)

@@ -91,8 +91,14 @@ def document_text(doc: Document) -> str:
 class StoryBuilder:
     """Turns blocks into flowables for one document (one preset, one font, one page width)."""
 
-    def __init__(self, preset: Preset, family: FontFamily, text_width_pt: float,
-                 text_height_pt: float | None = None, marks: MarkBook | None = None) -> None:
+    def __init__(
+        self,
+        preset: Preset,
+        family: FontFamily,
+        text_width_pt: float,
+        text_height_pt: float | None = None,
+        marks: MarkBook | None = None,
+    ) -> None:
         self.preset = preset
         self.family = family
         self.text_width = text_width_pt
@@ -122,8 +128,9 @@ class StoryBuilder:
         style = self._style(rule.role)
         if rule.spec.kind == "line":
             length = text_width_pt(nfc(rule.over), style, self.family)
-            return RuleLine(length, rule.spec.thickness_pt, style.size * _RULE_DROP_EM + rule.spec.gap_pt,
-                            fraction=rule.spec.width)
+            return RuleLine(
+                length, rule.spec.thickness_pt, style.size * _RULE_DROP_EM + rule.spec.gap_pt, fraction=rule.spec.width
+            )
         mark = replace(
             style,
             align="center",
@@ -216,8 +223,11 @@ class StoryBuilder:
         content: list[Flowable] = []
         for block in blocks:
             if isinstance(block, Spacer):
-                content += [PlaceMark(self.marks, "signer.top"), RlSpacer(0, block.height_pt),
-                            PlaceMark(self.marks, "signer.bottom")]
+                content += [
+                    PlaceMark(self.marks, "signer.top"),
+                    RlSpacer(0, block.height_pt),
+                    PlaceMark(self.marks, "signer.bottom"),
+                ]
             else:
                 content += self.flowables((block,))
         return _padded(content)

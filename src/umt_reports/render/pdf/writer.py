@@ -191,9 +191,7 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
     require_glyphs(family, document_text(doc))
     page = doc.page_spec
     body_font = face_name(family)
-    mark = (
-        _NumberMark(page, doc.preset.style(_PAGE_NUMBER_ROLE), family) if doc.page_numbers else None
-    )
+    mark = _NumberMark(page, doc.preset.style(_PAGE_NUMBER_ROLE), family) if doc.page_numbers else None
     text_height = (page.height_mm - page.top_mm - page.bottom_mm) * PT_PER_MM
     marks = MarkBook()
     story = StoryBuilder(doc.preset, family, page.text_width_mm * PT_PER_MM, text_height, marks).document(doc)
@@ -216,7 +214,8 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
             raise RenderError.of("render.too_large", None, value=_longest_word(doc)) from None
     if options.pdfa_finish is not None:  # -- finished and validated elsewhere, before anything is written --
         pending = options.pdfa_finish(out.getvalue(), _metadata(doc), _places(page, marks))
-        return Rendered(data=b"", suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B",
-                        pending=pending)
+        return Rendered(
+            data=b"", suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B", pending=pending
+        )
     data = make_pdfa(out.getvalue(), _metadata(doc), _places(page, marks))
     return Rendered(data=data, suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B")
