@@ -34,7 +34,7 @@ _UNIT_NOUNS = (
     "thành phố", "thị trấn", "thị xã", "đặc khu", "huyện", "tỉnh", "xã", "phường", "quận", "ấp", "thôn", "bản",
     "khóm", "tổ dân phố",
 )  # fmt: skip
-#: Place names have at most this many syllables (three-syllable names, or two joined by a hyphen);
+#: Place names have at most this many syllables (a name joined from two places, "A B - C D", counts both);
 #: anything longer is not kept on one line.
 _NAME_WORDS = 6
 _UNIT = re.compile(
