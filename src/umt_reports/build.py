@@ -241,8 +241,8 @@ def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendere
     if _helps([fmt for _, fmt, _ in jobs], len(jobs)):
         from umt_reports.render.pdfa_helper import Finishing, helper
 
-        pool = helper()
-        finishing = Finishing(pool) if pool is not None else None
+        process = helper()
+        finishing = Finishing(process) if process is not None else None
     order = sorted(range(len(jobs)), key=lambda i: jobs[i][1] != "pdf")
     done: dict[int, Rendered] = {}
     for i in order:

@@ -10,7 +10,8 @@ from typing import Any
 
 from reportlab.pdfgen import canvas
 
-from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
+from umt_reports.render.pdf import pdfa_parts
+from umt_reports.render.pdf.pdfa import PdfMetadata
 
 ISSUER = "Ủy ban nhân dân huyện U Minh Thượng"
 SUBJECT = (
@@ -53,7 +54,6 @@ def pdfa_bytes(doc: Doc, font_name: str) -> bytes:
         c.drawString(72, 740, doc.subject[:80])
         c.drawString(72, 720, f"{doc.body} Trang {page + 1}")
         c.showPage()
-    c.save()
     meta = PdfMetadata(
         title=f"{doc.type_name} {doc.subject}",
         author=doc.issuer,
@@ -61,7 +61,7 @@ def pdfa_bytes(doc: Doc, font_name: str) -> bytes:
         keywords=[doc.code or ""],
         created=doc.date,
     )
-    return make_pdfa(buf.getvalue(), meta)
+    return pdfa_parts.pdfa_bytes(c, meta)
 
 
 def manifest_entry(doc: Doc, data: bytes, source_sha: str = "ab" * 32) -> dict[str, Any]:

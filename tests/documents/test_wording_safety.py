@@ -194,6 +194,25 @@ def test_the_time_bound_holds_in_another_thread_and_leaves_it_usable(tmp_path: P
     assert results == ["template.too_slow", "ok"]
 
 
+def _runaway_code_in_child(folder: str) -> str:
+    try:
+        _subject(Path(folder), "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    except TemplateError as exc:
+        return exc.problems[0].code
+    return "finished"
+
+
+@pytest.mark.slow  # -- waits out the 5 s time bound --
+def test_the_time_bound_holds_in_a_forked_worker_of_a_process_that_used_it(tmp_path: Path) -> None:
+    import multiprocessing
+
+    _subject(tmp_path, "ok")  # -- the parent's watchdog thread runs; a forked child has none of its own --
+    (tmp_path / "child").mkdir()
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        code = pool.apply_async(_runaway_code_in_child, (str(tmp_path / "child"),)).get(MAX_SECONDS + 20)
+    assert code == "template.too_slow"
+
+
 def test_the_cli_reports_a_runaway_template_with_exit_2(tmp_path: Path) -> None:
     folder = tmp_path / "mau"
     folder.mkdir()

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.render.pdf.test_pdfa import META, canvas_pdf, helvetica_pdf
+from tests.render.pdf.test_pdfa import canvas_pdfa, helvetica_pdf
 
 from umt_reports import load_meeting
 from umt_reports.build import build, render_formats
@@ -14,7 +14,7 @@ from umt_reports.documents.report import build_report
 from umt_reports.errors import PdfaError
 from umt_reports.render import fonts
 from umt_reports.render import pdfa_helper as background
-from umt_reports.render.pdf.pdfa import make_pdfa
+from umt_reports.render.pdf.pdfa import require_pdfa
 
 pytestmark = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2 or os.environ.get("UMT_VALIDATE_INLINE") is not None,
@@ -23,9 +23,9 @@ pytestmark = pytest.mark.skipif(
 
 
 def _helper_pid() -> int:
-    pool = background._POOL
-    assert pool is not None
-    return next(iter(pool._processes))  # type: ignore[attr-defined]
+    process = background._HELPER
+    assert process is not None and process.pid is not None
+    return process.pid
 
 
 def test_a_build_with_docx_and_pdf_validates_in_the_helper_and_writes_the_same_bytes(
@@ -34,20 +34,20 @@ def test_a_build_with_docx_and_pdf_validates_in_the_helper_and_writes_the_same_b
     helped = build(sample_yaml, tmp_path / "helped", formats=["docx", "pdf"])
     assert _helper_pid() != os.getpid()
     monkeypatch.setenv("UMT_VALIDATE_INLINE", "1")
-    monkeypatch.setattr(background, "_POOL", None)
+    monkeypatch.setattr(background, "_HELPER", None)
     inline = build(sample_yaml, tmp_path / "inline", formats=["docx", "pdf"])
-    assert background._POOL is None
+    assert background._HELPER is None
     assert [f.sha256 for f in helped.files] == [f.sha256 for f in inline.files]
     assert [f.format for f in helped.files] == ["docx", "pdf"]  # -- the order asked for, PDF drawn first --
     assert helped.files[1].rendered.pdfa == "2B"
 
 
 def test_a_failure_found_by_the_helper_is_the_same_pdfa_error_as_inline() -> None:
-    pool = background.helper()
-    assert pool is not None
+    process = background.helper()
+    assert process is not None
     with pytest.raises(PdfaError) as here:
-        make_pdfa(helvetica_pdf(), META)
-    finish = background.Finishing(pool).start(helvetica_pdf(), META)
+        require_pdfa(helvetica_pdf())
+    finish = background.Finishing(process).start(helvetica_pdf())
     with pytest.raises(PdfaError) as helped:
         finish()
     assert helped.value.problems == here.value.problems
@@ -55,11 +55,11 @@ def test_a_failure_found_by_the_helper_is_the_same_pdfa_error_as_inline() -> Non
     assert "not embedded" in helped.value.problems[0].params["findings"]
 
 
-def test_the_helper_returns_the_bytes_make_pdfa_returns_here() -> None:
-    raw = canvas_pdf(fonts.register(fonts.resolve_font()))
-    pool = background.helper()
-    assert background.Finishing(pool).start(raw, META)() == make_pdfa(raw, META)
-    assert background.Finishing(None).start(raw, META)() == make_pdfa(raw, META)
+def test_the_helper_gives_back_the_bytes_it_validated() -> None:
+    data = canvas_pdfa(fonts.register(fonts.resolve_font()))
+    process = background.helper()
+    assert background.Finishing(process).start(data)() == data
+    assert background.Finishing(None).start(data)() == data
 
 
 def test_render_formats_returns_the_formats_in_the_order_asked(sample_yaml: Path) -> None:
@@ -83,7 +83,33 @@ def test_remembered_schema_checks_never_hide_a_failure(sample_yaml: Path) -> Non
     good = render_formats(build_report(load_meeting(sample_yaml)), ["pdf"])[0].data
     pdfa.require_pdfa(good)
     assert pdfa._PASSED_CHECKS  # -- the checks that passed are remembered --
-    bad = pdfa.prepare_pdfa(helvetica_pdf(), META)
+    bad = helvetica_pdf()
     first, second = pdfa.pdfa_findings(bad), pdfa.pdfa_findings(bad)
     assert first is not None and first == second  # -- a failing check runs again and reports again --
     assert pdfa.pdfa_findings(good) is None
+
+
+def test_verdicts_come_back_to_the_pdf_they_belong_to_in_any_order() -> None:
+    good = canvas_pdfa(fonts.register(fonts.resolve_font()))
+    process = background.helper()
+    assert process is not None
+    finishing = background.Finishing(process)
+    first, bad, last = finishing.start(good), finishing.start(helvetica_pdf()), finishing.start(good)
+    assert last() == good
+    with pytest.raises(PdfaError):
+        bad()
+    assert first() == good
+
+
+def test_a_killed_helper_leaves_the_validation_to_this_process() -> None:
+    import signal
+
+    good = canvas_pdfa(fonts.register(fonts.resolve_font()))
+    process = background.helper()
+    assert process is not None and process.pid is not None
+    os.kill(process.pid, signal.SIGKILL)
+    os.waitpid(process.pid, 0)
+    assert background.Finishing(process).start(good)() == good
+    with pytest.raises(PdfaError):
+        background.Finishing(process).start(helvetica_pdf())()
+    assert background._HELPER is None or background._HELPER is not process

@@ -194,3 +194,12 @@ def test_join_list_reads_as_vietnamese_prose(items: list[str], expected: str) ->
 )
 def test_lower_first_keeps_abbreviations(text: str, expected: str) -> None:
     assert vn.lower_first(text) == expected
+
+
+def test_letters_hold_every_vietnamese_letter_with_every_tone_once() -> None:
+    from umt_reports.vn import LETTERS
+
+    assert len(LETTERS) == len(set(LETTERS)) == 2 * (26 + 1 + 6 + 12 * 5)
+    assert unicodedata.is_normalized("NFC", LETTERS)
+    for word in ("Nguyễn", "Thượng", "Đắk", "Ửng", "Quỳnh", "Ỷ", "giữa"):
+        assert set(word) <= set(LETTERS), word

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import os
 import re
 import threading
 import time
@@ -316,6 +317,14 @@ def _where(template: jinja2.Template, exc: BaseException | None = None) -> Locat
     return Location(file=Path(template.filename or template.name or "").name, line=line)
 
 
+class _WatchdogThread(threading.Thread):
+    """The watchdog's thread. It only sleeps and sets asynchronous exceptions, never under a
+    lock another part of the program takes, so a process may fork while it runs
+    (:mod:`umt_reports.render.pdfa_helper` looks for ``fork_safe``)."""
+
+    fork_safe = True
+
+
 class _Watchdog:
     """One daemon thread that interrupts, with :class:`_TooSlow`, a thread still rendering
     after its deadline (CPython's ``PyThreadState_SetAsyncExc``; elsewhere no time bound).
@@ -328,7 +337,7 @@ class _Watchdog:
         self._lock = threading.Lock()
         self._deadlines: dict[int, float] = {}
         self._fired: set[int] = set()
-        self._thread: threading.Thread | None = None
+        self._thread: _WatchdogThread | None = None
 
     @contextmanager
     def limit(self, seconds: float) -> Iterator[None]:
@@ -337,7 +346,7 @@ class _Watchdog:
         with self._lock:
             self._deadlines[ident] = time.monotonic() + seconds
             if self._thread is None and hasattr(ctypes, "pythonapi"):
-                self._thread = threading.Thread(target=self._run, name="umt-template-watchdog", daemon=True)
+                self._thread = _WatchdogThread(target=self._run, name="umt-template-watchdog", daemon=True)
                 self._thread.start()
         try:
             yield
@@ -362,3 +371,13 @@ class _Watchdog:
 #: How often the watchdog looks at the deadlines, in seconds.
 _TICK = 0.25
 _WATCHDOG = _Watchdog()
+
+
+def _new_watchdog_in_child() -> None:
+    """A forked child (a batch worker) has no watchdog thread: it starts its own on first use."""
+    global _WATCHDOG
+    _WATCHDOG = _Watchdog()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_watchdog_in_child)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 __all__ = ["RenderOptions", "Rendered"]
 
@@ -27,11 +26,10 @@ class RenderOptions:
     asset_prefix: str = ""
     #: PDF: called with the page number each time a page is finished (progress of long batches).
     on_page: Callable[[int], None] | None = None
-    #: PDF: takes over the PDF/A step (``prepare`` and validation) of reportlab's bytes and
-    #: their metadata, returning a call that gives the validated bytes (or raises). Build uses
-    #: it to run that step on another core while it draws the other formats; ``None``: the
-    #: renderer does it itself.
-    pdfa_finish: Callable[[bytes, Any, Any], Callable[[], bytes]] | None = None
+    #: PDF: takes over the PDF/A-2b validation of the finished bytes, returning a call that
+    #: gives them back once they passed (or raises). Build uses it to validate on another core
+    #: while it draws the other formats; ``None``: the renderer validates them itself.
+    pdfa_finish: Callable[[bytes], Callable[[], bytes]] | None = None
 
 
 @dataclass(frozen=True)
@@ -48,5 +46,5 @@ class Rendered:
     #: Extra files written beside the main one (HTML fragment photos): name -> bytes.
     extras: tuple[tuple[str, bytes], ...] = ()
     #: Set only when ``RenderOptions.pdfa_finish`` was given: ``data`` is empty until the
-    #: caller takes the finished bytes from this call (which may raise).
+    #: caller takes the validated bytes from this call (which may raise).
     pending: Callable[[], bytes] | None = field(default=None, compare=False, repr=False)

@@ -64,6 +64,7 @@ from .numbers import (
 )
 from .proper import NBSP, keep_together, starts_proper
 from .text import (
+    LETTERS,
     capitalize_first,
     clean_spaces,
     fold_header,
@@ -90,6 +91,7 @@ __all__ = [
     "DATE_BLANK",
     "DOCUMENT_TYPE_ABBREVIATIONS",
     "LEGACY_ENCODINGS",
+    "LETTERS",
     "LegacyEncoding",
     "MAX_AMOUNT",
     "MEASURE_WORDS",

@@ -12,6 +12,7 @@ import unicodedata
 from .proper import starts_proper
 
 __all__ = [
+    "LETTERS",
     "capitalize_first",
     "clean_spaces",
     "fold_header",
@@ -37,6 +38,23 @@ _POINT_LETTERS = (
     "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
     "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y",
 )  # fmt: skip
+
+#: Vowels that carry the five tone marks, and the marks (grave, hook, tilde, acute, dot below).
+_VOWELS = "aăâeêioôơuưy"
+_TONES = "\u0300\u0309\u0303\u0301\u0323"
+#: Every letter of Vietnamese text, precomposed (NFC), lower case then upper case: the 29 letters
+#: of the alphabet and each vowel with each tone; with f, j, w, z, which names and loanwords use.
+LETTERS = "".join(
+    dict.fromkeys(
+        case(letter)
+        for case in (str.lower, str.upper)
+        for letter in [
+            *"abcdđefghijklmnopqrstuvwxyz",
+            *"ăâêôơư",
+            *(unicodedata.normalize("NFC", vowel + tone) for vowel in _VOWELS for tone in _TONES),
+        ]
+    )
+)
 
 _ROMAN_STEPS = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

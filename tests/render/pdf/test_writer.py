@@ -316,6 +316,34 @@ def test_it_is_byte_identical_for_the_same_document() -> None:
     assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
 
 
+def _font_programs(data: bytes) -> dict[str, bytes]:
+    """Each embedded TrueType program of a PDF, by its font's base name."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        found = {}
+        for page in pdf.pages:
+            for font in page.obj.Resources.Font.values():
+                program = font.FontDescriptor.FontFile2.read_bytes()
+                found[f"{font.BaseFont}"] = program
+        return found
+
+
+def test_two_different_documents_embed_the_same_first_subset_programs() -> None:
+    one = render_pdf(short((Para.of("body", "Báo cáo kết quả hội nghị tổng kết năm 2024"),)), RenderOptions())
+    two = render_pdf(short((Para.of("body", "Khen thưởng Đỗ Thị Ửng – “Lao động tiên tiến”"),)), RenderOptions())
+
+    first, second = _font_programs(one.data), _font_programs(two.data)
+    assert first and first == second  # -- the characters differ, the first subset's program does not --
+
+
+def test_a_character_outside_the_fixed_ones_still_gets_its_glyph() -> None:
+    text = "Ký hiệu ‰ và № trong văn bản"
+    rendered = render_pdf(short((Para.of("body", text),)), RenderOptions())
+
+    with tempfile.TemporaryDirectory() as tmp:
+        assert text in page_texts(write(rendered, Path(tmp), "ky-hieu"))[0]
+    assert check_pdfa(rendered.data) == []
+
+
 @pytest.mark.slow
 def test_it_is_byte_identical_in_another_process_with_another_hash_seed() -> None:
     # -- set or dict order that leaked into the file would differ between hash seeds --

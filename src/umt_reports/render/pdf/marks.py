@@ -3,7 +3,8 @@
 In: zero-size :class:`PlaceMark` flowables that :mod:`.story` puts into the flow where the
 Document IR has a meaningful place (the space left for the signature, between the signer's
 title and name). While reportlab draws a page, each mark notes its page and its point on
-the page. Out: named destinations of the finished PDF (``/Root /Names /Dests``), each a
+the page. Out: named destinations of the finished PDF (``/Root /Names /Dests``, written by
+:mod:`.pdfa_parts`), each a
 standard ``[page /FitR left bottom right top]`` rectangle in PDF points, which
 :mod:`umt_reports.sign` reads back to place signature appearances. Named destinations are
 plain PDF, survive incremental updates (signatures) and are allowed by PDF/A.
@@ -35,7 +36,6 @@ __all__ = [
     "MarkBook",
     "PlaceMark",
     "Rect",
-    "add_destinations",
     "read_destinations",
 ]
 
@@ -89,24 +89,6 @@ class PlaceMark(Flowable):
     def identity(self, maxLen: object = None) -> str:
         """A short name for reportlab's layout messages."""
         return f"<PlaceMark {self.name}>"
-
-
-def add_destinations(pdf: pikepdf.Pdf, rects: dict[str, Rect]) -> None:
-    """Write ``rects`` as named ``/FitR`` destinations into ``pdf``'s name tree."""
-    import pikepdf  # -- on first use: drawing (reportlab) needs only the marks above --
-
-    if not rects:
-        return
-    tree = pikepdf.NameTree.new(pdf)
-    for name, (page, left, bottom, right, top) in sorted(rects.items()):
-        tree[name] = pikepdf.Array(
-            [pdf.pages[page].obj, pikepdf.Name.FitR, *(round(v, 2) for v in (left, bottom, right, top))]
-        )
-    names = pdf.Root.get(pikepdf.Name.Names)
-    if not isinstance(names, pikepdf.Dictionary):
-        names = pdf.make_indirect(pikepdf.Dictionary())
-        pdf.Root.Names = names
-    names.Dests = tree.obj
 
 
 def read_destinations(pdf: pikepdf.Pdf) -> dict[str, Rect]:

@@ -1,25 +1,20 @@
-"""Turning reportlab output into a validated, reproducible PDF/A-2b file.
+"""Validation of PDF/A-2b files with pikepdf's own validator, and the metadata they carry.
 
-In: the bytes reportlab wrote (every font embedded: see :mod:`.fonts`) and the
-document's :class:`PdfMetadata`. Out: PDF/A-2b bytes that pikepdf's own PDF/A
-validator approved, identical for identical input.
+In: PDF bytes (or a file). Out: nothing when they pass, else a :class:`PdfaError` listing
+the validator's findings (:func:`require_pdfa`), or the findings as sentences
+(:func:`check_pdfa`). The renderer writes PDF/A-2b directly (:mod:`.pdfa_parts`) and every
+PDF it draws passes :func:`require_pdfa` before anything is written; ``check``, the archive
+and the signer use :func:`check_pdfa`.
 
-The steps (design §4 "PDF/A-2b")::
-
-    drop reportlab's empty page /Trans   (the validator does not recognise the key)
-    set DocInfo and /Lang                (title, issuing body, subject, keywords, dates)
-    pikepdf.pdfa.prepare                 (sRGB output intent, XMP from DocInfo, pdfaid 2B)
-    pin the XMP marks prepare stamps     (xmp:MetadataDate = now, pdf:Producer = pikepdf)
-    drop reportlab's /ID                 (qpdf then derives /ID from the content)
-    pikepdf.pdfa.save                    (writes, re-reads and validates)
-
-Every date is the document date at midnight Vietnam time (UTC+07:00): no clock time
-and no dependence on the machine's time zone, so the bytes do not change between runs.
+:class:`PdfMetadata` is what a PDF says about itself. Every date is the document date at
+midnight Vietnam time (UTC+07:00): no clock time and no dependence on the machine's time
+zone, so the bytes do not change between runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import logging
@@ -28,17 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from umt_reports import vn
-from umt_reports.errors import PdfaError, RenderError
-from umt_reports.render.pdf.marks import Rect, add_destinations
+from umt_reports.errors import PdfaError
 
 __all__ = [
     "FLAVOUR",
     "VIETNAM_TIME",
     "PdfMetadata",
     "check_pdfa",
-    "make_pdfa",
     "pdfa_findings",
-    "prepare_pdfa",
     "require_pdfa",
 ]
 
@@ -50,13 +42,14 @@ log = logging.getLogger(__name__)
 
 
 def _load() -> None:
-    """Import pikepdf and its PDF/A validator (about 0.1 s) on first use, not with this module:
-    a build whose PDF/A is finished in the helper process never imports them here."""
+    """Import pikepdf and its PDF/A validator (about 0.15 s) on first use, not with this module:
+    a build whose PDFs are validated in the helper process never imports them here."""
     global pikepdf
     import pikepdf
     import pikepdf.pdfa
 
     _remember_passed_schema_checks()
+    _share_font_programs()
 
 
 #: The PDF/A flavour we write: part 2, conformance level B.
@@ -129,54 +122,38 @@ def _remember_passed_schema_checks() -> None:
     SchemaSet.check = check  # type: ignore[method-assign]
 
 
-def _pdf_date(when: dt.datetime) -> str:
-    """``D:YYYYMMDDHHmmSS+HH'mm'``, the DocInfo date form."""
-    offset = when.utcoffset() or dt.timedelta(0)
-    sign = "-" if offset < dt.timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"D:{when:%Y%m%d%H%M%S}{sign}{minutes // 60:02d}'{minutes % 60:02d}'"
+# -- the validator reads each embedded TrueType program with fontTools (the tables, then the
+#    outline of every glyph the text uses): about half of its time on a two-page report. A
+#    program is immutable bytes and reading it has no side effect on the document, so programs
+#    are shared by their SHA-256 within the process; with the PDF writer's fixed first subsets,
+#    the four programs of most documents are the same bytes. Every font check still runs on
+#    every document (widths, encodings, the glyphs its text uses); only the parsing is shared. --
+_PROGRAMS: dict[bytes, object] = {}
+_KEPT_PROGRAMS = 64
 
 
-def _drop_empty_transitions(doc: pikepdf.Pdf) -> int:
-    """Remove the empty ``/Trans <<>>`` reportlab writes on every page; return how many."""
-    removed = 0
-    for page in doc.pages:
-        trans = page.obj.get(pikepdf.Name.Trans)
-        if isinstance(trans, pikepdf.Dictionary) and len(trans.keys()) == 0:
-            del page.obj[pikepdf.Name.Trans]
-            removed += 1
-    return removed
+def _share_font_programs() -> None:
+    """Let pikepdf's font checks reuse a TrueType program already read in this process."""
+    try:
+        from pikepdf.pdfa import _fonts
+    except ImportError:  # -- another pikepdf layout: read each program as it comes --
+        return
+    read = getattr(_fonts, "TrueTypeProgram", None)
+    if read is None or getattr(read, "_umt_shares", False):
+        return
 
+    def shared(data: bytes) -> object:
+        key = hashlib.sha256(data).digest()
+        program = _PROGRAMS.get(key)
+        if program is None:
+            program = read(data)  # -- a program it cannot read raises, and is not kept --
+            if len(_PROGRAMS) >= _KEPT_PROGRAMS:
+                _PROGRAMS.clear()
+            _PROGRAMS[key] = program
+        return program
 
-def _set_docinfo(doc: pikepdf.Pdf, meta: PdfMetadata) -> None:
-    """Replace reportlab's DocInfo with ours; ``prepare`` copies it into the XMP packet."""
-    info = doc.docinfo
-    for key in list(info.keys()):
-        del info[key]
-    stamp = _pdf_date(meta.instant())
-    entries = {
-        "/Title": meta.title,
-        "/Author": meta.author,
-        "/Subject": meta.subject,
-        "/Keywords": ", ".join(meta.keywords),
-        "/Creator": meta.producer,
-        "/Producer": meta.producer,
-        "/CreationDate": stamp,
-        "/ModDate": stamp,
-    }
-    for key, value in entries.items():
-        if value:
-            info[key] = pikepdf.String(value)
-    doc.Root.Lang = pikepdf.String(meta.language)
-
-
-def _pin_xmp(doc: pikepdf.Pdf, meta: PdfMetadata) -> None:
-    """Overwrite what ``prepare`` stamps from the clock and its own name, and add the language."""
-    with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-        xmp["xmp:MetadataDate"] = meta.instant().isoformat()
-        xmp["pdf:Producer"] = meta.producer
-        xmp["dc:language"] = [meta.language]
-    doc.docinfo[pikepdf.Name.Producer] = pikepdf.String(meta.producer)
+    shared._umt_shares = True  # type: ignore[attr-defined]
+    setattr(_fonts, "TrueTypeProgram", shared)  # noqa: B010 -- the name the font checks call
 
 
 def _listed(report: pikepdf.pdfa.Report) -> str:
@@ -188,64 +165,12 @@ def _listed(report: pikepdf.pdfa.Report) -> str:
     return listed
 
 
-def make_pdfa(pdf: bytes, meta: PdfMetadata, places: dict[str, Rect] | None = None) -> bytes:
-    """PDF/A-2b bytes for the reportlab PDF ``pdf``, validated, byte-identical for identical input.
-
-    reportlab must have embedded every font (register a TrueType font and make it
-    the canvas default) and should run with ``invariant=1`` so its own bytes repeat.
-    ``places`` become named destinations (see :mod:`.marks`).
-    The same as :func:`prepare_pdfa` followed by :func:`require_pdfa`.
-
-    Raises:
-        RenderError: ``render.pdf_unreadable`` if ``pdf`` is not a PDF.
-        PdfaError: ``render.pdfa_failed`` listing the validator's findings.
-    """
-    data = prepare_pdfa(pdf, meta, places)
-    require_pdfa(data)
-    return data
-
-
-def _save_kwargs() -> dict[str, object]:
-    """The save settings of a PDF/A-2b file (pikepdf's, with a content-derived /ID)."""
-    return dict(pikepdf.pdfa.resolve_save_kwargs(FLAVOUR, deterministic_id=True))
-
-
-def prepare_pdfa(pdf: bytes, meta: PdfMetadata, places: dict[str, Rect] | None = None) -> bytes:
-    """The PDF/A-2b candidate for the reportlab PDF ``pdf``, *not yet validated*: the bytes
-    :func:`pikepdf.pdfa.save` would write before it validates them. Only a caller that runs
-    :func:`require_pdfa` (or :func:`pdfa_findings`) on them before using them may call this.
-
-    Raises:
-        RenderError: ``render.pdf_unreadable`` if ``pdf`` is not a PDF.
-    """
-    _load()
-    try:
-        doc = pikepdf.open(io.BytesIO(pdf))
-    except pikepdf.PdfError as exc:
-        raise RenderError.of("render.pdf_unreadable", reason=str(exc)) from exc
-    with doc:
-        _drop_empty_transitions(doc)
-        _set_docinfo(doc, meta)
-        add_destinations(doc, places or {})
-        prepared = pikepdf.pdfa.prepare(doc, FLAVOUR, output_intent="sRGB")
-        for level, sentence in prepared.messages():
-            log.debug("pdfa.prepare (%s): %s", level, sentence)
-        _pin_xmp(doc, meta)
-        # -- reportlab's /ID is random, or with invariant=1 the same for every document; --
-        # -- without one, qpdf's deterministic_id derives both halves from the content --
-        if pikepdf.Name.ID in doc.trailer:
-            del doc.trailer[pikepdf.Name.ID]
-        out = io.BytesIO()
-        doc.save(out, **_save_kwargs())  # type: ignore[arg-type]
-    return out.getvalue()
-
-
 def pdfa_findings(data: bytes) -> tuple[int, str] | None:
     """Validate the written PDF/A-2b bytes ``data``: ``None`` when they pass, else the number of
     findings and the first of them as one sentence (what :func:`require_pdfa` reports).
     Picklable in and out, so that it can run in another process."""
     _load()
-    report = pikepdf.pdfa.validate_written(io.BytesIO(data), FLAVOUR, save_kwargs=_save_kwargs())
+    report = pikepdf.pdfa.validate_written(io.BytesIO(data), FLAVOUR)
     if report.verdict == "pass":
         return None
     return len(report.findings), _listed(report)

@@ -7,7 +7,9 @@ The pipeline::
     StoryBuilder.document(doc)         blocks -> platypus flowables (story.py)
     _OfficialDocTemplate.build         A4 pages, margins of the preset, page numbers;
                                        streams without ASCII85 armour (photos stay plain JPEG)
-    make_pdfa                          PDF/A-2b, metadata, validated (pdfa.py)
+    pdfa_bytes                         XMP, output intent, DocInfo, places, /ID (pdfa_parts.py)
+    require_pdfa                       validated as PDF/A-2b by pikepdf (pdfa.py), here or
+                                       on the other core (options.pdfa_finish)
 
 Page numbers follow the official rules: centred in the top margin from page 2 on,
 never on page 1; an annex starts on a new page and is numbered from 1 on its own
@@ -23,11 +25,12 @@ from contextlib import contextmanager
 from typing import Any, Final
 
 from reportlab import rl_config
-from reportlab.pdfbase.pdfmetrics import getDescent
+from reportlab.pdfbase.pdfmetrics import getDescent, getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
+from umt_reports import vn
 from umt_reports.documents.document import Document
 from umt_reports.errors import RenderError
 from umt_reports.render.fonts import FontFamily, face_name, require_glyphs, resolve_font
@@ -36,12 +39,21 @@ from umt_reports.render.metadata import metadata_keywords, metadata_text
 from umt_reports.render.output import Rendered, RenderOptions
 from umt_reports.render.pdf.flowables import KeepWithNext, NumberingRestart
 from umt_reports.render.pdf.marks import SIGNER_SPACE, TEXT_AREA, MarkBook, Rect
-from umt_reports.render.pdf.pdfa import PdfMetadata, make_pdfa
+from umt_reports.render.pdf.pdfa import PdfMetadata, require_pdfa
+from umt_reports.render.pdf.pdfa_parts import pdfa_bytes
 from umt_reports.render.pdf.story import StoryBuilder, document_text
 from umt_reports.render.pdf.styles import SINGLE_LINE
 from umt_reports.style import PageSpec, TextStyle
 
 __all__ = ["render_pdf"]
+
+#: Characters each face's first subset holds, whatever the document says (reportlab gives ASCII
+#: codes of their own; the other 159 codes of the first subset go to characters in the order the
+#: document first uses them). With them in a fixed order, the first subset program of a face is
+#: the same in every document written only with them: cut once per process
+#: (:mod:`umt_reports.render.font_registry`) and read once by the PDF/A validator
+#: (:mod:`.pdfa`). The letters are 134 codes, the marks 11.
+_FIRST_SUBSET: Final = vn.LETTERS + "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u2022\u00b7\u00d7\u00b0"
 
 #: Role of the page number line.
 _PAGE_NUMBER_ROLE: Final = "page_number"
@@ -80,8 +92,9 @@ class _NumberMark:
 class _OfficialDocTemplate(BaseDocTemplate):
     """One frame inside the margins; page numbers from the second page of each numbering run."""
 
-    def __init__(self, out: io.BytesIO, page: PageSpec, mark: _NumberMark | None, **kw: Any) -> None:
+    def __init__(self, out: io.BytesIO, page: PageSpec, mark: _NumberMark | None, faces: list[str], **kw: Any) -> None:
         self._mark = mark
+        self._faces = faces
         #: Physical page on which the current numbering run started (page 1 shows no number).
         self._run_start = 1
         width, height = page.width_mm * PT_PER_MM, page.height_mm * PT_PER_MM
@@ -113,6 +126,11 @@ class _OfficialDocTemplate(BaseDocTemplate):
             **kw,
         )
 
+    def beforeDocument(self) -> None:
+        """Give each face's first subset the fixed characters, before any text is drawn."""
+        for name in self._faces:
+            getFont(name).splitString(_FIRST_SUBSET, self.canv._doc)
+
     def afterFlowable(self, flowable: Flowable) -> None:
         """Note the page where an annex restarts the numbering."""
         if isinstance(flowable, NumberingRestart):
@@ -127,11 +145,11 @@ class _OfficialDocTemplate(BaseDocTemplate):
 
 @contextmanager
 def _without_ascii85() -> Iterator[None]:
-    """reportlab writes its streams without the ASCII85 armour (``rl_config.useA85``) while drawing.
+    """reportlab writes its streams without the ASCII85 armour (``rl_config.useA85``) while
+    drawing and saving.
 
-    The armour is pure-Python work (about 4 % of the drawing of a long document) that
-    qpdf undoes anyway when :func:`make_pdfa` writes the file: pages come out the same.
-    It would also wrap JPEG photos, a quarter larger, which qpdf cannot undo since it does
+    The armour is pure-Python work (about 4 % of the drawing of a long document) that only
+    makes a binary file a quarter larger. It would also wrap JPEG photos, a quarter larger, which qpdf cannot undo since it does
     not decode JPEG; without it they are stored as plain JPEG (``DCTDecode``) directly.
     """
     saved = rl_config.useA85
@@ -200,11 +218,13 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
         out,
         page,
         mark,
+        [face_name(family, bold, italic) for bold in (False, True) for italic in (False, True)],
         initialFontName=body_font,
         initialFontSize=doc.preset.style(_PAGE_NUMBER_ROLE).size,
     )
     if options.on_page is not None:  # -- progress of long batches (certificates) --
         template.afterPage = lambda: options.on_page(template.page)
+    template._doSave = 0  # -- saved below, once the PDF/A parts are in --
     with _without_ascii85():
         try:
             template.build(story)
@@ -212,10 +232,15 @@ def render_pdf(doc: Document, options: RenderOptions) -> Rendered:
             # -- a block that no page can hold: a table row, header or signature cell grown
             #    by one long value; the longest unbroken text names it --
             raise RenderError.of("render.too_large", None, value=_longest_word(doc)) from None
-    if options.pdfa_finish is not None:  # -- finished and validated elsewhere, before anything is written --
-        pending = options.pdfa_finish(out.getvalue(), _metadata(doc), _places(page, marks))
+        data = pdfa_bytes(template.canv, _metadata(doc), _places(page, marks))
+    if options.pdfa_finish is not None:  # -- validated elsewhere, before anything is written --
         return Rendered(
-            data=b"", suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B", pending=pending
+            data=b"",
+            suffix=".pdf",
+            pages=template.page,
+            font=family.describe(),
+            pdfa="2B",
+            pending=options.pdfa_finish(data),
         )
-    data = make_pdfa(out.getvalue(), _metadata(doc), _places(page, marks))
+    require_pdfa(data)
     return Rendered(data=data, suffix=".pdf", pages=template.page, font=family.describe(), pdfa="2B")
