@@ -161,14 +161,15 @@ def build(
             or invalid data.
     """
     pairs, notes = choose(kinds, formats)
+    options = options or RenderOptions()
     source = Path(source)
     out_dir = Path(out_dir)
     wanted = list(dict.fromkeys(kind for kind, _ in pairs))
     if _helps([fmt for _, fmt in pairs], len(pairs)):
-        # -- fork the PDF/A helper now: it imports pikepdf while we read and draw --
+        # -- fork the PDF helper now: it gets ready to draw while we read the data --
         from umt_reports.render.pdfa_helper import start_helper
 
-        start_helper()
+        start_helper(str(options.font) if options.font else None)
     meeting, raw, digest, data_notes = _load_for(source, wanted, profile_dirs)
     check_needs(meeting, wanted, source)
     notes = [*notes, *data_notes]
@@ -182,7 +183,7 @@ def build(
             document = documents[kind]
             # -- files written beside a document (fragment pictures) carry its stem: two
             #    fragments in one folder never share ``anh-1.jpg`` --
-            own = replace(options or RenderOptions(), asset_prefix=f"{file_stem(document)}_")
+            own = replace(options, asset_prefix=f"{file_stem(document)}_")
             planned.append((kind, document, fmt, own))
         rendered_all = _render_all([(document, fmt, own) for _, document, fmt, own in planned])
     except UmtError as error:  # -- a text a document or renderer refused: name its place --
@@ -205,7 +206,7 @@ def build(
         )
     result.manifest = out_dir / MANIFEST
     drawn_with = DrawOptions(
-        font=str((options or RenderOptions()).font) if (options or RenderOptions()).font else None,
+        font=str(options.font) if options.font else None,
         templates=relative_path(Path(templates), out_dir) if templates else None,
     )
     files.append((result.manifest, _manifest_bytes(out_dir, source, digest, result.files, drawn_with)))
@@ -234,22 +235,28 @@ def render_formats(document: Document, formats: Iterable[str], options: RenderOp
 def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendered]:
     """Every (document, format, options) drawn; nothing returns before every PDF passed validation.
 
-    With something else to draw, the PDFs come first and their validation goes to the helper
-    process of :mod:`umt_reports.render.pdfa_helper` (when one may be used).
+    With something else to draw, the PDFs go to the helper process of
+    :mod:`umt_reports.render.pdfa_helper` (when one may be used), which draws and validates them
+    while the other formats are drawn here; a PDF that reports its pages as it goes is drawn
+    here and validated there.
     """
-    finishing = None
-    if _helps([fmt for _, fmt, _ in jobs], len(jobs)):
-        from umt_reports.render.pdfa_helper import Finishing, helper
+    from umt_reports.render.pdfa_helper import Drawing, Finishing, helper
 
-        process = helper()
-        finishing = Finishing(process) if process is not None else None
+    process = helper() if _helps([fmt for _, fmt, _ in jobs], len(jobs)) else None
+    drawing, finishing = Drawing(process), Finishing(process)
     order = sorted(range(len(jobs)), key=lambda i: jobs[i][1] != "pdf")
     done: dict[int, Rendered] = {}
+    pending: dict[int, Callable[[], Rendered]] = {}
     for i in order:
         document, fmt, own = jobs[i]
-        if fmt == "pdf" and finishing is not None:
+        if fmt == "pdf" and process is not None and own.on_page is None:
+            pending[i] = drawing.start(document, own)
+            continue
+        if fmt == "pdf" and process is not None:
             own = replace(own, pdfa_finish=finishing.start)
         done[i] = render(document, fmt, own)
+    for i, take in pending.items():
+        done[i] = take()
     for i, rendered in done.items():  # -- every PDF/A is in and valid before anything is written --
         if rendered.pending is not None:
             done[i] = replace(rendered, data=rendered.pending(), pending=None)

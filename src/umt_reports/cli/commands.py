@@ -324,21 +324,21 @@ def build(
     signing: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None,
 ) -> None:
     """Lập văn bản từ tệp dữ liệu (.yaml hoặc .xlsx; nhiều tệp hoặc thư mục) vào thư mục --out."""
+    chosen = _split(formats)
+    if html_fragment and "html-fragment" not in chosen:
+        chosen.append("html-fragment")
+    single = len(sources) == 1 and not sources[0].is_dir()
+    if single and "pdf" in chosen and len(_split(kinds)) * len(chosen) > 1:
+        # -- fork the PDF helper first, before the model is imported: it gets ready to draw and
+        #    validate the PDFs while this process reads the data (see render/pdfa_helper.py) --
+        from umt_reports.render.pdfa_helper import start_helper
+
+        start_helper(font)
+    chosen_kinds = _form_kinds(_split(kinds), print_on_form)
     from umt_reports.build import BuildResult
     from umt_reports.build import build as run_build
     from umt_reports.render import RenderOptions
 
-    chosen = _split(formats)
-    if html_fragment and "html-fragment" not in chosen:
-        chosen.append("html-fragment")
-    chosen_kinds = _form_kinds(_split(kinds), print_on_form)
-    single = len(sources) == 1 and not sources[0].is_dir()
-    if single and "pdf" in chosen and len(chosen_kinds) * len(chosen) > 1:
-        # -- fork the PDF/A helper first: it imports pikepdf while this process imports the
-        #    model and the renderers, reads the data and draws (see render/pdfa_helper.py) --
-        from umt_reports.render.pdfa_helper import start_helper
-
-        start_helper()
     if not single:
         _build_many(
             sources,

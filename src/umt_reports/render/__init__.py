@@ -7,9 +7,13 @@ document's style preset and draw what they are given.
 
 from __future__ import annotations
 
-from umt_reports.documents.document import Document
+from typing import TYPE_CHECKING
+
 from umt_reports.render.formats import FORMATS, FRAGMENT_SUFFIX, Format, get_format
 from umt_reports.render.output import Rendered, RenderOptions
+
+if TYPE_CHECKING:
+    from umt_reports.documents.document import Document
 
 __all__ = ["FORMATS", "FRAGMENT_SUFFIX", "Format", "RenderOptions", "Rendered", "get_format", "render"]
 

@@ -1,95 +1,150 @@
-"""PDF/A validated on the other core while the rest of a build is drawn.
+"""PDFs drawn and validated on the other core while the rest of a build is drawn.
 
-In: the finished PDF/A-2b bytes of the renderer. Out, from the call :meth:`Finishing.start`
-returns: the same bytes once pikepdf's validator approved them, or the :class:`PdfaError`
-:func:`~.pdfa.require_pdfa` raises in this process. Only *where* the work runs changes.
+In: a Document and its render options (or the finished bytes of a PDF drawn here). Out, from
+the call :meth:`Drawing.start` (or :meth:`Finishing.start`) returns: the :class:`Rendered`
+PDF/A-2b (or the same bytes) once pikepdf's validator approved them, or the
+:class:`~umt_reports.errors.UmtError` drawing or validating raises in this process. Only
+*where* the work runs changes.
 
-Validating a PDF (pure Python: the object walk, the content streams, the glyph outlines of
-each embedded font; about 25 ms for a two-page report) costs more than drawing the DOCX.
-A helper process, forked once per process, validates while the parent draws the other
-formats; the build writes nothing until every verdict is in. The two talk over one pipe,
-with no thread on either side: the parent writes the bytes and goes on drawing, the helper
-answers with the verdict (a thread relaying the bytes would wait for the interpreter lock
-while the parent draws, and the helper would start late). Forked at the start of a
-build, it imports pikepdf and its validator (about 0.15 s) while the parent reads the data
-and draws, so a one-off command whose PDFs are validated there never imports them itself.
+A two-page report costs about 15 ms to draw as PDF and 15 ms to validate; its DOCX about
+15 ms. A helper process, forked once per process, draws and validates the PDFs while the
+parent draws the other formats; the build writes nothing until every PDF is in. Forked at
+the start of a one-off command, it imports pikepdf and its validator, reportlab and the
+font while the parent imports the model, reads the data and draws the DOCX, so the parent
+never imports them. A PDF that reports its pages as it
+goes (``RenderOptions.on_page``) is drawn here and only validated there.
+
+The two talk over one pipe, with no thread on either side: the parent writes a message and
+goes on drawing, the helper answers each in turn (a thread relaying the bytes would wait for
+the interpreter lock while the parent draws, and the helper would start late).
 
 The helper is used only where it can help and cannot hurt: more than one core, the
 ``fork`` start method, a parent with no other thread (forking a threaded process is unsafe)
-but the template watchdog (which takes no shared lock),
-not inside a batch worker (the cores are already busy), and ``UMT_VALIDATE_INLINE`` unset.
-Otherwise, or if the helper dies, the work runs in this process.
+but the template watchdog (which takes no shared lock), not inside a batch worker (the
+cores are already busy), and ``UMT_VALIDATE_INLINE`` unset. Otherwise, or if the helper
+dies, the work runs in this process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import copyreg
 import multiprocessing
 import os
+import pickle
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
+from umt_reports import errors
 from umt_reports.errors import PdfaError, Problem, RenderError, UmtError
 
-__all__ = ["Finishing", "Helper", "allow_helper", "helper", "start_helper"]
+if TYPE_CHECKING:
+    from umt_reports.documents.document import Document
+    from umt_reports.render.output import Rendered, RenderOptions
+
+__all__ = ["Drawing", "Finishing", "Helper", "allow_helper", "helper", "start_helper"]
 
 _ALLOWED = True
-#: Errors the helper may send back, by class name (exceptions are sent as their problems).
-_ERRORS: dict[str, type[UmtError]] = {"PdfaError": PdfaError, "RenderError": RenderError}
 #: A verdict: ``None`` (passed) or the error's class name and problems.
 Verdict = tuple[str, list[Problem]] | None
+
+
+def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(mapping)
+
+
+# -- a Document travels to the helper pickled; its preset's read-only mappings go as dicts --
+copyreg.pickle(MappingProxyType, lambda proxy: (_read_only, (dict(proxy),)))
+
+
+def _error(name: str, problems: list[Problem]) -> UmtError:
+    """The error the helper sent back by class name and problems, as this process raises it."""
+    kind = getattr(errors, name, None)
+    if not (isinstance(kind, type) and issubclass(kind, UmtError)):
+        kind = UmtError
+    return kind(problems)
 
 
 class Helper:
     """The helper process and this process's end of the pipe to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, font: str | None = None) -> None:
         ours, theirs = multiprocessing.Pipe()
         self._process: BaseProcess = multiprocessing.get_context("fork").Process(
-            target=_serve, args=(theirs, ours), name="umt-pdfa-helper", daemon=True
+            target=_serve, args=(theirs, ours, font), name="umt-pdf-helper", daemon=True
         )
         self._process.start()
         theirs.close()
         self._conn: Connection = ours
-        #: Bytes sent whose verdict has not been read yet, oldest first.
+        #: Messages sent whose reply has not been read yet, oldest first.
         self._waiting: list[int] = []
-        self._verdicts: dict[int, Verdict] = {}
+        self._replies: dict[int, Any] = {}
         self._sent = 0
 
     @property
     def pid(self) -> int | None:
         return self._process.pid
 
-    def send(self, data: bytes) -> int:
-        """Hand ``data`` over for validation; its ticket for :meth:`verdict`. Raises ``OSError``
-        when the helper is gone."""
-        self._conn.send_bytes(data)
+    def send(self, message: tuple[Any, ...]) -> int:
+        """Send ``message``; its ticket for :meth:`reply`. Raises ``OSError`` when the helper is
+        gone (or ``TypeError``/``pickle.PicklingError`` for a message that cannot travel)."""
+        self._conn.send(message)
         self._sent += 1
         self._waiting.append(self._sent)
         return self._sent
 
-    def verdict(self, ticket: int) -> Verdict:
-        """The verdict on the bytes of ``ticket`` (waiting for it). Raises ``EOFError`` or
+    def reply(self, ticket: int) -> Any:
+        """The reply to the message of ``ticket`` (waiting for it). Raises ``EOFError`` or
         ``OSError`` when the helper died first."""
-        while ticket not in self._verdicts:
-            self._verdicts[self._waiting.pop(0)] = self._conn.recv()
-        return self._verdicts.pop(ticket)
+        while ticket not in self._replies:
+            self._replies[self._waiting.pop(0)] = self._conn.recv()
+        return self._replies.pop(ticket)
 
 
-def _serve(conn: Connection, parents: Connection) -> None:
-    """The helper: import pikepdf and the validator, then validate what comes, in order, until
-    the parent closes the pipe (or ends)."""
+def _serve(conn: Connection, parents: Connection, font: str | None) -> None:
+    """The helper: get ready, then answer each message in turn until the parent closes the pipe
+    (or ends)."""
     parents.close()
+    _ready(font)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_answer(message))
+
+
+def _ready(font: str | None) -> None:
+    """Import pikepdf's validator (the longest import, so first: the parent's first PDF arrives
+    while the rest is imported), then reportlab and the PDF renderer, and register the font."""
     from umt_reports.render.pdf import pdfa
 
     pdfa._load()
-    while True:
-        try:
-            data = conn.recv_bytes()
-        except (EOFError, OSError):
-            return
-        conn.send(_validate(data))
+    with contextlib.suppress(UmtError):  # -- a wrong font: the drawing reports it, with its place --
+        from umt_reports.render.fonts import register, resolve_font
+        from umt_reports.render.pdf import writer  # noqa: F401
+
+        register(resolve_font(font))
+
+
+def _answer(message: tuple[Any, ...]) -> tuple[Any, ...]:
+    """In the helper: ``("validate", data)`` → ``("verdict", verdict)``; ``("draw", document,
+    options)`` → ``("drawn", rendered)``, ``("error", class name, problems)`` or, for anything
+    else that went wrong, ``("failed", text)`` (the parent then draws it itself)."""
+    if message[0] == "validate":
+        return ("verdict", _validate(message[1]))
+    try:
+        from umt_reports.render.pdf import render_pdf
+
+        return ("drawn", render_pdf(message[1], message[2]))
+    except UmtError as error:
+        return ("error", type(error).__name__, error.problems)
+    except Exception as exc:  # -- a bug: the parent draws the PDF itself and meets it there --
+        return ("failed", f"{type(exc).__name__}: {exc}")
 
 
 _HELPER: Helper | None = None
@@ -137,8 +192,9 @@ def _validate(data: bytes) -> Verdict:
     return None
 
 
-def helper() -> Helper | None:
-    """The helper process of this process (started on first use), or ``None`` where it is not used."""
+def helper(font: str | None = None) -> Helper | None:
+    """The helper process of this process (started on first use, ready for ``font``), or ``None``
+    where it is not used."""
     global _HELPER
     if not _ALLOWED:
         return None
@@ -152,53 +208,87 @@ def helper() -> Helper | None:
     ):
         return None
     try:
-        _HELPER = Helper()  # -- forks now; the import overlaps the parent's work --
+        _HELPER = Helper(font)  # -- forks now; its imports overlap the parent's work --
     except OSError:
         _HELPER = None
     return _HELPER
 
 
-def start_helper() -> bool:
-    """Start the helper now (at the start of a build), if it is used; whether it is."""
-    return helper() is not None
+def start_helper(font: str | None = None) -> bool:
+    """Start the helper now (at the start of a command or build), if it is used; whether it is."""
+    return helper(font) is not None
 
 
-class Finishing:
-    """The PDFs of one build, validated in the helper (or here, without one)."""
+class _Work:
+    """What one build sends to the helper: losing it sends the rest of the build here."""
 
     def __init__(self, helper: Helper | None) -> None:
         self._helper = helper
 
-    def start(self, data: bytes) -> Callable[[], bytes]:
-        """Begin validating ``data``; the returned call gives the bytes once they passed (or
-        raises :class:`PdfaError` as :func:`~.pdfa.require_pdfa` does)."""
-        ticket = None
-        if self._helper is not None:
-            try:
-                ticket = self._helper.send(data)
-            except OSError:  # -- the helper is gone: validate here --
-                self._lost()
+    def _send(self, message: tuple[Any, ...]) -> int | None:
+        if self._helper is None:
+            return None
+        try:
+            return self._helper.send(message)
+        except OSError:  # -- the helper is gone: work here --
+            self._lost()
+        except (TypeError, AttributeError, pickle.PicklingError):  # -- cannot travel: draw it here --
+            pass
+        return None
 
-        def result() -> bytes:
-            outcome: Verdict
-            if ticket is None or self._helper is None:
-                outcome = _validate(data)
-            else:
-                try:
-                    outcome = self._helper.verdict(ticket)
-                except (EOFError, OSError):  # -- the helper died (killed): validate here instead --
-                    self._lost()
-                    outcome = _validate(data)
-            if outcome is not None:
-                name, problems = outcome
-                raise _ERRORS[name](problems)
-            return data
-
-        return result
+    def _reply(self, ticket: int | None) -> Any:
+        """The helper's reply to ``ticket``, or ``None`` when there is none to wait for."""
+        if ticket is None or self._helper is None:
+            return None
+        try:
+            return self._helper.reply(ticket)
+        except (EOFError, OSError):  # -- the helper died (killed): work here instead --
+            self._lost()
+            return None
 
     def _lost(self) -> None:
-        """The helper died: this build validates the rest here, the next one starts another."""
+        """The helper died: this build works here, the next one starts another."""
         global _HELPER
         if _HELPER is self._helper:
             _HELPER = None
         self._helper = None
+
+
+class Finishing(_Work):
+    """PDFs drawn here, validated in the helper (or here, without one)."""
+
+    def start(self, data: bytes) -> Callable[[], bytes]:
+        """Begin validating ``data``; the returned call gives the bytes once they passed (or
+        raises :class:`PdfaError` as :func:`~.pdfa.require_pdfa` does)."""
+        ticket = self._send(("validate", data))
+
+        def result() -> bytes:
+            reply = self._reply(ticket)
+            outcome = _validate(data) if reply is None else reply[1]
+            if outcome is not None:
+                raise _error(*outcome)
+            return data
+
+        return result
+
+
+class Drawing(_Work):
+    """PDFs drawn and validated in the helper (or here, without one)."""
+
+    def start(self, document: Document, options: RenderOptions) -> Callable[[], Rendered]:
+        """Begin drawing ``document`` as PDF/A-2b; the returned call gives the validated
+        :class:`Rendered` (or raises what :func:`~umt_reports.render.pdf.render_pdf` raises)."""
+        ticket = self._send(("draw", document, options))
+
+        def result() -> Rendered:
+            reply = self._reply(ticket)
+            if reply is not None and reply[0] == "drawn":
+                drawn: Rendered = reply[1]
+                return drawn
+            if reply is not None and reply[0] == "error":
+                raise _error(reply[1], reply[2])
+            from umt_reports.render.pdf import render_pdf
+
+            return render_pdf(document, options)
+
+        return result
