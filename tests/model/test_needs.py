@@ -89,6 +89,19 @@ def test_a_missing_photo_stops_only_the_news_item(write_yaml: Any, sample_data: 
     assert not (tmp_path / "press").exists()
 
 
+def test_a_broken_photo_is_opened_only_by_the_kinds_that_print_it(
+    write_yaml: Any, sample_data: dict[str, Any], tmp_path: Path
+) -> None:
+    sample_data["press"]["photos"] = [{"file": "hong.jpg"}]
+    path = write_yaml(sample_data)
+    (path.parent / "hong.jpg").write_bytes(b"not a picture")
+    result = build(path, tmp_path / "report", kinds=["report"], formats=["docx"])
+    assert [p.code for p in result.notes if p.code.startswith("photo.")] == []
+    with pytest.raises(InputError) as caught:
+        build(path, tmp_path / "press", kinds=["press"], formats=["docx"])
+    assert [p.code for p in caught.value.problems] == ["photo.unreadable"]
+
+
 def test_a_signer_taken_from_the_profile_is_said(write_yaml: Any, sample_data: dict[str, Any], tmp_path: Path) -> None:
     del sample_data["report"]["signer"]
     result = build(write_yaml(sample_data), tmp_path / "out", kinds=["report"], formats=["docx"])

@@ -68,8 +68,9 @@ def kind_problems(meeting: Meeting, raw: RawSource, kinds: Iterable[str]) -> tup
     wanted = set(kinds)
     errors: list[Problem] = []
     notes: list[Problem] = []
-    photos = photo_problems(meeting, raw)
-    (errors if wanted & PHOTO_KINDS else notes).extend(photos)
+    printed = bool(wanted & PHOTO_KINDS)
+    # -- photos no requested kind prints are only noted, so only looked for (decoding one takes ms) --
+    (errors if printed else notes).extend(photo_problems(meeting, raw, decode=printed))
     if "decision" in wanted:
         refused, left_out = _decision_problems(meeting, raw)
         errors += refused
@@ -83,12 +84,18 @@ def kind_problems(meeting: Meeting, raw: RawSource, kinds: Iterable[str]) -> tup
     return errors, notes
 
 
-def photo_problems(meeting: Meeting, raw: RawSource) -> list[Problem]:
-    """A problem for each photo that is missing, unreadable or outside the data's folder."""
+def photo_problems(meeting: Meeting, raw: RawSource, *, decode: bool = True) -> list[Problem]:
+    """A problem for each photo that is missing, unreadable or outside the data's folder
+    (``decode=False``: missing or outside only, without opening the files)."""
     base = raw.path.parent
     problems = []
     for index, photo in enumerate(meeting.press.photos):
-        reason = "outside" if not _inside(base, photo.file) else check_photo(base / photo.file)
+        if not _inside(base, photo.file):
+            reason: str | None = "outside"
+        elif decode:
+            reason = check_photo(base / photo.file)
+        else:
+            reason = None if (base / photo.file).is_file() else "missing"
         if reason is not None:
             problems.append(
                 Problem(f"photo.{reason}", raw.locate(("press", "photos", index, "file")), {"file": photo.file})

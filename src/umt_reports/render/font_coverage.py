@@ -29,13 +29,9 @@ def missing_glyphs(family: FontFamily, text: str) -> list[str]:
     """Characters of ``text`` (NFC; whitespace and control characters ignored) that the
     regular face has no glyph for, each once, in order of first appearance."""
     covered = _cmap(family.regular)
-    missing: dict[str, None] = {}
-    for ch in unicodedata.normalize("NFC", text):
-        if ch.isspace() or unicodedata.category(ch) == "Cc":
-            continue
-        if ord(ch) not in covered:
-            missing[ch] = None
-    return list(missing)
+    # -- each distinct character once (a document has thousands of characters, a hundred distinct) --
+    distinct = dict.fromkeys(unicodedata.normalize("NFC", text))
+    return [ch for ch in distinct if ord(ch) not in covered and not ch.isspace() and unicodedata.category(ch) != "Cc"]
 
 
 #: How many missing characters an error names.

@@ -30,6 +30,7 @@ import functools
 import hashlib
 import importlib.util
 import re
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 from xml.sax.saxutils import escape
@@ -42,7 +43,6 @@ from reportlab.pdfbase.pdfdoc import (
     PDFName,
     PDFStream,
     PDFString,
-    PDFZCompress,
 )
 
 if TYPE_CHECKING:
@@ -60,6 +60,12 @@ PDF_VERSION: Final = (1, 7)
 _SRGB: Final = "sRGB"
 #: The ID placeholder reportlab writes in invariant mode: two 32-digit hex strings.
 _ID = re.compile(rb"/ID \n\[<([0-9a-f]{32})><([0-9a-f]{32})>\]")
+
+
+@functools.cache
+def _packed_profile() -> bytes:
+    """The sRGB profile, compressed once per process (Flate, as reportlab compresses)."""
+    return zlib.compress(srgb_profile())
 
 
 @functools.cache
@@ -164,7 +170,7 @@ def add_pdfa_parts(doc: PDFDocument, meta: PdfMetadata, places: dict[str, Rect])
     catalog.Metadata = PDFStream(
         PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), xmp_packet(meta)
     )
-    profile = PDFStream(PDFDictionary({"N": 3}), srgb_profile(), filters=[PDFZCompress])
+    profile = PDFStream(PDFDictionary({"N": 3, "Filter": PDFArray([PDFName("FlateDecode")])}), _packed_profile())
     intent = PDFDictionary(
         {
             "Type": PDFName("OutputIntent"),
