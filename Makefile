@@ -16,6 +16,9 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# -- the bytecode pip writes for a normal install (an editable one leaves it to the first
+	@#    run, which may not write it: PYTHONDONTWRITEBYTECODE); about 0.1 s of every command --
+	$(BIN)/python -m compileall -q src
 	@touch $(STAMP)
 
 demo: $(STAMP)
