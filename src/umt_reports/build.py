@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -236,15 +237,18 @@ def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendere
     """Every (document, format, options) drawn; nothing returns before every PDF passed validation.
 
     With something else to draw, the PDFs go to the helper process of
-    :mod:`umt_reports.render.pdfa_helper` (when one may be used), which draws and validates them
-    while the other formats are drawn here; a PDF that reports its pages as it goes is drawn
-    here and validated there.
+    :mod:`umt_reports.render.pdfa_helper` (when one may be used), one at a time, each while
+    another format is drawn here; a PDF that reports its pages as it goes is drawn here and
+    validated there.
     """
     from umt_reports.render.pdfa_helper import Drawing, Finishing, helper
 
     process = helper() if _helps([fmt for _, fmt, _ in jobs], len(jobs)) else None
     drawing, finishing = Drawing(process), Finishing(process)
-    order = sorted(range(len(jobs)), key=lambda i: jobs[i][1] != "pdf")
+    # -- a PDF, then another format drawn here while the helper draws it, then the next PDF --
+    pdfs = [i for i, job in enumerate(jobs) if job[1] == "pdf"]
+    others = [i for i, job in enumerate(jobs) if job[1] != "pdf"]
+    order = [i for pair in zip_longest(pdfs, others) for i in pair if i is not None]
     done: dict[int, Rendered] = {}
     pending: dict[int, Callable[[], Rendered]] = {}
     for i in order:

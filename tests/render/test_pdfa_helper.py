@@ -10,9 +10,10 @@ from tests.render.pdf.test_pdfa import canvas_pdfa, helvetica_pdf
 
 from umt_reports import load_meeting
 from umt_reports.build import build, render_formats
+from umt_reports.documents.document import Document
 from umt_reports.documents.report import build_report
 from umt_reports.errors import PdfaError
-from umt_reports.render import fonts
+from umt_reports.render import RenderOptions, fonts
 from umt_reports.render import pdfa_helper as background
 from umt_reports.render.pdf.pdfa import require_pdfa
 
@@ -113,3 +114,45 @@ def test_a_killed_helper_leaves_the_validation_to_this_process() -> None:
     with pytest.raises(PdfaError):
         background.Finishing(process).start(helvetica_pdf())()
     assert background._HELPER is None or background._HELPER is not process
+
+
+def _long_document(rows: int) -> Document:
+    """A report whose table runs over many pages: a large message one way, a large PDF back."""
+    from umt_reports import style
+    from umt_reports.documents.document import Cell, Column, DocMeta, Table
+
+    meta = DocMeta(
+        kind="report", type_name="Báo cáo", type_code="BC", subject="Danh sách", code=None,
+        number=None, date=None, issuer="Ủy ban nhân dân", issuer_symbol="UBND",
+    )  # fmt: skip
+    table = Table(
+        columns=(Column("STT", 0.1), Column("Họ và tên", 0.45), Column("Đơn vị", 0.45)),
+        rows=tuple(
+            (Cell(str(n)), Cell(f"Nguyễn Thị Thu Hương {n}"), Cell(f"Ủy ban nhân dân xã Thạnh Yên, ấp {n}"))
+            for n in range(1, rows + 1)
+        ),
+    )
+    return Document(meta=meta, preset=style.ND30, blocks=(table,))
+
+
+@pytest.mark.slow  # -- two PDFs of about 90 pages --
+def test_two_large_pdfs_in_flight_never_leave_both_processes_waiting() -> None:
+    import pickle
+    import threading
+
+    documents = [_long_document(4000), _long_document(4100)]
+    assert all(len(pickle.dumps(d)) > 300_000 for d in documents)
+    process = background.helper()
+    assert process is not None
+    drawing = background.Drawing(process)
+    results: list[int] = []
+
+    def work() -> None:
+        takes = [drawing.start(d, RenderOptions()) for d in documents]
+        results.extend(len(take().data) for take in takes)
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(120)
+    assert not worker.is_alive(), "the parent and the helper are waiting for each other"
+    assert len(results) == 2 and min(results) > 300_000  # -- more than a pipe holds --

@@ -90,8 +90,16 @@ class Helper:
         return self._process.pid
 
     def send(self, message: tuple[Any, ...]) -> int:
-        """Send ``message``; its ticket for :meth:`reply`. Raises ``OSError`` when the helper is
-        gone (or ``TypeError``/``pickle.PicklingError`` for a message that cannot travel)."""
+        """Send ``message``; its ticket for :meth:`reply`. Raises ``EOFError`` or ``OSError`` when
+        the helper is gone (or ``TypeError``/``pickle.PicklingError`` for a message that cannot
+        travel).
+
+        The replies to earlier messages are read first (waiting for them): a large message
+        written while the helper writes a large reply would fill the pipe both ways, each side
+        waiting for the other to read."""
+        for ticket in list(self._waiting):
+            self._replies[ticket] = self._conn.recv()
+            self._waiting.remove(ticket)
         self._conn.send(message)
         self._sent += 1
         self._waiting.append(self._sent)
@@ -230,7 +238,7 @@ class _Work:
             return None
         try:
             return self._helper.send(message)
-        except OSError:  # -- the helper is gone: work here --
+        except (EOFError, OSError):  # -- the helper is gone: work here --
             self._lost()
         except (TypeError, AttributeError, pickle.PicklingError):  # -- cannot travel: draw it here --
             pass
