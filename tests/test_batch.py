@@ -14,10 +14,12 @@ from umt_reports.batch import (
     BuildChoices,
     MeetingJob,
     collect_inputs,
+    paired,
     plan_jobs,
     run_batch,
 )
 from umt_reports.cli import main
+from umt_reports.render.pdfa_helper import usable
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "u-minh-thuong-2022"
 
@@ -132,14 +134,45 @@ def test_a_single_data_file_still_writes_into_the_output_folder(inputs: Path, tm
     assert sorted(p.name for p in out.iterdir()) == ["2022-06-22_bao-cao_25-BC-UBND.docx", "manifest.json"]
 
 
-def test_one_worker_and_two_workers_write_the_same_bytes(inputs: Path, tmp_path: Path) -> None:
+def test_one_worker_a_pair_and_a_pool_write_the_same_bytes(inputs: Path, tmp_path: Path) -> None:
     files = [str(inputs / "meeting.yaml"), str(inputs / "meeting-party.yaml"), str(inputs / "meeting-awards.yaml")]
-    for jobs in ("1", "2"):
-        code, _, stderr = run("build", *files, "--out", str(tmp_path / jobs), "--format", "docx,pdf", "--jobs", jobs)
+    written: dict[str, dict[Path, bytes]] = {}
+    for jobs in ("1", "2", "3"):
+        out = tmp_path / jobs
+        code, _, stderr = run("build", *files, "--out", str(out), "--format", "docx,pdf", "--jobs", jobs)
         assert (code, stderr) == (0, "")
-    one = {p.relative_to(tmp_path / "1"): p.read_bytes() for p in (tmp_path / "1").rglob("*") if p.is_file()}
-    two = {p.relative_to(tmp_path / "2"): p.read_bytes() for p in (tmp_path / "2").rglob("*") if p.is_file()}
-    assert len(one) == 3 * 3 and one == two
+        written[jobs] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert len(written["1"]) == 3 * 3 and written["1"] == written["2"] == written["3"]
+
+
+def test_two_cores_and_pdfs_make_a_pair_with_the_helper_and_more_cores_a_pool() -> None:
+    from umt_reports.render.pdfa_helper import usable
+
+    assert paired(2, ["docx", "pdf"]) is usable()
+    assert not paired(2, ["docx", "html"])  # -- no PDF: nothing for the helper to draw --
+    assert not paired(3, ["docx", "pdf"]) and not paired(1, ["pdf"])
+
+
+@pytest.mark.skipif(not usable(), reason="the pair needs the PDF/A helper process (two cores, fork)")
+def test_a_pair_builds_every_meeting_here_without_a_pool(
+    inputs: Path, wrong: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import umt_reports.batch as batch
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pair does not start a pool")
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    sources = collect_inputs([inputs / "meeting.yaml", wrong, inputs / "meeting-party.yaml", inputs / "meeting.yaml"])
+    jobs = plan_jobs(sources, tmp_path / "out")
+    outcomes = run_batch(jobs, BuildChoices(formats=("docx", "pdf")), workers=2)
+    assert [o.ok for o in outcomes] == [True, False, True]
+    assert [o.documents for o in outcomes] == [1, 0, 1] and [o.pages for o in outcomes] == [2, 0, 2]
+    for outcome in outcomes[::2]:
+        pdf = next(f.path for f in outcome.files if f.format == "pdf")
+        with pikepdf.open(pdf) as opened:
+            assert len(opened.pages) == 2
+    assert not (tmp_path / "out" / "sai").exists()
 
 
 def test_jobs_must_be_at_least_one(inputs: Path, tmp_path: Path) -> None:

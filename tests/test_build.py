@@ -11,7 +11,7 @@ import tempfile
 import pytest
 
 from umt_reports import UmtError
-from umt_reports.build import build
+from umt_reports.build import build, start_build
 
 
 def listing(folder):
@@ -24,6 +24,15 @@ def test_files_get_readable_ascii_names_and_a_manifest(tmp_path, sample_yaml) ->
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     [entry] = manifest["files"]
     assert entry["kind"] == "report" and entry["code"] == "25/BC-UBND" and entry["issuer"].startswith("Ủy ban")
+
+
+def test_a_started_build_writes_nothing_until_it_finishes_and_then_what_build_writes(tmp_path, sample_yaml) -> None:
+    started = start_build(sample_yaml, tmp_path / "started", kinds=["report"], formats=["docx", "pdf"])
+    assert not (tmp_path / "started").exists()
+    finished = started.finish()
+    built = build(sample_yaml, tmp_path / "built", kinds=["report"], formats=["docx", "pdf"])
+    assert [f.sha256 for f in finished.files] == [f.sha256 for f in built.files]
+    assert listing(tmp_path / "started") == listing(tmp_path / "built")
 
 
 def test_a_second_build_keeps_the_first_builds_manifest_entries(tmp_path, sample_yaml) -> None:

@@ -55,6 +55,8 @@ __all__ = [
     "choose",
     "file_stem",
     "render_formats",
+    "start_build",
+    "StartedBuild",
 ]
 
 #: Characters of a file name's stem (ASCII, so bytes too).
@@ -161,6 +163,36 @@ def build(
         InputError: an unknown kind or format, nothing buildable, data a kind needs missing,
             or invalid data.
     """
+    started = start_build(
+        source,
+        out_dir,
+        kinds=kinds,
+        formats=formats,
+        templates=templates,
+        options=options,
+        profile_dirs=profile_dirs,
+    )
+    return started.finish(on_file=on_file, sign=sign, before_write=before_write)
+
+
+def start_build(
+    source: str | Path,
+    out_dir: str | Path,
+    *,
+    kinds: Iterable[str] = ("report",),
+    formats: Iterable[str] = ("docx",),
+    templates: str | Path | None = None,
+    options: RenderOptions | None = None,
+    profile_dirs: Iterable[str | Path] = (),
+) -> StartedBuild:
+    """The first half of :func:`build`: the data read and checked, the documents made, the
+    formats drawn here, the PDFs sent to the helper process. Nothing is written until
+    :meth:`StartedBuild.finish`; a batch starts the next meeting while the helper draws
+    this one's PDFs.
+
+    Raises:
+        InputError: as :func:`build`.
+    """
     pairs, notes = choose(kinds, formats)
     options = options or RenderOptions()
     source = Path(source)
@@ -173,7 +205,6 @@ def build(
         start_helper(str(options.font) if options.font else None)
     meeting, raw, digest, data_notes = _load_for(source, wanted, profile_dirs)
     check_needs(meeting, wanted, source)
-    notes = [*notes, *data_notes]
     ctx = DocumentContext(shared_wording(templates), source.parent)
     planned: list[tuple[str, Document, str, RenderOptions]] = []
     documents: dict[str, Document] = {}
@@ -186,60 +217,104 @@ def build(
             #    fragments in one folder never share ``anh-1.jpg`` --
             own = replace(options, asset_prefix=f"{file_stem(document)}_")
             planned.append((kind, document, fmt, own))
-        rendered_all = _render_all([(document, fmt, own) for _, document, fmt, own in planned])
+        rendering = _start_all([(document, fmt, own) for _, document, fmt, own in planned])
     except UmtError as error:  # -- a text a document or renderer refused: name its place --
         raise locate_problems(error, raw) from None
-    drawn: list[tuple[str, Document, str, Rendered, tuple[dict[str, Any], ...]]] = []
-    for (kind, document, fmt, _), rendered in zip(planned, rendered_all):
-        signatures: tuple[dict[str, Any], ...] = ()
-        if sign is not None and fmt == "pdf":  # -- after PDF/A, before the manifest --
-            data, records = sign(rendered.data, f"{file_stem(document)}{rendered.suffix}")
-            rendered, signatures = replace(rendered, data=data), tuple(records)
-        drawn.append((kind, document, fmt, rendered, signatures))
-    result = BuildResult(out_dir=out_dir, notes=notes)
-    files: list[tuple[Path, bytes]] = []
-    for kind, document, fmt, rendered, signatures in drawn:
-        path = out_dir / f"{file_stem(document)}{rendered.suffix}"
-        files += [(out_dir / name, data) for name, data in rendered.extras]
-        files.append((path, rendered.data))
-        result.files.append(
-            OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered, signatures)
-        )
-    result.manifest = out_dir / MANIFEST
-    drawn_with = DrawOptions(
-        font=str(options.font) if options.font else None,
-        templates=relative_path(Path(templates), out_dir) if templates else None,
+    return StartedBuild(
+        source=source,
+        out_dir=out_dir,
+        templates=Path(templates) if templates else None,
+        options=options,
+        raw=raw,
+        digest=digest,
+        notes=[*notes, *data_notes],
+        planned=[(kind, document, fmt) for kind, document, fmt, _ in planned],
+        rendering=rendering,
     )
-    files.append((result.manifest, _manifest_bytes(out_dir, source, digest, result.files, drawn_with)))
-    if before_write is not None:
-        before_write(result)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UmtError.of(
-            "build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)
-        ) from None
-    _write_all(files)
-    if on_file:
-        for written in result.files:
-            on_file(written)
-    return result
+
+
+@dataclass
+class StartedBuild:
+    """A build whose documents are made and whose drawing is under way (see :func:`start_build`)."""
+
+    source: Path
+    out_dir: Path
+    templates: Path | None
+    options: RenderOptions
+    raw: RawSource
+    digest: str
+    notes: list[Problem]
+    #: (kind, document, format) in the order the files are listed.
+    planned: list[tuple[str, Document, str]]
+    #: Gives every rendering once the PDFs are in and valid.
+    rendering: Callable[[], list[Rendered]]
+
+    def finish(
+        self,
+        *,
+        on_file: Callable[[OutputFile], None] | None = None,
+        sign: Callable[[bytes, str], tuple[bytes, list[dict[str, Any]]]] | None = None,
+        before_write: Callable[[BuildResult], None] | None = None,
+    ) -> BuildResult:
+        """Wait for the PDFs, sign them (``sign``), write every file and the manifest, or none
+        (see :func:`build` for the arguments)."""
+        out_dir, options, templates = self.out_dir, self.options, self.templates
+        try:
+            rendered_all = self.rendering()
+        except UmtError as error:  # -- a text the PDF renderer refused: name its place --
+            raise locate_problems(error, self.raw) from None
+        drawn: list[tuple[str, Document, str, Rendered, tuple[dict[str, Any], ...]]] = []
+        for (kind, document, fmt), rendered in zip(self.planned, rendered_all):
+            signatures: tuple[dict[str, Any], ...] = ()
+            if sign is not None and fmt == "pdf":  # -- after PDF/A, before the manifest --
+                data, records = sign(rendered.data, f"{file_stem(document)}{rendered.suffix}")
+                rendered, signatures = replace(rendered, data=data), tuple(records)
+            drawn.append((kind, document, fmt, rendered, signatures))
+        result = BuildResult(out_dir=out_dir, notes=self.notes)
+        files: list[tuple[Path, bytes]] = []
+        for kind, document, fmt, rendered, signatures in drawn:
+            path = out_dir / f"{file_stem(document)}{rendered.suffix}"
+            files += [(out_dir / name, data) for name, data in rendered.extras]
+            files.append((path, rendered.data))
+            result.files.append(
+                OutputFile(path, kind, fmt, hashlib.sha256(rendered.data).hexdigest(), document, rendered, signatures)
+            )
+        result.manifest = out_dir / MANIFEST
+        drawn_with = DrawOptions(
+            font=str(options.font) if options.font else None,
+            templates=relative_path(templates, out_dir) if templates else None,
+        )
+        files.append((result.manifest, _manifest_bytes(out_dir, self.source, self.digest, result.files, drawn_with)))
+        if before_write is not None:
+            before_write(result)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UmtError.of(
+                "build.write_failed", Location.of_file(out_dir), path=str(out_dir), reason=_reason(exc)
+            ) from None
+        _write_all(files)
+        if on_file:
+            for written in result.files:
+                on_file(written)
+        return result
 
 
 def render_formats(document: Document, formats: Iterable[str], options: RenderOptions | None = None) -> list[Rendered]:
     """``document`` drawn in each of ``formats`` (in that order), PDFs validated as PDF/A-2b:
     the warm path of the desk and the benchmarks. As in :func:`build`, PDFs are drawn first
     and validated on another core while the other formats are drawn."""
-    return _render_all([(document, fmt, options or RenderOptions()) for fmt in formats])
+    return _start_all([(document, fmt, options or RenderOptions()) for fmt in formats])()
 
 
-def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendered]:
-    """Every (document, format, options) drawn; nothing returns before every PDF passed validation.
+def _start_all(jobs: list[tuple[Document, str, RenderOptions]]) -> Callable[[], list[Rendered]]:
+    """Every (document, format, options) drawn or on its way; the returned call gives them all,
+    and never before every PDF passed validation.
 
     With something else to draw, the PDFs go to the helper process of
     :mod:`umt_reports.render.pdfa_helper` (when one may be used), one at a time, each while
-    another format is drawn here; a PDF that reports its pages as it goes is drawn here and
-    validated there.
+    another format is drawn here; a PDF that reports its pages as it goes, or one that finds
+    the helper still busy with earlier ones (a batch), is drawn here and validated there.
     """
     from umt_reports.render.pdfa_helper import Drawing, Finishing, helper
 
@@ -253,18 +328,22 @@ def _render_all(jobs: list[tuple[Document, str, RenderOptions]]) -> list[Rendere
     pending: dict[int, Callable[[], Rendered]] = {}
     for i in order:
         document, fmt, own = jobs[i]
-        if fmt == "pdf" and process is not None and own.on_page is None:
+        if fmt == "pdf" and process is not None and own.on_page is None and not drawing.busy():
             pending[i] = drawing.start(document, own)
             continue
         if fmt == "pdf" and process is not None:
             own = replace(own, pdfa_finish=finishing.start)
         done[i] = render(document, fmt, own)
-    for i, take in pending.items():
-        done[i] = take()
-    for i, rendered in done.items():  # -- every PDF/A is in and valid before anything is written --
-        if rendered.pending is not None:
-            done[i] = replace(rendered, data=rendered.pending(), pending=None)
-    return [done[i] for i in range(len(jobs))]
+
+    def collect() -> list[Rendered]:
+        for i, take in pending.items():
+            done[i] = take()
+        for i, rendered in done.items():  # -- every PDF/A is in and valid before anything is written --
+            if rendered.pending is not None:
+                done[i] = replace(rendered, data=rendered.pending(), pending=None)
+        return [done[i] for i in range(len(jobs))]
+
+    return collect
 
 
 def _helps(formats: list[str], renders: int) -> bool:

@@ -70,6 +70,46 @@ def test_render_formats_returns_the_formats_in_the_order_asked(sample_yaml: Path
     assert rendered[0].pdfa == "2B" and rendered[0].pages == 2
 
 
+def test_a_pdf_that_finds_the_helper_busy_is_drawn_here_and_validated_there(
+    sample_yaml: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = build_report(load_meeting(sample_yaml))
+    inline = render_formats(document, ["pdf"])[0]  # -- one format: drawn and validated here --
+    process = background.helper()
+    assert process is not None
+    sent: list[str] = []
+    send = process.send
+
+    def counted(message: tuple[object, ...]) -> int:
+        sent.append(str(message[0]))
+        return send(message)
+
+    monkeypatch.setattr(process, "send", counted)
+    monkeypatch.setattr(process, "backlog", lambda: background.BUSY_BACKLOG)
+    busy = render_formats(document, ["docx", "pdf"])
+    assert sent == ["validate"]
+    assert busy[1].data == inline.data and busy[1].pdfa == "2B"
+    monkeypatch.setattr(process, "backlog", lambda: background.BUSY_BACKLOG - 1)
+    free = render_formats(document, ["docx", "pdf"])
+    assert sent == ["validate", "draw"] and free[1].data == inline.data
+
+
+def test_the_backlog_is_the_messages_the_helper_has_not_answered_yet() -> None:
+    import time
+
+    good = canvas_pdfa(fonts.register(fonts.resolve_font()))
+    process = background.helper()
+    assert process is not None and process.backlog() == 0
+    finishing = background.Finishing(process)
+    takes = [finishing.start(good) for _ in range(3)]
+    assert 0 <= process.backlog() <= 3
+    deadline = time.monotonic() + 30
+    while process.backlog() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert process.backlog() == 0  # -- the replies were read as they came --
+    assert [take() for take in takes] == [good] * 3
+
+
 def test_a_batch_worker_does_not_start_a_helper_of_its_own() -> None:
     background.allow_helper(False)
     try:

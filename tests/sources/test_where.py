@@ -68,6 +68,20 @@ def test_a_character_the_font_lacks_is_exit_2_with_its_place(named: Callable[[st
     assert not (tmp_path / "out").exists()
 
 
+def test_a_character_the_font_lacks_in_a_pdf_drawn_beside_the_docx_is_found_when_the_build_finishes(
+    named: Callable[[str], Path], tmp_path: Path
+) -> None:
+    from umt_reports.build import start_build
+
+    path = named("Phạm Văn Út \U0001d538")
+    with pytest.raises(InputError) as raised:  # -- the PDF refuses the name: drawn in the helper (where
+        #    there is one), it says so when the build finishes --
+        start_build(path, tmp_path / "out", kinds=["report"], formats=["docx", "pdf"]).finish()
+    line = read_source(path).locate(("chairs", 1, "name")).line
+    assert [str(p.location) for p in raised.value.problems] == [f"meeting.yaml:{line}"]
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_name_no_table_row_can_hold_is_exit_2_with_its_place(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
     data = {
         "profile": "ubnd-u-minh-thuong",

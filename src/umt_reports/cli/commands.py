@@ -328,7 +328,7 @@ def build(
     if html_fragment and "html-fragment" not in chosen:
         chosen.append("html-fragment")
     single = len(sources) == 1 and not sources[0].is_dir()
-    if single and "pdf" in chosen and len(_split(kinds)) * len(chosen) > 1:
+    if (single and "pdf" in chosen and len(_split(kinds)) * len(chosen) > 1) or (not single and _paired(jobs, chosen)):
         # -- fork the PDF helper first, before the model is imported: it gets ready to draw and
         #    validate the PDFs while this process reads the data (see render/pdfa_helper.py) --
         from umt_reports.render.pdfa_helper import start_helper
@@ -429,6 +429,12 @@ def _build_many(
     if archive is not None:
         _archive_many(outcomes, *archive)
     _exit_for(outcomes)
+
+
+def _paired(jobs: int | None, formats: list[str]) -> bool:
+    from umt_reports.batch import paired
+
+    return paired(jobs, formats)
 
 
 def _run_with_bar(

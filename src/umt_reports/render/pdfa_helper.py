@@ -14,9 +14,12 @@ font while the parent imports the model, reads the data and draws the DOCX, so t
 never imports them. A PDF that reports its pages as it
 goes (``RenderOptions.on_page``) is drawn here and only validated there.
 
-The two talk over one pipe, with no thread on either side: the parent writes a message and
-goes on drawing, the helper answers each in turn (a thread relaying the bytes would wait for
-the interpreter lock while the parent draws, and the helper would start late).
+The two talk over two pipes, one each way, with no thread on either side: the parent writes a
+message and goes on drawing, the helper answers each in turn (a thread relaying the bytes would
+wait for the interpreter lock while the parent draws, and the helper would start late). In a
+batch the parent starts the next meeting while the helper draws this one's PDFs; when the
+helper falls behind (:meth:`Drawing.busy`), the parent draws a PDF itself and sends only the
+validation.
 
 The helper is used only where it can help and cannot hurt: more than one core, the
 ``fork`` start method, a parent with no other thread (forking a threaded process is unsafe)
@@ -32,12 +35,18 @@ import copyreg
 import multiprocessing
 import os
 import pickle
+import select
+import struct
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+try:
+    import fcntl
+except ImportError:  # -- not on Windows, where the helper is not used --
+    fcntl = None  # type: ignore[assignment]
 
 from umt_reports import errors
 from umt_reports.errors import PdfaError, Problem, RenderError, UmtError
@@ -46,9 +55,11 @@ if TYPE_CHECKING:
     from umt_reports.documents.document import Document
     from umt_reports.render.output import Rendered, RenderOptions
 
-__all__ = ["Drawing", "Finishing", "Helper", "allow_helper", "helper", "start_helper"]
+__all__ = ["BUSY_BACKLOG", "Drawing", "Finishing", "Helper", "allow_helper", "helper", "start_helper", "usable"]
 
 _ALLOWED = True
+#: Unanswered messages at which the helper counts as busy (see :meth:`Drawing.busy`).
+BUSY_BACKLOG = 2
 #: A verdict: ``None`` (passed) or the error's class name and problems.
 Verdict = tuple[str, list[Problem]] | None
 
@@ -70,16 +81,32 @@ def _error(name: str, problems: list[Problem]) -> UmtError:
 
 
 class Helper:
-    """The helper process and this process's end of the pipe to it."""
+    """The helper process and this process's ends of the two pipes to it.
+
+    Messages and replies are pickled, each framed by its length. This process never blocks
+    writing while a reply waits to be read: its end towards the helper does not block, and
+    when that pipe is full it reads the helper's replies until it can write again (a large
+    message written while the helper writes a large reply would otherwise leave each side
+    waiting for the other). The pipes are widened where the system allows, so that the helper
+    seldom waits for this process to read a finished PDF."""
 
     def __init__(self, font: str | None = None) -> None:
-        ours, theirs = multiprocessing.Pipe()
+        to_helper, from_helper = os.pipe(), os.pipe()
+        for _, write_end in (to_helper, from_helper):
+            _widen(write_end)
         self._process: BaseProcess = multiprocessing.get_context("fork").Process(
-            target=_serve, args=(theirs, ours, font), name="umt-pdf-helper", daemon=True
+            target=_serve,
+            args=(to_helper[0], from_helper[1], (to_helper[1], from_helper[0]), font),
+            name="umt-pdf-helper",
+            daemon=True,
         )
-        self._process.start()
-        theirs.close()
-        self._conn: Connection = ours
+        try:
+            self._process.start()
+        finally:
+            os.close(to_helper[0])
+            os.close(from_helper[1])
+        self._out, self._in = to_helper[1], from_helper[0]
+        os.set_blocking(self._out, False)
         #: Messages sent whose reply has not been read yet, oldest first.
         self._waiting: list[int] = []
         self._replies: dict[int, Any] = {}
@@ -92,15 +119,16 @@ class Helper:
     def send(self, message: tuple[Any, ...]) -> int:
         """Send ``message``; its ticket for :meth:`reply`. Raises ``EOFError`` or ``OSError`` when
         the helper is gone (or ``TypeError``/``pickle.PicklingError`` for a message that cannot
-        travel).
-
-        The replies to earlier messages are read first (waiting for them): a large message
-        written while the helper writes a large reply would fill the pipe both ways, each side
-        waiting for the other to read."""
-        for ticket in list(self._waiting):
-            self._replies[ticket] = self._conn.recv()
-            self._waiting.remove(ticket)
-        self._conn.send(message)
+        travel)."""
+        frame = _frame(message)
+        view = memoryview(frame)
+        while view:
+            try:
+                view = view[os.write(self._out, view) :]
+            except BlockingIOError:  # -- the pipe is full: read what the helper says meanwhile --
+                readable, _, _ = select.select([self._in], [self._out], [])
+                if readable:
+                    self._read_reply()
         self._sent += 1
         self._waiting.append(self._sent)
         return self._sent
@@ -109,21 +137,82 @@ class Helper:
         """The reply to the message of ``ticket`` (waiting for it). Raises ``EOFError`` or
         ``OSError`` when the helper died first."""
         while ticket not in self._replies:
-            self._replies[self._waiting.pop(0)] = self._conn.recv()
+            self._read_reply()
         return self._replies.pop(ticket)
 
+    def backlog(self) -> int:
+        """How many messages the helper has not answered yet (replies already there are read)."""
+        while self._waiting and select.select([self._in], [], [], 0)[0]:
+            self._read_reply()
+        return len(self._waiting)
 
-def _serve(conn: Connection, parents: Connection, font: str | None) -> None:
-    """The helper: get ready, then answer each message in turn until the parent closes the pipe
+    def _read_reply(self) -> None:
+        """Read the next reply (waiting for it) and file it under the oldest ticket."""
+        reply = _unframe(self._in)
+        self._replies[self._waiting.pop(0)] = reply
+
+    def close(self) -> None:
+        """Close this process's ends of the pipes: the helper ends when it has read the rest."""
+        for fd in (self._out, self._in):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+#: Bytes of the length that frames each message.
+_HEADER = struct.Struct("!Q")
+#: The capacity asked for each pipe (Linux allows 1 MiB by default; elsewhere nothing changes).
+_PIPE_BYTES = 1 << 20
+
+
+def _widen(fd: int) -> None:
+    setter = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setter is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(fd, setter, _PIPE_BYTES)
+
+
+def _frame(message: Any) -> bytes:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(len(data)) + data
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size:
+        chunk = os.read(fd, min(size, _PIPE_BYTES))
+        if not chunk:
+            raise EOFError("the other end of the pipe is closed")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _unframe(fd: int) -> Any:
+    (size,) = _HEADER.unpack(_read_exactly(fd, _HEADER.size))
+    return pickle.loads(_read_exactly(fd, size))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _serve(incoming: int, outgoing: int, parents: tuple[int, int], font: str | None) -> None:
+    """The helper: get ready, then answer each message in turn until the parent closes its end
     (or ends)."""
-    parents.close()
+    for fd in parents:
+        os.close(fd)
     _ready(font)
     while True:
         try:
-            message = conn.recv()
+            message = _unframe(incoming)
         except (EOFError, OSError):
             return
-        conn.send(_answer(message))
+        try:
+            _write_all(outgoing, _frame(_answer(message)))
+        except OSError:
+            return
 
 
 def _ready(font: str | None) -> None:
@@ -159,8 +248,11 @@ _HELPER: Helper | None = None
 
 
 def _forget_in_child() -> None:
-    """A forked child must not use its parent's helper (the pipe belongs to the parent)."""
+    """A forked child must not use its parent's helper (the pipes belong to the parent); it closes
+    its copies of them, so that the helper still ends when the parent closes its own."""
     global _HELPER
+    if _HELPER is not None:
+        _HELPER.close()
     _HELPER = None
 
 
@@ -208,18 +300,24 @@ def helper(font: str | None = None) -> Helper | None:
         return None
     if _HELPER is not None:
         return _HELPER
-    if (
-        os.environ.get("UMT_VALIDATE_INLINE")
-        or _cores() < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or not _may_fork()
-    ):
+    if not usable():
         return None
     try:
         _HELPER = Helper(font)  # -- forks now; its imports overlap the parent's work --
     except OSError:
         _HELPER = None
     return _HELPER
+
+
+def usable() -> bool:
+    """Whether this process may start a helper (see the module's notes)."""
+    return (
+        _ALLOWED
+        and not os.environ.get("UMT_VALIDATE_INLINE")
+        and _cores() >= 2
+        and "fork" in multiprocessing.get_all_start_methods()
+        and _may_fork()
+    )
 
 
 def start_helper(font: str | None = None) -> bool:
@@ -282,6 +380,17 @@ class Finishing(_Work):
 
 class Drawing(_Work):
     """PDFs drawn and validated in the helper (or here, without one)."""
+
+    def busy(self) -> bool:
+        """Whether the helper already has :data:`BUSY_BACKLOG` messages to answer (in a batch,
+        the PDFs of earlier meetings): a PDF drawn here then keeps both cores busy."""
+        if self._helper is None:
+            return False
+        try:
+            return self._helper.backlog() >= BUSY_BACKLOG
+        except (EOFError, OSError):
+            self._lost()
+            return False
 
     def start(self, document: Document, options: RenderOptions) -> Callable[[], Rendered]:
         """Begin drawing ``document`` as PDF/A-2b; the returned call gives the validated
