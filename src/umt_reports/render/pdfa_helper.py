@@ -126,8 +126,7 @@ class Helper:
             try:
                 view = view[os.write(self._out, view) :]
             except BlockingIOError:  # -- the pipe is full: read what the helper says meanwhile --
-                readable, _, _ = select.select([self._in], [self._out], [])
-                if readable:
+                if self._ready_to_read(timeout_ms=None, or_writable=True):
                     self._read_reply()
         self._sent += 1
         self._waiting.append(self._sent)
@@ -142,9 +141,19 @@ class Helper:
 
     def backlog(self) -> int:
         """How many messages the helper has not answered yet (replies already there are read)."""
-        while self._waiting and select.select([self._in], [], [], 0)[0]:
+        while self._waiting and self._ready_to_read(timeout_ms=0):
             self._read_reply()
         return len(self._waiting)
+
+    def _ready_to_read(self, *, timeout_ms: int | None, or_writable: bool = False) -> bool:
+        """Whether a reply (or the helper's end) is there to read, waiting up to ``timeout_ms``
+        (``None``: until something happens; ``or_writable``: or until the pipe to the helper
+        takes more). ``poll``, unlike ``select``, takes descriptors of any number."""
+        poller = select.poll()
+        poller.register(self._in, select.POLLIN)
+        if or_writable:
+            poller.register(self._out, select.POLLOUT)
+        return any(fd == self._in for fd, _ in poller.poll(timeout_ms))
 
     def _read_reply(self) -> None:
         """Read the next reply (waiting for it) and file it under the oldest ticket."""
