@@ -196,3 +196,30 @@ def test_two_large_pdfs_in_flight_never_leave_both_processes_waiting() -> None:
     worker.join(120)
     assert not worker.is_alive(), "the parent and the helper are waiting for each other"
     assert len(results) == 2 and min(results) > 300_000  # -- more than a pipe holds --
+
+
+def test_the_helper_answers_on_pipes_numbered_above_what_select_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if max(soft, hard if hard != resource.RLIM_INFINITY else soft) < 1200:
+        pytest.skip("this system allows too few open files")
+    if soft < 1200:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (1200, hard))
+        monkeypatch.setattr(background, "_HELPER", None)
+    fillers = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        monkeypatch.setattr(background, "_HELPER", None)
+        process = background.helper()
+        assert process is not None and min(process._in, process._out) > 1024
+        good = canvas_pdfa(fonts.register(fonts.resolve_font()))
+        take = background.Finishing(process).start(good)
+        assert process.backlog() in (0, 1)  # -- looks whether the reply is there --
+        assert take() == good
+    finally:
+        for fd in fillers:
+            os.close(fd)
+        if background._HELPER is not None:
+            background._HELPER.close()
+        if soft < 1200:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
