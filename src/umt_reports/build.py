@@ -48,6 +48,7 @@ __all__ = [
     "DocumentContext",
     "KINDS",
     "OutputFile",
+    "StartedBuild",
     "build",
     "build_documents",
     "check_choices",
@@ -56,7 +57,6 @@ __all__ = [
     "file_stem",
     "render_formats",
     "start_build",
-    "StartedBuild",
 ]
 
 #: Characters of a file name's stem (ASCII, so bytes too).

@@ -223,3 +223,17 @@ def test_the_helper_answers_on_pipes_numbered_above_what_select_takes(monkeypatc
             background._HELPER.close()
         if soft < 1200:
             resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_closing_a_helper_twice_leaves_files_opened_since_alone() -> None:
+    process = background.Helper()
+    number = process._in
+    process.close()
+    other = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(other, number)  # -- another file now has the number the helper's pipe had --
+    try:
+        process.close()
+        os.fstat(number)  # -- still open --
+    finally:
+        os.close(number)
+        os.close(other)

@@ -161,10 +161,13 @@ class Helper:
         self._replies[self._waiting.pop(0)] = reply
 
     def close(self) -> None:
-        """Close this process's ends of the pipes: the helper ends when it has read the rest."""
+        """Close this process's ends of the pipes (once: a number closed twice may by then be
+        another file's): the helper ends when it has read the rest."""
         for fd in (self._out, self._in):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._out = self._in = -1
 
 
 #: Bytes of the length that frames each message.
