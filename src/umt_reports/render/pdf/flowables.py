@@ -16,13 +16,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, TableStyle
-
-# -- reportlab's own measure of a list of flowables (private, but the one KeepTogether uses) --
-from reportlab.platypus.flowables import _listWrapOn
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 from umt_reports.errors import RenderError
+from umt_reports.render.pdf.platypus import Flowable, KeepTogether, LongTable, Paragraph, TableStyle, list_wrap_on
 
 __all__ = [
     "CellParagraph",
@@ -312,7 +309,7 @@ class KeepBlock(KeepTogether):
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         """Measure the content; claim more than any frame so the doc template asks to split."""
         dims: list[tuple[float, float]] = []
-        width, height = _listWrapOn(self._content, aW, self.canv, mergeSpace=0, dims=dims)
+        width, height = list_wrap_on(self._content, aW, self.canv, mergeSpace=0, dims=dims)
         self._H = height
         self._H0 = dims[0][1] if dims else 0
         self._wrapInfo = aW, aH

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
-from reportlab.platypus import Flowable
+from umt_reports.render.pdf.platypus import Flowable
 
 if TYPE_CHECKING:
     import pikepdf

@@ -20,12 +20,12 @@ from reportlab.lib.colors import Color, HexColor, black
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
 
 from umt_reports.documents.document import Placed, PlacedLine
 from umt_reports.errors import RenderError
 from umt_reports.render.fonts import FontFamily, face_name
 from umt_reports.render.measure import PT_PER_MM
+from umt_reports.render.pdf.platypus import Flowable
 from umt_reports.render.pdf.styles import SINGLE_LINE, nfc
 from umt_reports.style import LINE_ROLES, ROLE_COLORS, Preset
 

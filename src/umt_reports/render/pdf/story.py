@@ -12,15 +12,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Final
 
-from reportlab.platypus import (
-    Flowable,
-    Paragraph,
-    Table,
-    TableStyle,
-)
-from reportlab.platypus import PageBreak as RlPageBreak
-from reportlab.platypus import Spacer as RlSpacer
-
 from umt_reports.documents.document import (
     Block,
     Document,
@@ -49,6 +40,9 @@ from umt_reports.render.pdf.flowables import (
 )
 from umt_reports.render.pdf.marks import MarkBook, PlaceMark
 from umt_reports.render.pdf.placed import add_placed
+from umt_reports.render.pdf.platypus import Flowable, Paragraph, Table, TableStyle
+from umt_reports.render.pdf.platypus import PageBreak as RlPageBreak
+from umt_reports.render.pdf.platypus import Spacer as RlSpacer
 from umt_reports.render.pdf.styles import markup, nfc, paragraph_style
 from umt_reports.style import Preset, TextStyle
 

@@ -27,8 +27,6 @@ from typing import Any, Final
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import getDescent, getFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus.doctemplate import LayoutError
 
 from umt_reports import vn
 from umt_reports.documents.document import Document
@@ -41,6 +39,7 @@ from umt_reports.render.pdf.flowables import KeepWithNext, NumberingRestart
 from umt_reports.render.pdf.marks import SIGNER_SPACE, TEXT_AREA, MarkBook, Rect
 from umt_reports.render.pdf.pdfa import PdfMetadata, require_pdfa
 from umt_reports.render.pdf.pdfa_parts import pdfa_bytes
+from umt_reports.render.pdf.platypus import BaseDocTemplate, Flowable, Frame, LayoutError, PageTemplate
 from umt_reports.render.pdf.story import StoryBuilder, document_text
 from umt_reports.render.pdf.styles import SINGLE_LINE
 from umt_reports.style import PageSpec, TextStyle
