@@ -449,7 +449,9 @@ class SideBySide:
                             str(contexts_file), str(out), str(self.profile)], check=True)
             count["theirs"] = len(list(out.glob("*.pdf")))
 
-        timings = interleaved({"ours": ours, "theirs": theirs}, warmup=0, repeat=self.bench.reps(3))
+        # -- one round first on each side: the first soffice call of a run and our first batch
+        #    after the other comparisons start cold, and three runs are few on this machine --
+        timings = interleaved({"ours": ours, "theirs": theirs}, warmup=1, repeat=self.bench.reps(5))
         if count != {"ours": n, "theirs": n}:
             raise SystemExit(f"expected {n} PDFs on each side, got {count}")
         from umt_reports.batch import default_jobs
