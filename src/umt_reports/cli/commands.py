@@ -328,11 +328,16 @@ def build(
     if html_fragment and "html-fragment" not in chosen:
         chosen.append("html-fragment")
     single = len(sources) == 1 and not sources[0].is_dir()
-    if (single and "pdf" in chosen and len(_split(kinds)) * len(chosen) > 1) or (not single and _paired(jobs, chosen)):
+    pair = not single and _paired(jobs, chosen)
+    if (single and "pdf" in chosen and len(_split(kinds)) * len(chosen) > 1) or pair:
         # -- fork the PDF helper first, before the model is imported: it gets ready to draw and
-        #    validate the PDFs while this process reads the data (see render/pdfa_helper.py) --
-        from umt_reports.render.pdfa_helper import start_helper
+        #    validate the PDFs while this process reads the data (see render/pdfa_helper.py);
+        #    what both processes need is done once, before the fork --
+        from umt_reports import warm
+        from umt_reports.render.pdfa_helper import start_helper, usable
 
+        if usable():
+            warm.before_helper(chosen, font=font, pair=pair)
         start_helper(font)
     chosen_kinds = _form_kinds(_split(kinds), print_on_form)
     from umt_reports.build import BuildResult
