@@ -36,7 +36,12 @@ def register_fonts(family: Any) -> str:
     base = "Direct" + "".join(family.name.split())
     faces = {"": "regular", "-Bold": "bold", "-Italic": "italic", "-BoldItalic": "bold_italic"}
     for suffix, face in faces.items():
-        pdfmetrics.registerFont(TTFont(base + suffix, str(family.face(face))))
+        font = TTFont(base + suffix, str(family.face(face)))
+        # -- reportlab's registerFont hands a font of an already registered face (the same file,
+        #    which umt-reports registered first) the first font object, with what umt-reports keeps
+        #    on it (cut programs, character maps, widths); this script measures reportlab alone,
+        #    so its fonts are its own objects, entered under their own names --
+        getattr(pdfmetrics, "_fonts")[font.fontName] = font
     pdfmetrics.registerFontFamily(base, normal=base, bold=base + "-Bold", italic=base + "-Italic",
                                   boldItalic=base + "-BoldItalic")
     _REGISTERED[family.name] = base
