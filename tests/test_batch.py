@@ -175,6 +175,23 @@ def test_a_pair_builds_every_meeting_here_without_a_pool(
     assert not (tmp_path / "out" / "sai").exists()
 
 
+@pytest.mark.skipif(not usable(), reason="the pair needs the PDF/A helper process (two cores, fork)")
+def test_a_pair_of_pdfs_only_draws_them_in_the_helper_while_the_next_meeting_is_read(
+    inputs: Path, tmp_path: Path
+) -> None:
+    from umt_reports.render import pdfa_helper
+
+    sources = collect_inputs([inputs / "meeting.yaml", inputs / "meeting-party.yaml"])
+    outcomes = run_batch(plan_jobs(sources, tmp_path / "out"), BuildChoices(formats=("pdf",)), workers=2)
+    assert [o.ok for o in outcomes] == [True, True]
+    helper = pdfa_helper._HELPER
+    assert helper is not None and helper._sent >= 2  # -- each meeting's PDF went to the helper --
+    for outcome in outcomes:
+        [pdf] = outcome.files
+        with pikepdf.open(pdf.path) as opened:
+            assert len(opened.pages) == 2
+
+
 def test_jobs_must_be_at_least_one(inputs: Path, tmp_path: Path) -> None:
     code, _, stderr = run("build", str(inputs / "meeting.yaml"), "--out", str(tmp_path / "o"), "--jobs", "0")
     assert code == 2 and "--jobs" in stderr

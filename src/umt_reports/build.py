@@ -347,8 +347,12 @@ def _start_all(jobs: list[tuple[Document, str, RenderOptions]]) -> Callable[[], 
 
 
 def _helps(formats: list[str], renders: int) -> bool:
-    """Whether the PDF/A helper process has other drawing to overlap: a PDF and something else."""
-    return "pdf" in formats and renders > 1
+    """Whether the PDF/A helper process takes the PDFs: there is a PDF and something else to
+    draw meanwhile, or the helper was started ahead (by a command, whose data is read while the
+    helper imports; by a batch on two cores, whose next meeting is read while it draws)."""
+    from umt_reports.render.pdfa_helper import running
+
+    return "pdf" in formats and (renders > 1 or running())
 
 
 def _load_for(

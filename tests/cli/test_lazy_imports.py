@@ -22,10 +22,15 @@ finally:
 """
 
 
-def _modules_after(*args: str) -> set[str]:
+def _modules_after(*args: str, env: dict[str, str] | None = None) -> set[str]:
     """The modules a fresh interpreter holds after ``umt-reports ARGS`` ran in it."""
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", _PROBE, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
@@ -52,7 +57,16 @@ def test_a_report_docx_build_from_yaml_imports_no_pdf_validator_and_no_excel_rea
 
 @pytest.mark.slow
 def test_a_pdf_build_from_a_workbook_imports_the_validator_and_the_excel_reader(tmp_path: Path) -> None:
-    modules = _modules_after("build", str(SAMPLES / "meeting.xlsx"), "--out", str(tmp_path), "--format", "pdf")
+    # -- in this process: without the helper (one core, or asked for) --
+    modules = _modules_after(
+        "build",
+        str(SAMPLES / "meeting.xlsx"),
+        "--out",
+        str(tmp_path),
+        "--format",
+        "pdf",
+        env={"UMT_VALIDATE_INLINE": "1"},
+    )
     assert "pikepdf.pdfa" in modules and "openpyxl" in modules
     assert "umt_reports.render.docx" not in modules and "docx" not in modules
 
@@ -64,6 +78,15 @@ def test_a_docx_and_pdf_build_leaves_reportlab_and_the_validator_to_the_helper(t
     assert (tmp_path / "2022-06-22_bao-cao_25-BC-UBND.pdf").is_file()
     assert "umt_reports.render.docx" in modules
     for elsewhere in ("reportlab.platypus", "pikepdf", "pikepdf.pdfa", "umt_reports.render.pdf.writer"):
+        assert elsewhere not in modules, elsewhere
+
+
+@pytest.mark.slow
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the PDF helper runs only with two cores or more")
+def test_a_pdf_only_build_leaves_the_pdf_to_a_helper_that_imports_while_the_data_is_read(tmp_path: Path) -> None:
+    modules = _modules_after("build", str(SAMPLES / "meeting.yaml"), "--out", str(tmp_path), "--format", "pdf")
+    assert (tmp_path / "2022-06-22_bao-cao_25-BC-UBND.pdf").is_file()
+    for elsewhere in ("reportlab", "pikepdf", "umt_reports.render.pdf.writer", "docx"):
         assert elsewhere not in modules, elsewhere
 
 

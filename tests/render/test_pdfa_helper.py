@@ -43,6 +43,21 @@ def test_a_build_with_docx_and_pdf_validates_in_the_helper_and_writes_the_same_b
     assert helped.files[1].rendered.pdfa == "2B"
 
 
+def test_a_lone_pdf_goes_to_a_helper_started_ahead_and_starts_none_itself(
+    sample_yaml: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = build_report(load_meeting(sample_yaml))
+    process = background.helper()
+    assert process is not None
+    sent = process._sent
+    [ahead] = render_formats(document, ["pdf"])
+    assert process._sent == sent + 1  # -- drawn and validated there, while this process could read on --
+    monkeypatch.setattr(background, "_HELPER", None)
+    [alone] = render_formats(document, ["pdf"])
+    assert background._HELPER is None  # -- nothing else to draw meanwhile: no helper for one PDF --
+    assert ahead.data == alone.data and ahead.pdfa == "2B"
+
+
 def test_a_failure_found_by_the_helper_is_the_same_pdfa_error_as_inline() -> None:
     process = background.helper()
     assert process is not None

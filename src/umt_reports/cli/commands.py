@@ -329,7 +329,7 @@ def build(
         chosen.append("html-fragment")
     single = len(sources) == 1 and not sources[0].is_dir()
     pair = not single and _paired(jobs, chosen)
-    if (single and "pdf" in chosen and len(_split(kinds)) * len(chosen) > 1) or pair:
+    if (single and "pdf" in chosen) or pair:
         # -- fork the PDF helper first, before the model is imported: it gets ready to draw and
         #    validate the PDFs while this process reads the data (see render/pdfa_helper.py);
         #    what both processes need is done once, before the fork --

@@ -55,7 +55,17 @@ if TYPE_CHECKING:
     from umt_reports.documents.document import Document
     from umt_reports.render.output import Rendered, RenderOptions
 
-__all__ = ["BUSY_BACKLOG", "Drawing", "Finishing", "Helper", "allow_helper", "helper", "start_helper", "usable"]
+__all__ = [
+    "BUSY_BACKLOG",
+    "Drawing",
+    "Finishing",
+    "Helper",
+    "allow_helper",
+    "helper",
+    "running",
+    "start_helper",
+    "usable",
+]
 
 _ALLOWED = True
 #: Unanswered messages at which the helper counts as busy (see :meth:`Drawing.busy`).
@@ -330,6 +340,11 @@ def usable() -> bool:
         and "fork" in multiprocessing.get_all_start_methods()
         and _may_fork()
     )
+
+
+def running() -> bool:
+    """Whether this process has started its helper (and still has it)."""
+    return _HELPER is not None
 
 
 def start_helper(font: str | None = None) -> bool:
